@@ -1,0 +1,44 @@
+/**
+ * Validation at the edge with the zod schemas from `@spil/shared`, and the
+ * same schemas as JSON Schema in OpenAPI.
+ */
+import { applyDecorators, Body, type PipeTransform, Param, Query } from '@nestjs/common';
+import { ApiBody, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { z } from 'zod';
+import { SpilError } from './errors';
+
+export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.infer<T>> {
+  constructor(private readonly schema: T) {}
+  transform(value: unknown): z.infer<T> {
+    const result = this.schema.safeParse(value ?? {});
+    if (result.success) return result.data;
+    const issue = result.error.issues[0];
+    const field = issue?.path.join('.') || undefined;
+    const message = field ? `Ongeldige invoer bij '${field}': ${issue?.message}` : `Ongeldige invoer: ${issue?.message}`;
+    throw new SpilError('validation.invalid', field, message);
+  }
+}
+
+function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+}
+
+/** Validated request body, documented in OpenAPI. Use with `@ApiZodBody(schema)` on the method. */
+export const ZodBody = <T extends z.ZodType>(schema: T) => Body(new ZodPipe(schema));
+export const ZodParams = <T extends z.ZodType>(schema: T) => Param(new ZodPipe(schema));
+export const ZodQuery = <T extends z.ZodType>(schema: T) => Query(new ZodPipe(schema));
+
+export const ApiZodBody = (schema: z.ZodType) => ApiBody({ schema: jsonSchema(schema) });
+export const ApiZodResponse = (status: number, schema: z.ZodType, description = '') =>
+  ApiResponse({ status, description, schema: jsonSchema(schema) });
+
+export function ApiZodParams(schema: z.ZodObject) {
+  return applyDecorators(
+    ...Object.keys(schema.shape).map((name) => ApiParam({ name, schema: { type: 'string', format: 'uuid' } })),
+  );
+}
+export function ApiZodQuery(schema: z.ZodObject) {
+  return applyDecorators(
+    ...Object.keys(schema.shape).map((name) => ApiQuery({ name, required: false, schema: { type: 'string' } })),
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * Configuration, parsed once from the environment at boot. Invalid settings
+ * stop the process with a message that names the variable.
+ */
+import { z } from 'zod';
+
+const Bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const ConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** HTTP, socket.io and collab all listen here. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  /** PostgreSQL connection string. Unset: an embedded PostgreSQL (PGlite) in DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  /** Folder for the embedded database and the generated AUTH_SECRET. */
+  DATA_DIR: z.string().default('./data'),
+  /** Redis connection string; set when more than one instance runs. */
+  REDIS_URL: z.string().url().optional(),
+  /** Secret for signing session tokens; shared by every instance of a deployment. At least 32 characters. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Lifetime of a session, in seconds. */
+  SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+  /** Comma-separated origins allowed to use the session cookie (REST changes, WebSocket upgrades). */
+  ALLOWED_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000,http://localhost:5173'),
+  /** Load the demo data on first start. Defaults to on for the embedded database only. */
+  DEMO_DATA: Bool.optional(),
+  /** Serve the built client from this folder; empty to serve none. */
+  CLIENT_DIST: z.string().optional(),
+  /** Set the Secure flag on the session cookie (behind HTTPS). */
+  COOKIE_SECURE: Bool.default(false),
+  /** Failed logins per e-mail address within LOGIN_WINDOW_SECONDS before logins are refused. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  /** Window for counting failed logins, in seconds. */
+  LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Largest accepted collab WebSocket message, in bytes (above: close 1009). */
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Largest stored size of one document, in bytes. */
+  COLLAB_MAX_DOC_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  /** Compact a document's update log once it holds this many rows. */
+  COLLAB_COMPACT_AFTER: z.coerce.number().int().min(2).default(500),
+  /** Name of this instance in logs and audit records. */
+  INSTANCE_ID: z.string().default(`spil-${process.pid}`),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+});
+
+export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'ALLOWED_ORIGINS'> & {
+  ALLOWED_ORIGINS: string[];
+};
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export function parseConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const result = ConfigSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Ongeldige configuratie:\n${lines.join('\n')}`);
+  }
+  return {
+    ...result.data,
+    ALLOWED_ORIGINS: result.data.ALLOWED_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * The typed way for services to reach browsers on socket.io `/events`,
+ * without seeing a Socket. The gateway binds the server on start; with the
+ * Redis adapter every emit reaches clients on all instances.
+ */
+import { Injectable } from '@nestjs/common';
+import type { Server } from 'socket.io';
+import type { ServerToClientEvents } from '@spil/shared';
+
+export const rooms = {
+  user: (userId: string) => `user:${userId}`,
+  session: (sessionId: string) => `session:${sessionId}`,
+  household: (householdId: string) => `household:${householdId}`,
+  doc: (docName: string) => `doc:${docName}`,
+};
+
+@Injectable()
+export class EventsBroadcaster {
+  private server: Server | null = null;
+
+  bind(server: Server): void {
+    this.server = server;
+  }
+
+  toRoom<K extends keyof ServerToClientEvents>(room: string, event: K, payload: ServerToClientEvents[K]): void {
+    this.server?.to(room).emit(event, payload);
+  }
+
+  /** Disconnect every socket in a room (all instances with the adapter): a session ended, an account was disabled. */
+  disconnectRoom(room: string): void {
+    this.server?.in(room).disconnectSockets(true);
+  }
+
+  /** Remove a user's sockets from a household's rooms after they left its team. */
+  leaveHousehold(userId: string, householdId: string, docRooms: string[]): void {
+    const target = this.server?.in(rooms.user(userId));
+    if (!target) return;
+    target.socketsLeave([rooms.household(householdId), ...docRooms]);
+  }
+}

@@ -1,0 +1,113 @@
+import { Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  type OnGatewayConnection,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import type { Server, Socket } from 'socket.io';
+import { type Ack, docNameOf, parseDocName, PlanSubscribe } from '@spil/shared';
+import { DomainEvents } from '../common/domain-events';
+import { SpilError } from '../common/errors';
+import { AuthService } from '../modules/auth/auth.service';
+import type { AuthContext } from '../modules/auth/auth.types';
+import { HouseholdAccessPolicy } from '../modules/households/household-access.policy';
+import { EventsBroadcaster, rooms } from './events.broadcaster';
+
+type EventsSocket = Socket & { data: { auth?: AuthContext } };
+
+function fail(e: unknown): Ack<never> {
+  if (e instanceof SpilError) return { error: { code: e.code, message: e.message } };
+  return { error: { code: 'server.internal', message: 'Er ging iets mis aan onze kant.' } };
+}
+
+/**
+ * socket.io `/events`: board events for browsers. Authenticated at the
+ * handshake like REST (bearer in `auth.token` or the session cookie); every
+ * message is validated and authorised on its own.
+ */
+@WebSocketGateway({ namespace: '/events', destroyUpgrade: false, cors: false, maxHttpBufferSize: 64 * 1024 })
+export class EventsGateway implements OnGatewayConnection, OnModuleInit {
+  private readonly logger = new Logger(EventsGateway.name);
+  @WebSocketServer() private server: Server;
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly policy: HouseholdAccessPolicy,
+    private readonly broadcaster: EventsBroadcaster,
+    private readonly events: DomainEvents,
+  ) {}
+
+  onModuleInit(): void {
+    this.events.on('session.ended', ({ sessionId }) => this.broadcaster.disconnectRoom(rooms.session(sessionId)));
+    this.events.on('user.disabled', ({ userId }) => this.broadcaster.disconnectRoom(rooms.user(userId)));
+    this.events.on('member.removed', ({ userId, householdId }) => {
+      this.broadcaster.toRoom(rooms.user(userId), 'access:revoked', { householdId });
+      this.broadcaster.leaveHousehold(userId, householdId, (['plan', 'medisch', 'werk'] as const).map((k) => rooms.doc(docNameOf(householdId, k))));
+    });
+    this.events.on('team.changed', ({ householdId }) =>
+      this.broadcaster.toRoom(rooms.household(householdId), 'household:changed', { householdId, what: 'team' }),
+    );
+    this.events.on('regie.changed', ({ householdId }) =>
+      this.broadcaster.toRoom(rooms.household(householdId), 'household:changed', { householdId, what: 'regie' }),
+    );
+  }
+
+  afterInit(server: Server): void {
+    this.broadcaster.bind(server);
+  }
+
+  async handleConnection(socket: EventsSocket): Promise<void> {
+    try {
+      const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
+      const auth = await this.auth.authenticate({
+        headers: token ? { authorization: `Bearer ${token}` } : socket.handshake.headers,
+      });
+      socket.data.auth = auth;
+      await socket.join([rooms.user(auth.user.id), rooms.session(auth.sessionId)]);
+    } catch (e) {
+      socket.emit('error', fail(e));
+      socket.disconnect(true);
+    }
+  }
+
+  /** Follow a document: receive `plan:stored` after each commit. Checked against the access policy. */
+  @SubscribeMessage('plan:subscribe')
+  async subscribe(@ConnectedSocket() socket: EventsSocket, @MessageBody() body: unknown): Promise<Ack<{ docName: string }>> {
+    try {
+      const auth = this.requireAuth(socket);
+      const { docName } = PlanSubscribe.parse(body);
+      const parsed = parseDocName(docName);
+      if (!parsed) throw new SpilError('validation.invalid', 'docName');
+      const access = await this.policy.docAccess(auth.user, parsed.householdId, parsed.kind);
+      if (!access) throw new SpilError('household.not_found');
+      await socket.join([rooms.doc(docName), rooms.household(parsed.householdId)]);
+      return { data: { docName } };
+    } catch (e) {
+      return fail(e instanceof Error && e.name === 'ZodError' ? new SpilError('validation.invalid') : e);
+    }
+  }
+
+  @SubscribeMessage('plan:unsubscribe')
+  async unsubscribe(@ConnectedSocket() socket: EventsSocket, @MessageBody() body: unknown): Promise<Ack<{ docName: string }>> {
+    try {
+      this.requireAuth(socket);
+      const { docName } = PlanSubscribe.parse(body);
+      await socket.leave(rooms.doc(docName));
+      return { data: { docName } };
+    } catch (e) {
+      return fail(e instanceof Error && e.name === 'ZodError' ? new SpilError('validation.invalid') : e);
+    }
+  }
+
+  private requireAuth(socket: EventsSocket): AuthContext {
+    if (!socket.data.auth) throw new SpilError('auth.required');
+    return socket.data.auth;
+  }
+
+  get io(): Server {
+    return this.server;
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * Counts failed logins per e-mail address in a sliding window. In memory: with
+ * several instances each keeps its own count, so the effective limit is
+ * per instance (documented in ARCHITECTURE.md).
+ */
+export class LoginThrottle {
+  private readonly failures = new Map<string, number[]>();
+
+  constructor(
+    private readonly maxFailures: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  isBlocked(key: string): boolean {
+    return this.recent(key).length >= this.maxFailures;
+  }
+
+  recordFailure(key: string): void {
+    const list = this.recent(key);
+    list.push(this.now());
+    this.failures.set(key, list);
+    if (this.failures.size > 100_000) this.prune();
+  }
+
+  reset(key: string): void {
+    this.failures.delete(key);
+  }
+
+  private recent(key: string): number[] {
+    const cutoff = this.now() - this.windowMs;
+    return (this.failures.get(key) ?? []).filter((t) => t > cutoff);
+  }
+
+  private prune(): void {
+    for (const key of this.failures.keys()) if (this.recent(key).length === 0) this.failures.delete(key);
+  }
+}

@@ -1,0 +1,65 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Discipline, Domain, SystemRole } from '@spil/shared';
+
+@Entity({ name: 'wijkteam' })
+export class WijkteamEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  wijk: string;
+}
+
+/** A person who logs in: a professional, a coördinator, an inwoner or a naaste. */
+@Entity({ name: 'app_user' })
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('uq_app_user_email', { unique: true })
+  @Column({ type: 'text' })
+  email: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ name: 'password_hash', type: 'text' })
+  passwordHash: string;
+
+  @Column({ type: 'text' })
+  discipline: Discipline;
+
+  @Column({ type: 'text', nullable: true })
+  domain: Domain | null;
+
+  @Column({ type: 'text' })
+  organisation: string;
+
+  @Column({ name: 'system_role', type: 'text' })
+  systemRole: SystemRole;
+
+  @Column({ type: 'text', nullable: true })
+  phone: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  expertise: string | null;
+
+  @Column({ name: 'when_to_involve', type: 'text', nullable: true })
+  whenToInvolve: string | null;
+
+  @Column({ name: 'wijkteam_id', type: 'uuid', nullable: true })
+  wijkteamId: string | null;
+
+  @ManyToOne(() => WijkteamEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'wijkteam_id' })
+  wijkteam?: WijkteamEntity;
+
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

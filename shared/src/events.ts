@@ -1,0 +1,33 @@
+/**
+ * The socket.io `/events` contract: one typed map of every event, validated at
+ * runtime on both ends. Client → server events acknowledge with
+ * `{ data } | { error }`.
+ */
+import { z } from 'zod';
+
+export const PlanSubscribe = z.object({ docName: z.string().min(1).max(80) });
+
+/** Server → client after each commit: the stored state vector (base64) of a plan document. */
+export const PlanStored = z.object({ docName: z.string(), stateVector: z.string() });
+export type PlanStored = z.infer<typeof PlanStored>;
+
+export const HouseholdChanged = z.object({
+  householdId: z.uuid(),
+  what: z.enum(['team', 'regie', 'household', 'consent', 'meetings']),
+});
+export type HouseholdChanged = z.infer<typeof HouseholdChanged>;
+
+export const AccessRevoked = z.object({ householdId: z.uuid() });
+
+export interface ClientToServerEvents {
+  'plan:subscribe': { input: z.infer<typeof PlanSubscribe>; output: { docName: string } };
+  'plan:unsubscribe': { input: z.infer<typeof PlanSubscribe>; output: { docName: string } };
+}
+
+export interface ServerToClientEvents {
+  'plan:stored': PlanStored;
+  'household:changed': HouseholdChanged;
+  'access:revoked': z.infer<typeof AccessRevoked>;
+}
+
+export type Ack<T> = { data: T } | { error: { code: string; message: string } };

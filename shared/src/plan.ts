@@ -1,0 +1,327 @@
+/**
+ * The plan of approach as a Yjs document: its roots, their shapes and typed
+ * accessors. Bump PLAN_SCHEMA_VERSION when a root changes shape and migrate
+ * in `migratePlan`.
+ *
+ * Roots:
+ *  - `meta`       Y.Map: { schemaVersion }
+ *  - `situatie`   Y.XmlFragment (rich text, TipTap)
+ *  - `hulpvraag`  Y.XmlFragment (rich text, TipTap)
+ *  - `domeinen`   Y.Map<Levensdomein, Y.Map>: { score: 1..5 | null, zorgen, doelen }
+ *  - `doelen`     Y.Map<id, Y.Map>: { id, titel, domein, aangemaakt }
+ *  - `acties`     Y.Map<id, Y.Map>: { id, titel, eigenaarId, deadline, status,
+ *                 inschakelen, doelId, domein, aangemaakt, updates: Y.Array<StatusUpdate> }
+ *  - `huishouden` Y.Map<id, Y.Map>: the inwoner's and naasten's own actions and reactions
+ *  - `server`     Y.Map: { regie, team }. Written by the server only.
+ */
+import * as Y from 'yjs';
+import { uuidv4 } from 'lib0/random';
+import type { Levensdomein } from './levensdomeinen';
+import { LEVENSDOMEINEN } from './levensdomeinen';
+import type { Domain, Discipline, TeamRole } from './domain';
+
+export const PLAN_SCHEMA_VERSION = 1;
+
+export const PLAN_ROOTS = {
+  meta: 'meta',
+  situatie: 'situatie',
+  hulpvraag: 'hulpvraag',
+  domeinen: 'domeinen',
+  doelen: 'doelen',
+  acties: 'acties',
+  huishouden: 'huishouden',
+  server: 'server',
+} as const;
+export type PlanRoot = (typeof PLAN_ROOTS)[keyof typeof PLAN_ROOTS];
+
+/** The root only the server writes. */
+export const SERVER_ROOT = PLAN_ROOTS.server;
+/** The roots a household member (inwoner, naaste) may write. */
+export const HOUSEHOLD_WRITABLE_ROOTS: readonly string[] = [PLAN_ROOTS.huishouden];
+
+export const ACTIE_STATUSES = ['open', 'bezig', 'gereed', 'geblokkeerd', 'vervallen'] as const;
+export type ActieStatus = (typeof ACTIE_STATUSES)[number];
+export const ACTIE_STATUS_LABELS: Record<ActieStatus, string> = {
+  open: 'Open',
+  bezig: 'Bezig',
+  gereed: 'Gereed',
+  geblokkeerd: 'Geblokkeerd',
+  vervallen: 'Vervallen',
+};
+/** Statuses that still ask something of the owner. */
+export function isOpenStatus(status: ActieStatus): boolean {
+  return status === 'open' || status === 'bezig' || status === 'geblokkeerd';
+}
+
+/* ---------- document names ---------- */
+
+export type DocKind = 'plan' | 'medisch' | 'werk';
+export interface DocName {
+  householdId: string;
+  kind: DocKind;
+}
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** `<householdId>` is the plan; `<householdId>:medisch` and `<householdId>:werk` are separate documents. */
+export function parseDocName(name: string): DocName | null {
+  const [id, kind, ...rest] = name.split(':');
+  if (!id || !UUID_RE.test(id) || rest.length > 0) return null;
+  if (kind === undefined) return { householdId: id, kind: 'plan' };
+  if (kind === 'medisch' || kind === 'werk') return { householdId: id, kind };
+  return null;
+}
+export function docNameOf(householdId: string, kind: DocKind = 'plan'): string {
+  return kind === 'plan' ? householdId : `${householdId}:${kind}`;
+}
+
+/* ---------- shapes ---------- */
+
+export interface ServerTeamEntry {
+  userId: string;
+  name: string;
+  discipline: Discipline;
+  domain: Domain | null;
+  role: TeamRole;
+}
+export interface ServerRegie {
+  userId: string;
+  name: string;
+  since: string;
+}
+
+export interface StatusUpdate {
+  id: string;
+  auteurId: string;
+  auteurNaam: string;
+  tekst: string;
+  status: ActieStatus;
+  tijd: string;
+}
+
+export interface Actie {
+  id: string;
+  titel: string;
+  eigenaarId: string | null;
+  deadline: string | null;
+  status: ActieStatus;
+  inschakelen: string;
+  doelId: string | null;
+  domein: Levensdomein | null;
+  aangemaakt: string;
+  updates: StatusUpdate[];
+}
+
+export interface Doel {
+  id: string;
+  titel: string;
+  domein: Levensdomein | null;
+  aangemaakt: string;
+}
+
+export interface DomeinScore {
+  score: number | null;
+  zorgen: string;
+  doelen: string;
+}
+
+/* ---------- accessors ---------- */
+
+function newId(): string {
+  return uuidv4();
+}
+
+function mapOf<T>(record: Record<string, unknown>): Y.Map<T> {
+  const m = new Y.Map<T>();
+  for (const [k, v] of Object.entries(record)) m.set(k, v as T);
+  return m;
+}
+
+/** Typed view over one household's plan document. Writes happen in one transaction each. */
+export class PlanDoc {
+  constructor(readonly doc: Y.Doc) {}
+
+  get meta(): Y.Map<unknown> {
+    return this.doc.getMap(PLAN_ROOTS.meta);
+  }
+  get situatie(): Y.XmlFragment {
+    return this.doc.getXmlFragment(PLAN_ROOTS.situatie);
+  }
+  get hulpvraag(): Y.XmlFragment {
+    return this.doc.getXmlFragment(PLAN_ROOTS.hulpvraag);
+  }
+  get domeinenMap(): Y.Map<Y.Map<unknown>> {
+    return this.doc.getMap(PLAN_ROOTS.domeinen);
+  }
+  get doelenMap(): Y.Map<Y.Map<unknown>> {
+    return this.doc.getMap(PLAN_ROOTS.doelen);
+  }
+  get actiesMap(): Y.Map<Y.Map<unknown>> {
+    return this.doc.getMap(PLAN_ROOTS.acties);
+  }
+  get serverMap(): Y.Map<unknown> {
+    return this.doc.getMap(PLAN_ROOTS.server);
+  }
+
+  schemaVersion(): number {
+    const v = this.meta.get('schemaVersion');
+    return typeof v === 'number' ? v : 0;
+  }
+
+  /* domeinen */
+  domein(key: Levensdomein): DomeinScore {
+    const m = this.domeinenMap.get(key);
+    const score = m?.get('score');
+    return {
+      score: typeof score === 'number' ? score : null,
+      zorgen: String(m?.get('zorgen') ?? ''),
+      doelen: String(m?.get('doelen') ?? ''),
+    };
+  }
+  domeinen(): Record<Levensdomein, DomeinScore> {
+    return Object.fromEntries(LEVENSDOMEINEN.map((k) => [k, this.domein(k)])) as Record<
+      Levensdomein,
+      DomeinScore
+    >;
+  }
+  setDomein(key: Levensdomein, patch: Partial<DomeinScore>): void {
+    if (patch.score != null && !(Number.isInteger(patch.score) && patch.score >= 1 && patch.score <= 5)) {
+      throw new RangeError('ZRM-score moet 1 tot en met 5 zijn');
+    }
+    this.doc.transact(() => {
+      let m = this.domeinenMap.get(key);
+      if (!m) {
+        m = new Y.Map();
+        this.domeinenMap.set(key, m);
+      }
+      for (const [k, v] of Object.entries(patch)) m.set(k, v);
+    });
+  }
+
+  /* doelen */
+  doelen(): Doel[] {
+    return [...this.doelenMap.values()]
+      .map((m) => ({
+        id: String(m.get('id')),
+        titel: String(m.get('titel') ?? ''),
+        domein: (m.get('domein') as Levensdomein | null) ?? null,
+        aangemaakt: String(m.get('aangemaakt') ?? ''),
+      }))
+      .sort((a, b) => a.aangemaakt.localeCompare(b.aangemaakt));
+  }
+  addDoel(input: { titel: string; domein?: Levensdomein | null }): string {
+    const id = newId();
+    this.doelenMap.set(
+      id,
+      mapOf({ id, titel: input.titel, domein: input.domein ?? null, aangemaakt: new Date().toISOString() }),
+    );
+    return id;
+  }
+
+  /* acties */
+  actie(id: string): Actie | null {
+    const m = this.actiesMap.get(id);
+    return m ? readActie(m) : null;
+  }
+  acties(): Actie[] {
+    return [...this.actiesMap.values()].map(readActie).sort((a, b) => a.aangemaakt.localeCompare(b.aangemaakt));
+  }
+  addActie(input: {
+    titel: string;
+    eigenaarId?: string | null;
+    deadline?: string | null;
+    inschakelen?: string;
+    doelId?: string | null;
+    domein?: Levensdomein | null;
+    status?: ActieStatus;
+  }): string {
+    const id = newId();
+    this.doc.transact(() => {
+      const m = mapOf<unknown>({
+        id,
+        titel: input.titel,
+        eigenaarId: input.eigenaarId ?? null,
+        deadline: input.deadline ?? null,
+        status: input.status ?? 'open',
+        inschakelen: input.inschakelen ?? '',
+        doelId: input.doelId ?? null,
+        domein: input.domein ?? null,
+        aangemaakt: new Date().toISOString(),
+      });
+      m.set('updates', new Y.Array<StatusUpdate>());
+      this.actiesMap.set(id, m);
+    });
+    return id;
+  }
+  updateActie(id: string, patch: Partial<Omit<Actie, 'id' | 'updates' | 'aangemaakt'>>): void {
+    const m = this.actiesMap.get(id);
+    if (!m) throw new Error(`Actie ${id} bestaat niet`);
+    this.doc.transact(() => {
+      for (const [k, v] of Object.entries(patch)) m.set(k, v);
+    });
+  }
+  /** Terugkoppeling: append a status update and set the action's status in one transaction. */
+  addStatusUpdate(id: string, update: Omit<StatusUpdate, 'id' | 'tijd'>): StatusUpdate {
+    const m = this.actiesMap.get(id);
+    if (!m) throw new Error(`Actie ${id} bestaat niet`);
+    const full: StatusUpdate = { ...update, id: newId(), tijd: new Date().toISOString() };
+    this.doc.transact(() => {
+      let arr = m.get('updates') as Y.Array<StatusUpdate> | undefined;
+      if (!arr) {
+        arr = new Y.Array<StatusUpdate>();
+        m.set('updates', arr);
+      }
+      arr.push([full]);
+      m.set('status', full.status);
+    });
+    return full;
+  }
+
+  /* server-owned part */
+  regie(): ServerRegie | null {
+    return (this.serverMap.get('regie') as ServerRegie | null | undefined) ?? null;
+  }
+  team(): ServerTeamEntry[] {
+    return (this.serverMap.get('team') as ServerTeamEntry[] | undefined) ?? [];
+  }
+}
+
+function readActie(m: Y.Map<unknown>): Actie {
+  const updates = m.get('updates');
+  return {
+    id: String(m.get('id')),
+    titel: String(m.get('titel') ?? ''),
+    eigenaarId: (m.get('eigenaarId') as string | null) ?? null,
+    deadline: (m.get('deadline') as string | null) ?? null,
+    status: (m.get('status') as ActieStatus) ?? 'open',
+    inschakelen: String(m.get('inschakelen') ?? ''),
+    doelId: (m.get('doelId') as string | null) ?? null,
+    domein: (m.get('domein') as Levensdomein | null) ?? null,
+    aangemaakt: String(m.get('aangemaakt') ?? ''),
+    updates: updates instanceof Y.Array ? (updates.toArray() as StatusUpdate[]) : [],
+  };
+}
+
+/**
+ * Bring a document to the current schema. Run by the server on load (never by
+ * clients, so the migration is written once): sets `meta.schemaVersion`.
+ */
+export function migratePlan(doc: Y.Doc): boolean {
+  const plan = new PlanDoc(doc);
+  if (plan.schemaVersion() >= PLAN_SCHEMA_VERSION) return false;
+  doc.transact(() => plan.meta.set('schemaVersion', PLAN_SCHEMA_VERSION));
+  return true;
+}
+
+/** Write the server-owned part. Only the server calls this. */
+export function writeServerPart(doc: Y.Doc, part: { regie?: ServerRegie | null; team?: ServerTeamEntry[] }): void {
+  const server = doc.getMap(PLAN_ROOTS.server);
+  doc.transact(() => {
+    if (part.regie !== undefined) server.set('regie', part.regie);
+    if (part.team !== undefined) server.set('team', part.team);
+  });
+}
+
+/** True when an action is past its due date and still open, seen from `today` (YYYY-MM-DD). */
+export function isOverdue(actie: Pick<Actie, 'deadline' | 'status'>, today: string): boolean {
+  return actie.deadline != null && actie.deadline < today && isOpenStatus(actie.status);
+}

@@ -1,0 +1,46 @@
+/**
+ * A real Spil server for tests: port 0 on loopback, its own database of the
+ * given kind, demo data loaded unless told otherwise.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { startSpil, type SpilInstance } from '../../server/src/bootstrap';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from './database';
+
+export interface TestServer extends SpilInstance {
+  kind: DatabaseKind;
+  /** Same as url, but as ws:// for the collab endpoint: `${wsUrl}/collab`. */
+  wsUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(
+  kind: DatabaseKind,
+  opts: { env?: Record<string, string>; demo?: boolean; database?: TestDatabase } = {},
+): Promise<TestServer> {
+  const db = kind === 'postgres' ? (opts.database ?? (await createTestDatabase('postgres'))) : null;
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'spil-test-')),
+    DEMO_DATA: opts.demo === false ? 'false' : 'true',
+    LOG_LEVEL: 'warn',
+    CLIENT_DIST: process.env.SPIL_TEST_CLIENT_DIST ?? '',
+    ...(db ? { DATABASE_URL: db.url } : {}),
+    ...opts.env,
+  };
+  const spil = await startSpil({ env, inMemoryDatabase: kind === 'embedded' });
+  return {
+    ...spil,
+    kind,
+    wsUrl: spil.url.replace(/^http/, 'ws'),
+    async stop() {
+      await spil.close();
+      if (db && !opts.database) await db.drop();
+    },
+  };
+}
