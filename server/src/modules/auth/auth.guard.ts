@@ -13,6 +13,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { SpilError } from '../../common/errors';
 import { AuthService } from './auth.service';
 import type { AuthContext } from './auth.types';
+import { isAllowedOrigin } from './origin';
 
 const PUBLIC = 'spil:public';
 const ROLES = 'spil:roles';
@@ -53,20 +54,10 @@ export class AuthGuard implements CanActivate {
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
     req.auth = await this.auth.authenticate(req);
     if (req.auth.via === 'cookie' && !SAFE_METHODS.has(req.method)) {
-      const origin = req.headers.origin ?? originOf(req.headers.referer);
-      if (!origin || !this.config.ALLOWED_ORIGINS.includes(origin)) throw new SpilError('auth.csrf');
+      if (!isAllowedOrigin(req, this.config)) throw new SpilError('auth.csrf');
     }
     const roles = this.reflector.getAllAndOverride<SystemRole[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(req.auth.user.systemRole)) throw new SpilError('auth.forbidden');
     return true;
-  }
-}
-
-function originOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
   }
 }
