@@ -126,6 +126,12 @@ export interface DomeinScore {
 
 /* ---------- accessors ---------- */
 
+/** A string field of a Y.Map, or '' when absent or of another type. */
+function str(m: Y.Map<unknown> | undefined, key: string): string {
+  const v = m?.get(key);
+  return typeof v === 'string' ? v : '';
+}
+
 function newId(): string {
   return uuidv4();
 }
@@ -173,8 +179,8 @@ export class PlanDoc {
     const score = m?.get('score');
     return {
       score: typeof score === 'number' ? score : null,
-      zorgen: String(m?.get('zorgen') ?? ''),
-      doelen: String(m?.get('doelen') ?? ''),
+      zorgen: str(m, 'zorgen'),
+      doelen: str(m, 'doelen'),
     };
   }
   domeinen(): Record<Levensdomein, DomeinScore> {
@@ -202,9 +208,9 @@ export class PlanDoc {
     return [...this.doelenMap.values()]
       .map((m) => ({
         id: String(m.get('id')),
-        titel: String(m.get('titel') ?? ''),
+        titel: str(m, 'titel'),
         domein: (m.get('domein') as Levensdomein | null) ?? null,
-        aangemaakt: String(m.get('aangemaakt') ?? ''),
+        aangemaakt: str(m, 'aangemaakt'),
       }))
       .sort((a, b) => a.aangemaakt.localeCompare(b.aangemaakt));
   }
@@ -289,14 +295,14 @@ function readActie(m: Y.Map<unknown>): Actie {
   const updates = m.get('updates');
   return {
     id: String(m.get('id')),
-    titel: String(m.get('titel') ?? ''),
+    titel: str(m, 'titel'),
     eigenaarId: (m.get('eigenaarId') as string | null) ?? null,
     deadline: (m.get('deadline') as string | null) ?? null,
     status: (m.get('status') as ActieStatus) ?? 'open',
-    inschakelen: String(m.get('inschakelen') ?? ''),
+    inschakelen: str(m, 'inschakelen'),
     doelId: (m.get('doelId') as string | null) ?? null,
     domein: (m.get('domein') as Levensdomein | null) ?? null,
-    aangemaakt: String(m.get('aangemaakt') ?? ''),
+    aangemaakt: str(m, 'aangemaakt'),
     updates: updates instanceof Y.Array ? (updates.toArray() as StatusUpdate[]) : [],
   };
 }

@@ -39,8 +39,8 @@ export class DomainEvents {
       set = new Set();
       this.listeners.set(name, set);
     }
-    set.add(listener as Listener<never>);
-    return () => set.delete(listener as Listener<never>);
+    set.add(listener);
+    return () => set.delete(listener);
   }
 
   /** Publish after commit. Runs local listeners and forwards to other instances. */

@@ -35,7 +35,7 @@ function fromHttpException(e: HttpException): SpilError {
 /** Body-parser errors carry a `type` and a `status`. */
 function fromParserError(e: unknown): SpilError | null {
   if (typeof e !== 'object' || e === null || !('type' in e)) return null;
-  const type = (e as { type: unknown }).type;
+  const type: unknown = e.type;
   if (type === 'entity.too.large') return new SpilError('payload.too_large');
   if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return new SpilError('validation.invalid', undefined, 'De invoer is geen geldige JSON.');
@@ -59,7 +59,7 @@ export class SpilExceptionFilter implements ExceptionFilter {
           (exception instanceof HttpException ? fromHttpException(exception) : new SpilError('server.internal')));
     if (err.status >= 500) {
       const e = exception instanceof Error ? exception : new Error(String(exception));
-      this.logger.error(`${req.method} ${req.route?.path ?? 'unknown route'} failed [${req.correlationId ?? '-'}]: ${e.message}`, e.stack);
+      this.logger.error(`${req.method} ${(req.route as { path?: string } | undefined)?.path ?? 'unknown route'} failed [${req.correlationId ?? '-'}]: ${e.message}`, e.stack);
     }
     const body: ErrorDto = {
       statusCode: err.status,

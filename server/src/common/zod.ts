@@ -20,7 +20,7 @@ export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.in
 }
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 }
 
 /** Validated request body, documented in OpenAPI. Use with `@ApiZodBody(schema)` on the method. */

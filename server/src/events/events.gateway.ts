@@ -16,7 +16,10 @@ import type { AuthContext } from '../modules/auth/auth.types';
 import { HouseholdAccessPolicy } from '../modules/households/household-access.policy';
 import { EventsBroadcaster, rooms } from './events.broadcaster';
 
-type EventsSocket = Socket & { data: { auth?: AuthContext } };
+interface SocketData {
+  auth?: AuthContext;
+}
+type EventsSocket = Socket<Record<string, never>, { error: (e: Ack<never>) => void }, Record<string, never>, SocketData>;
 
 function fail(e: unknown): Ack<never> {
   if (e instanceof SpilError) return { error: { code: e.code, message: e.message } };

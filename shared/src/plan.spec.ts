@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { docNameOf, isOverdue, migratePlan, parseDocName, PlanDoc, PLAN_SCHEMA_VERSION, writeServerPart } from './plan';
+
+const ID = '0b7e8a36-3f5e-4c55-9a53-1d2f2b4c9e01';
+
+describe('document names', () => {
+  it('parses the plan and its separate documents', () => {
+    expect(parseDocName(ID)).toEqual({ householdId: ID, kind: 'plan' });
+    expect(parseDocName(`${ID}:medisch`)).toEqual({ householdId: ID, kind: 'medisch' });
+    expect(parseDocName(`${ID}:werk`)).toEqual({ householdId: ID, kind: 'werk' });
+    expect(docNameOf(ID, 'medisch')).toBe(`${ID}:medisch`);
+  });
+  it('refuses anything else', () => {
+    for (const bad of ['', 'abc', `${ID}:geheim`, `${ID}:werk:x`, `${ID.toUpperCase()}`, '../etc/passwd']) {
+      expect(parseDocName(bad)).toBeNull();
+    }
+  });
+});
+
+describe('PlanDoc', () => {
+  it('adds actions and status updates and reads them back on another replica', () => {
+    const a = new Y.Doc();
+    const plan = new PlanDoc(a);
+    const doel = plan.addDoel({ titel: 'Schulden op een rij', domein: 'financien' });
+    const actie = plan.addActie({ titel: 'Aanmelden schuldhulp', eigenaarId: 'u1', deadline: '2026-12-01', doelId: doel });
+    plan.addStatusUpdate(actie, { auteurId: 'u1', auteurNaam: 'Johan', tekst: 'Intake gepland', status: 'bezig' });
+
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const read = new PlanDoc(b).actie(actie);
+    expect(read?.status).toBe('bezig');
+    expect(read?.updates.map((u) => u.tekst)).toEqual(['Intake gepland']);
+    expect(new PlanDoc(b).doelen()[0]?.titel).toBe('Schulden op een rij');
+  });
+
+  it('rejects a ZRM score outside 1 to 5', () => {
+    const plan = new PlanDoc(new Y.Doc());
+    expect(() => plan.setDomein('financien', { score: 6 })).toThrow(RangeError);
+    plan.setDomein('financien', { score: 2, zorgen: 'Betalingsachterstand' });
+    expect(plan.domein('financien')).toEqual({ score: 2, zorgen: 'Betalingsachterstand', doelen: '' });
+  });
+
+  it('migrates an empty document once and writes the server part', () => {
+    const doc = new Y.Doc();
+    expect(migratePlan(doc)).toBe(true);
+    expect(migratePlan(doc)).toBe(false);
+    expect(new PlanDoc(doc).schemaVersion()).toBe(PLAN_SCHEMA_VERSION);
+    writeServerPart(doc, { regie: { userId: 'u1', name: 'Johan', since: '2026-11-01T00:00:00Z' } });
+    expect(new PlanDoc(doc).regie()?.name).toBe('Johan');
+  });
+
+  it('marks open actions past their due date as overdue', () => {
+    expect(isOverdue({ deadline: '2026-11-01', status: 'open' }, '2026-11-23')).toBe(true);
+    expect(isOverdue({ deadline: '2026-11-01', status: 'gereed' }, '2026-11-23')).toBe(false);
+    expect(isOverdue({ deadline: '2026-11-30', status: 'bezig' }, '2026-11-23')).toBe(false);
+    expect(isOverdue({ deadline: null, status: 'open' }, '2026-11-23')).toBe(false);
+  });
+});
