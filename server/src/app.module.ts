@@ -9,6 +9,22 @@ import { HealthModule } from './modules/health/health.module';
 import { HouseholdsModule } from './modules/households/households.module';
 import { UsersModule } from './modules/users/users.module';
 import { EventsModule } from './events/events.module';
+import { CollabModule } from './collab/collab.module';
+import { NotificationsModule } from './modules/notifications/notifications.module';
+import { RegieModule } from './modules/regie/regie.module';
+import { ReadModelModule } from './read-model/read-model.module';
+import { InvitationsModule } from './modules/invitations/invitations.module';
+import { PlanActionsModule } from './plan-actions/plan-actions.module';
+import { ProcesModule } from './modules/proces/proces.module';
+import { KpiModule } from './modules/kpi/kpi.module';
+import { FhirModule } from './reports/fhir/fhir.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { HardeningModule } from './modules/hardening/hardening.module';
+import { PrivacyModule } from './modules/privacy/privacy.module';
+import { AuditBridgeModule } from './audit-bridge/audit-bridge.module';
+import { ConsentModule } from './modules/consent/consent.module';
+import { CollaborationEvaluationsModule } from './modules/collaboration-evaluations/collaboration-evaluations.module';
+import { MeetingsFeatureModule } from './orchestration/orchestration.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -25,11 +41,27 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(opts.database)),
         CommonModule,
+        AuditModule,
+        HardeningModule,
         AuthModule,
         UsersModule,
         HouseholdsModule,
         HealthModule,
         EventsModule,
+        CollabModule,
+        NotificationsModule,
+        RegieModule,
+        ReadModelModule,
+        InvitationsModule,
+        PlanActionsModule,
+        ProcesModule,
+        KpiModule,
+        FhirModule,
+        ConsentModule,
+        CollaborationEvaluationsModule,
+        MeetingsFeatureModule,
+        PrivacyModule,
+        AuditBridgeModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: opts.config },

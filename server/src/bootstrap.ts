@@ -23,6 +23,7 @@ import { SpilExceptionFilter } from './common/errors';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
 import { loadDemoData } from './seed/demo-data';
 import { serveClient } from './common/serve-client';
+import { joinCluster } from './cluster/cluster';
 
 export interface SpilInstance {
   app: INestApplication;
@@ -100,6 +101,8 @@ export async function startSpil(opts: StartOptions = {}): Promise<SpilInstance> 
     jsonDocumentUrl: 'api/docs-json',
   });
 
+  const cluster = await joinCluster(app, config);
+
   const demo = config.DEMO_DATA ?? !config.DATABASE_URL;
   if (demo) {
     const created = await loadDemoData(app.get(DataSource));
@@ -121,6 +124,7 @@ export async function startSpil(opts: StartOptions = {}): Promise<SpilInstance> 
       if (closed) return;
       closed = true;
       await app.close();
+      await cluster?.close();
       await embedded?.stop();
     },
   };

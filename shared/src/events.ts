@@ -4,8 +4,9 @@
  * `{ data } | { error }`.
  */
 import { z } from 'zod';
+import type { NotificationDto } from './regie';
 
-export const PlanSubscribe = z.object({ docName: z.string().min(1).max(80) });
+export const PlanSubscribe = z.object({ docName: z.string().min(1).max(120) });
 
 /** Server → client after each commit: the stored state vector (base64) of a plan document. */
 export const PlanStored = z.object({ docName: z.string(), stateVector: z.string() });
@@ -28,6 +29,8 @@ export interface ServerToClientEvents {
   'plan:stored': PlanStored;
   'household:changed': HouseholdChanged;
   'access:revoked': z.infer<typeof AccessRevoked>;
+  /** A new notification for the receiving user (terugkoppeling, regie, overdracht, ...). */
+  'notification:new': NotificationDto;
 }
 
 export type Ack<T> = { data: T } | { error: { code: string; message: string } };

@@ -4,3 +4,8 @@ export * from './api';
 export * from './errors';
 export * from './events';
 export * from './plan';
+export * from './proces';
+export * from './regie';
+export * from './audit';
+export * from './casus';
+export * from './household-access';

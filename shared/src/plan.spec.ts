@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { docNameOf, isOverdue, migratePlan, parseDocName, PlanDoc, PLAN_SCHEMA_VERSION, writeServerPart } from './plan';
+import {
+  docNameOf,
+  formatDocName,
+  isOverdue,
+  meetingNotesDocName,
+  migratePlan,
+  parseDocName,
+  PlanDoc,
+  PLAN_SCHEMA_VERSION,
+  writeServerPart,
+} from './plan';
 
 const ID = '0b7e8a36-3f5e-4c55-9a53-1d2f2b4c9e01';
+const MEETING = '5d0c3a1e-2b7f-4e8a-9c61-0f3e4d5a6b7c';
 
 describe('document names', () => {
   it('parses the plan and its separate documents', () => {
@@ -14,6 +25,18 @@ describe('document names', () => {
   it('refuses anything else', () => {
     for (const bad of ['', 'abc', `${ID}:geheim`, `${ID}:werk:x`, `${ID.toUpperCase()}`, '../etc/passwd']) {
       expect(parseDocName(bad)).toBeNull();
+    }
+  });
+  it('names the live notes of one overleg by household and meeting', () => {
+    const name = meetingNotesDocName(ID, MEETING);
+    expect(name).toBe(`${ID}:overleg:${MEETING}`);
+    expect(parseDocName(name)).toEqual({ householdId: ID, kind: 'overleg', meetingId: MEETING });
+    expect(docNameOf(ID, 'overleg', MEETING)).toBe(name);
+    expect(formatDocName({ householdId: ID, kind: 'overleg', meetingId: MEETING })).toBe(name);
+    expect(formatDocName({ householdId: ID, kind: 'medisch' })).toBe(`${ID}:medisch`);
+    expect(() => docNameOf(ID, 'overleg')).toThrow(RangeError);
+    for (const bad of [`${ID}:overleg`, `${ID}:overleg:`, `${ID}:overleg:x`, `${ID}:overleg:${MEETING}:x`, `${ID}:medisch:${MEETING}`]) {
+      expect(parseDocName(bad), bad).toBeNull();
     }
   });
 });

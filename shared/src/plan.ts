@@ -55,23 +55,48 @@ export function isOpenStatus(status: ActieStatus): boolean {
 
 /* ---------- document names ---------- */
 
-export type DocKind = 'plan' | 'medisch' | 'werk';
+export type DocKind = 'plan' | 'medisch' | 'werk' | 'overleg';
 export interface DocName {
   householdId: string;
   kind: DocKind;
+  /** Only for `overleg`: the meeting whose live notes this is. */
+  meetingId?: string;
 }
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** `<householdId>` is the plan; `<householdId>:medisch` and `<householdId>:werk` are separate documents. */
+/**
+ * `<householdId>` is the plan; `<householdId>:medisch` and `<householdId>:werk`
+ * are separate documents; `<householdId>:overleg:<meetingId>` holds the live
+ * notes of one overleg.
+ */
 export function parseDocName(name: string): DocName | null {
   const [id, kind, ...rest] = name.split(':');
-  if (!id || !UUID_RE.test(id) || rest.length > 0) return null;
+  if (!id || !UUID_RE.test(id)) return null;
+  if (kind === 'overleg') {
+    const [meetingId, ...more] = rest;
+    if (!meetingId || !UUID_RE.test(meetingId) || more.length > 0) return null;
+    return { householdId: id, kind, meetingId };
+  }
+  if (rest.length > 0) return null;
   if (kind === undefined) return { householdId: id, kind: 'plan' };
   if (kind === 'medisch' || kind === 'werk') return { householdId: id, kind };
   return null;
 }
-export function docNameOf(householdId: string, kind: DocKind = 'plan'): string {
+/** The document's name; `overleg` needs the meeting id. */
+export function docNameOf(householdId: string, kind: DocKind = 'plan', meetingId?: string): string {
+  if (kind === 'overleg') {
+    if (!meetingId) throw new RangeError('Een overleg-document heeft een meetingId nodig');
+    return meetingNotesDocName(householdId, meetingId);
+  }
   return kind === 'plan' ? householdId : `${householdId}:${kind}`;
+}
+/** The live notes of one overleg. */
+export function meetingNotesDocName(householdId: string, meetingId: string): string {
+  return `${householdId}:overleg:${meetingId}`;
+}
+/** The name of a parsed document, the inverse of `parseDocName`. */
+export function formatDocName(doc: DocName): string {
+  return docNameOf(doc.householdId, doc.kind, doc.meetingId);
 }
 
 /* ---------- shapes ---------- */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
 import { ErrorDto, HouseholdDto, HouseholdSummaryDto, LoginResponse } from '@spil/shared';
+import { AuthService } from '../../server/src/modules/auth/auth.service';
 import { addToTeam, createUser, householdByName } from '../factories';
 import { databaseKinds } from '../support/database';
 import { api, loginAs } from '../support/http';
@@ -165,7 +166,6 @@ describe.each(databaseKinds())('foundation on %s', (kind) => {
     expect((await api(s.url, 'GET', '/api/auth/me', { token })).status).toBe(401);
 
     const second = await loginAs(s.url, user.email, user.password);
-    const { AuthService } = await import('../../server/src/modules/auth/auth.service');
     await s.app.get(AuthService).disableUser(user.id);
     expect((await api(s.url, 'GET', '/api/auth/me', { token: second.token })).status).toBe(401);
     const again = await api(s.url, 'POST', '/api/auth/login', { body: { email: user.email, password: user.password } });

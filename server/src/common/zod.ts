@@ -2,7 +2,8 @@
  * Validation at the edge with the zod schemas from `@spil/shared`, and the
  * same schemas as JSON Schema in OpenAPI.
  */
-import { applyDecorators, Body, type PipeTransform, Param, Query } from '@nestjs/common';
+import { applyDecorators, Body, createParamDecorator, type ExecutionContext, type PipeTransform, Param } from '@nestjs/common';
+import type { Request } from 'express';
 import { ApiBody, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import { SpilError } from './errors';
@@ -26,7 +27,13 @@ function jsonSchema(schema: z.ZodType): Record<string, unknown> {
 /** Validated request body, documented in OpenAPI. Use with `@ApiZodBody(schema)` on the method. */
 export const ZodBody = <T extends z.ZodType>(schema: T) => Body(new ZodPipe(schema));
 export const ZodParams = <T extends z.ZodType>(schema: T) => Param(new ZodPipe(schema));
-export const ZodQuery = <T extends z.ZodType>(schema: T) => Query(new ZodPipe(schema));
+/**
+ * The whole query string, validated. A custom decorator rather than `@Query()`:
+ * Swagger would try to read the inferred type as a model class; the query is
+ * documented with `ApiZodQuery` instead.
+ */
+const RawQuery = createParamDecorator((_: unknown, ctx: ExecutionContext) => ctx.switchToHttp().getRequest<Request>().query);
+export const ZodQuery = <T extends z.ZodType>(schema: T) => RawQuery(new ZodPipe(schema));
 
 export const ApiZodBody = (schema: z.ZodType) => ApiBody({ schema: jsonSchema(schema) });
 export const ApiZodResponse = (status: number, schema: z.ZodType, description = '') =>

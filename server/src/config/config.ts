@@ -41,6 +41,23 @@ const ConfigSchema = z.object({
   COLLAB_MAX_DOC_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
   /** Compact a document's update log once it holds this many rows. */
   COLLAB_COMPACT_AFTER: z.coerce.number().int().min(2).default(500),
+  /**
+   * Days a closed household (phase `afgesloten`) is kept before the retention
+   * job deletes it with its plan documents, update log and snapshots. Audit
+   * records are kept apart and are never deleted by Spil (keep them at least
+   * five years).
+   */
+  RETENTION_DAYS: z.coerce.number().int().min(0).max(36500).default(365),
+  /** How often the retention job looks for households to purge, in seconds; 0 turns it off. */
+  RETENTION_CHECK_SECONDS: z.coerce.number().int().min(0).default(3600),
+  /** REST requests per minute per logged-in user (token bucket; bursts up to this many). */
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  /** REST requests per minute per IP address without a valid token. */
+  RATE_LIMIT_ANONYMOUS_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  /** Login attempts per minute per IP address (on top of LOGIN_MAX_FAILURES per address). */
+  RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  /** socket.io messages per second per connection; a connection that goes over is closed. Bursts up to twice this. */
+  RATE_LIMIT_SOCKET_PER_SECOND: z.coerce.number().int().min(1).default(20),
   /** Name of this instance in logs and audit records. */
   INSTANCE_ID: z.string().default(`spil-${process.pid}`),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),

@@ -4,7 +4,7 @@
  * Redis adapter every emit reaches clients on all instances.
  */
 import { Injectable } from '@nestjs/common';
-import type { Server } from 'socket.io';
+import type { Namespace } from 'socket.io';
 import type { ServerToClientEvents } from '@spil/shared';
 
 export const rooms = {
@@ -16,9 +16,9 @@ export const rooms = {
 
 @Injectable()
 export class EventsBroadcaster {
-  private server: Server | null = null;
+  private server: Namespace | null = null;
 
-  bind(server: Server): void {
+  bind(server: Namespace): void {
     this.server = server;
   }
 

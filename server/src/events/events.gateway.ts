@@ -7,13 +7,14 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import type { Server, Socket } from 'socket.io';
+import type { Namespace, Socket } from 'socket.io';
 import { type Ack, docNameOf, parseDocName, PlanSubscribe } from '@spil/shared';
 import { DomainEvents } from '../common/domain-events';
 import { SpilError } from '../common/errors';
 import { AuthService } from '../modules/auth/auth.service';
 import type { AuthContext } from '../modules/auth/auth.types';
 import { HouseholdAccessPolicy } from '../modules/households/household-access.policy';
+import { SocketSecurity } from '../modules/hardening/socket-security';
 import { EventsBroadcaster, rooms } from './events.broadcaster';
 
 interface SocketData {
@@ -34,13 +35,14 @@ function fail(e: unknown): Ack<never> {
 @WebSocketGateway({ namespace: '/events', destroyUpgrade: false, cors: false, maxHttpBufferSize: 64 * 1024 })
 export class EventsGateway implements OnGatewayConnection, OnModuleInit {
   private readonly logger = new Logger(EventsGateway.name);
-  @WebSocketServer() private server: Server;
+  @WebSocketServer() private server: Namespace;
 
   constructor(
     private readonly auth: AuthService,
     private readonly policy: HouseholdAccessPolicy,
     private readonly broadcaster: EventsBroadcaster,
     private readonly events: DomainEvents,
+    private readonly security: SocketSecurity,
   ) {}
 
   onModuleInit(): void {
@@ -58,7 +60,7 @@ export class EventsGateway implements OnGatewayConnection, OnModuleInit {
     );
   }
 
-  afterInit(server: Server): void {
+  afterInit(server: Namespace): void {
     this.broadcaster.bind(server);
   }
 
@@ -68,9 +70,12 @@ export class EventsGateway implements OnGatewayConnection, OnModuleInit {
       const auth = await this.auth.authenticate({
         headers: token ? { authorization: `Bearer ${token}` } : socket.handshake.headers,
       });
+      // Origin allowlist, per-connection rate limit and session recheck on every message.
+      this.security.admit(socket, auth);
       socket.data.auth = auth;
       await socket.join([rooms.user(auth.user.id), rooms.session(auth.sessionId)]);
     } catch (e) {
+      this.security.refusedHandshake(socket, e);
       socket.emit('error', fail(e));
       socket.disconnect(true);
     }
@@ -84,11 +89,12 @@ export class EventsGateway implements OnGatewayConnection, OnModuleInit {
       const { docName } = PlanSubscribe.parse(body);
       const parsed = parseDocName(docName);
       if (!parsed) throw new SpilError('validation.invalid', 'docName');
-      const access = await this.policy.docAccess(auth.user, parsed.householdId, parsed.kind);
+      const access = await this.policy.docAccessFor(auth.user, parsed);
       if (!access) throw new SpilError('household.not_found');
       await socket.join([rooms.doc(docName), rooms.household(parsed.householdId)]);
       return { data: { docName } };
     } catch (e) {
+      this.security.refusedMessage(socket, socket.data.auth, 'plan.subscribe', body, e);
       return fail(e instanceof Error && e.name === 'ZodError' ? new SpilError('validation.invalid') : e);
     }
   }
@@ -110,7 +116,7 @@ export class EventsGateway implements OnGatewayConnection, OnModuleInit {
     return socket.data.auth;
   }
 
-  get io(): Server {
+  get io(): Namespace {
     return this.server;
   }
 }

@@ -13,6 +13,9 @@ import {
   TeamMembershipEntity,
 } from '../modules/households/household.entity';
 import { UserEntity, WijkteamEntity } from '../modules/users/user.entity';
+import { insertDemoProces } from './demo-proces';
+import { insertDemoCasus } from './demo-casus';
+import { writeDemoPlans } from './demo-plans';
 
 export const DEMO_PASSWORD = 'spil-demo';
 
@@ -117,6 +120,17 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     expertise: null,
     whenToInvolve: null,
   },
+  {
+    key: 'naaste',
+    name: 'Anouk de Wit',
+    discipline: 'naaste',
+    domain: null,
+    organisation: 'Gezin Bakker (zus van Sandra)',
+    systemRole: 'naaste',
+    phone: null,
+    expertise: null,
+    whenToInvolve: null,
+  },
 ];
 
 export function demoEmail(key: string): string {
@@ -151,6 +165,7 @@ export const DEMO_HOUSEHOLDS: DemoHousehold[] = [
       ['jeugdconsulent', 'lid'],
       ['wmo-consulent', 'meelezer'],
       ['inwoner', 'inwoner'],
+      ['naaste', 'naaste'],
     ],
     regie: 'maatschappelijk-werker',
   },
@@ -190,6 +205,7 @@ export async function loadDemoData(ds: DataSource): Promise<boolean> {
   return ds.transaction(async (em) => {
     if (await em.getRepository(UserEntity).exists({ where: { email: demoEmail('coordinator') } })) return false;
     await insertDemo(em);
+    await writeDemoPlans(em);
     return true;
   });
 }
@@ -205,7 +221,14 @@ async function insertDemo(em: EntityManager): Promise<void> {
     const { key, ...fields } = p;
     users.set(
       key,
-      await repo.save(repo.create({ ...fields, email: demoEmail(key), passwordHash, wijkteamId: wijkteam.id, active: true })),
+      await repo.save(repo.create({
+        ...fields,
+        email: demoEmail(key),
+        passwordHash,
+        // The household's own people belong to their household, not to the wijkteam.
+        wijkteamId: p.systemRole === 'inwoner' || p.systemRole === 'naaste' ? null : wijkteam.id,
+        active: true,
+      })),
     );
   }
   const coordinator = users.get('coordinator') as UserEntity;
@@ -242,4 +265,6 @@ async function insertDemo(em: EntityManager): Promise<void> {
       );
     }
   }
+  await insertDemoProces(em);
+  await insertDemoCasus(em);
 }

@@ -4,7 +4,21 @@
  * here, so need to know is decided in one place.
  */
 import { Injectable } from '@nestjs/common';
-import { type DocKind, isHouseholdRole, type TeamRole, teamRoleCanEdit } from '@spil/shared';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IsNull, type DataSource } from 'typeorm';
+import {
+  amsterdamDate,
+  consentCovers,
+  type DocKind,
+  type DocName,
+  isHouseholdRole,
+  MEDICAL_NOTES_INFO_KIND,
+  parseDocName,
+  type TeamRole,
+  teamRoleCanEdit,
+} from '@spil/shared';
+import { ConsentEntity } from '../consent/consent.entity';
+import { MeetingEntity, MeetingParticipantEntity } from '../meetings/meeting.entity';
 import type { UserEntity } from '../users/user.entity';
 import { HouseholdsRepository } from './households.repository';
 
@@ -25,7 +39,10 @@ export interface DocAccess {
 
 @Injectable()
 export class HouseholdAccessPolicy {
-  constructor(private readonly repo: HouseholdsRepository) {}
+  constructor(
+    private readonly repo: HouseholdsRepository,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
 
   /** Null when the user may not see the household at all: answer 404, never 403. */
   async access(user: UserEntity, householdId: string): Promise<HouseholdAccess | null> {
@@ -38,8 +55,20 @@ export class HouseholdAccessPolicy {
     return { householdId, teamRole: membership?.role ?? null, coordinator };
   }
 
-  /** Null when the user may not open this document at all. */
-  async docAccess(user: UserEntity, householdId: string, kind: DocKind): Promise<DocAccess | null> {
+  /**
+   * Null when the user may not open this document at all.
+   *
+   * - `plan`: the whole team reads; `lid` writes, the household writes its own root.
+   * - `werk`: professionals on the team only.
+   * - `medisch`: medical-domain members of the team, and members whom an
+   *   active, not withdrawn consent covers for medical information (by their
+   *   domain or organisation; they read, the medical domain writes).
+   * - `overleg` (with `meetingId`): the professionals on the team
+   *   (`lid` writes); the coördinator reads, and writes when invited; the
+   *   inwoner and naasten read, and only when invited. Prefer
+   *   `docAccessFor(user, parseDocName(name))`, which passes the meeting.
+   */
+  async docAccess(user: UserEntity, householdId: string, kind: DocKind, meetingId?: string): Promise<DocAccess | null> {
     const a = await this.access(user, householdId);
     if (!a) return null;
     const role = a.teamRole;
@@ -48,10 +77,60 @@ export class HouseholdAccessPolicy {
       if (isHouseholdRole(role)) return { write: 'household', teamRole: role };
       return { write: teamRoleCanEdit(role) ? 'all' : 'none', teamRole: role };
     }
-    // Internal documents are never the household's; the medical one only for the medical domain.
+    if (kind === 'overleg') {
+      if (meetingId) return this.meetingNotesAccess(user, householdId, role, meetingId);
+      // Asked without the meeting (a caller that passes only the kind): what holds for every
+      // meeting of the household, never more. Invitations cannot be checked, so the household's
+      // own people are refused and an invited coördinator only reads.
+      if (role === null) return { write: 'none', teamRole: null };
+      if (isHouseholdRole(role)) return null;
+      return { write: teamRoleCanEdit(role) ? 'all' : 'none', teamRole: role };
+    }
+    // Internal documents are never the household's.
     if (role === null || isHouseholdRole(role)) return null;
-    if (kind === 'medisch' && user.domain !== 'medisch') return null;
+    if (kind === 'medisch' && user.domain !== 'medisch') {
+      return (await this.consentCoversMedical(user, householdId)) ? { write: 'none', teamRole: role } : null;
+    }
     return { write: teamRoleCanEdit(role) ? 'all' : 'none', teamRole: role };
+  }
+
+  /** `docAccess` for a parsed document name. */
+  docAccessFor(user: UserEntity, doc: DocName): Promise<DocAccess | null> {
+    return this.docAccess(user, doc.householdId, doc.kind, doc.meetingId);
+  }
+
+  /** `docAccess` for a raw document name; null for a name that is not one. */
+  async docAccessByName(user: UserEntity, docName: string): Promise<DocAccess | null> {
+    const doc = parseDocName(docName);
+    return doc ? this.docAccessFor(user, doc) : null;
+  }
+
+  /** Whether an active, not withdrawn consent of the household lets its medical information reach this user. */
+  async consentCoversMedical(user: UserEntity, householdId: string): Promise<boolean> {
+    const consents = await this.ds.getRepository(ConsentEntity).find({ where: { householdId, withdrawnAt: IsNull() } });
+    const today = amsterdamDate(new Date());
+    return consents.some((c) =>
+      consentCovers(
+        { ...c, withdrawnAt: null },
+        { domain: user.domain, organisation: user.organisation },
+        MEDICAL_NOTES_INFO_KIND,
+        today,
+      ),
+    );
+  }
+
+  private async meetingNotesAccess(
+    user: UserEntity,
+    householdId: string,
+    role: TeamRole | null,
+    meetingId: string,
+  ): Promise<DocAccess | null> {
+    const meeting = await this.ds.getRepository(MeetingEntity).exists({ where: { id: meetingId, householdId } });
+    if (!meeting) return null;
+    if (role !== null && !isHouseholdRole(role)) return { write: teamRoleCanEdit(role) ? 'all' : 'none', teamRole: role };
+    const invited = await this.ds.getRepository(MeetingParticipantEntity).exists({ where: { meetingId, userId: user.id } });
+    if (!invited) return role === null ? { write: 'none', teamRole: null } : null;
+    return role === null ? { write: 'all', teamRole: null } : { write: 'none', teamRole: role };
   }
 
   /** May change the casus team: the coördinator of the wijkteam or the current regiehouder. */

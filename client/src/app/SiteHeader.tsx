@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { Link, NavLink, useNavigate } from 'react-router-dom';
+import { logout } from '../api/auth';
+import { ApiError, errorMessage } from '../api/http';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { forgetSavedPlans } from '../features/plan/local-plans';
+import { disciplineLabel } from '../lib/labels';
+import { useCurrentUser } from './session';
+
+export function SiteHeader() {
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function signOut() {
+    setBusy(true);
+    setError(null);
+    try {
+      await logout();
+    } catch (e) {
+      // A session that is gone already counts as logged out.
+      if (!(e instanceof ApiError && e.unauthorized)) {
+        setError(errorMessage(e));
+        setBusy(false);
+        return;
+      }
+    }
+    // Household data does not stay on this device after logout, unless it holds unsaved edits.
+    await forgetSavedPlans().catch(() => undefined);
+    await navigate('/inloggen', { replace: true });
+  }
+
+  return (
+    <header className="site-header">
+      <div className="site-header__inner">
+        <Link to="/" className="brand">
+          Spil
+          <span className="visually-hidden">, naar Mijn huishoudens</span>
+        </Link>
+        <nav aria-label="Hoofdmenu" className="site-nav">
+          <NavLink to="/" end>
+            Mijn huishoudens
+          </NavLink>
+          <NavLink to="/mijn-overleggen">Mijn overleggen</NavLink>
+          {user.systemRole === 'coordinator' ? <NavLink to="/dashboard">Dashboard</NavLink> : null}
+        </nav>
+        <div className="site-user">
+          <p className="site-user__name">
+            <span className="visually-hidden">Ingelogd als </span>
+            {user.name}
+            <span className="site-user__role">{disciplineLabel(user.discipline)}</span>
+          </p>
+          <button type="button" className="button button--on-dark" onClick={() => void signOut()} disabled={busy}>
+            {busy ? 'Uitloggen…' : 'Uitloggen'}
+          </button>
+        </div>
+      </div>
+      <ErrorMessage message={error} />
+    </header>
+  );
+}

@@ -1,0 +1,34 @@
+import { createBrowserRouter } from 'react-router-dom';
+import { LoginPage } from '../features/auth/LoginPage';
+import { loginLoader } from '../features/auth/login.loader';
+import { HouseholdListPage } from '../features/households/HouseholdListPage';
+import { HouseholdPage } from '../features/households/HouseholdPage';
+import { householdLoader, householdsLoader } from '../features/households/households.loaders';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage, RootError, RouteError } from './RouteError';
+import { APP_ROUTE_ID, appLoader } from './session';
+
+export const router = createBrowserRouter([
+  { path: '/inloggen', element: <LoginPage />, loader: loginLoader, errorElement: <RootError /> },
+  {
+    id: APP_ROUTE_ID,
+    path: '/',
+    loader: appLoader,
+    element: <AppLayout />,
+    errorElement: <RootError />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, loader: householdsLoader, element: <HouseholdListPage /> },
+          { path: 'huishoudens/:id', loader: householdLoader, element: <HouseholdPage /> },
+          { path: 'dashboard', lazy: () => import('../features/kpi/DashboardPage').then((m) => ({ Component: m.DashboardPage })) },
+          { path: 'huishoudens/:id/overleg/plannen', lazy: () => import('../features/overleg/routes').then((m) => m.plannerRoute) },
+          { path: 'huishoudens/:id/overleg/:meetingId', lazy: () => import('../features/overleg/routes').then((m) => m.meetingRoute) },
+          { path: 'mijn-overleggen', lazy: () => import('../features/overleg/routes').then((m) => m.myMeetingsRoute) },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

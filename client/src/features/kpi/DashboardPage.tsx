@@ -1,0 +1,490 @@
+/**
+ * The coördinator's dashboard: households per phase and colour, time from
+ * aanmelding to regiehouder, overdue actions, escalations, average ZRM
+ * change per domain and costs avoided, for their wijkteam, filtered by wijk
+ * and period, with CSV export.
+ */
+import {
+  AVOIDED_EVENT_DEFAULTS,
+  COLOUR_LABELS,
+  ESCALATION_TARGET_LABELS,
+  type KpiDto,
+  type KpiQuery,
+  LEVENSDOMEIN_LABELS,
+  PHASE_LABELS,
+} from '@spil/shared';
+import { type FormEvent, useId, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PageHeading } from '../../components/PageHeading';
+import { formatDate, formatNumber } from '../../lib/format';
+import { formatChange, formatDecimal, formatEuro, formatEuroWhole } from '../proces/format';
+import { useResource } from '../proces/use-resource';
+import { ChartFigure } from './ChartFigure';
+import { kpiApi, kpiQueryString } from './kpi-api';
+import './kpi.css';
+
+const COLOUR_FILL = {
+  groen: '#2e7d32',
+  oranje: '#b45309',
+  rood: '#c62828',
+  geen: '#6b7785',
+} as const;
+const PRIMARY = '#1f4e79';
+const AXIS = { fontSize: 12, fill: '#1b1f24' };
+const MONTH = new Intl.DateTimeFormat('nl-NL', { month: 'short', year: 'numeric' });
+
+function monthLabel(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return y && m ? MONTH.format(new Date(y, m - 1, 1)) : month;
+}
+
+function queryFrom(params: URLSearchParams): KpiQuery {
+  const q: KpiQuery = {};
+  const wijk = params.get('wijk');
+  const from = params.get('van');
+  const to = params.get('tot');
+  if (wijk) q.wijk = wijk;
+  if (from && /^\d{4}-\d{2}-\d{2}$/.test(from)) q.from = from;
+  if (to && /^\d{4}-\d{2}-\d{2}$/.test(to)) q.to = to;
+  return q;
+}
+
+function Filters({
+  kpi,
+  query,
+  onApply,
+}: {
+  kpi: KpiDto | null;
+  query: KpiQuery;
+  onApply: (q: KpiQuery) => void;
+}) {
+  const id = useId();
+  const [wijk, setWijk] = useState(query.wijk ?? '');
+  const [from, setFrom] = useState(query.from ?? '');
+  const [to, setTo] = useState(query.to ?? '');
+  const [error, setError] = useState<string | null>(null);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    if (from && to && from > to) return setError('De begindatum ligt na de einddatum.');
+    setError(null);
+    onApply({ ...(wijk ? { wijk } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  }
+  return (
+    <form
+      className="card kpi-filters"
+      onSubmit={submit}
+      aria-labelledby={`${id}-t`}
+      role="search"
+      noValidate
+    >
+      <h2 id={`${id}-t`} className="kpi-filters__title">
+        Filters
+      </h2>
+      <div className="kpi-filters__row">
+        <div className="field">
+          <label htmlFor={`${id}-wijk`}>Wijk</label>
+          <select
+            id={`${id}-wijk`}
+            className="input"
+            value={wijk}
+            onChange={(e) => setWijk(e.target.value)}
+          >
+            <option value="">Alle wijken</option>
+            {(kpi?.wijken ?? []).map((w) => (
+              <option key={w} value={w}>
+                {w}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-from`}>Van</label>
+          <input
+            id={`${id}-from`}
+            type="date"
+            className="input"
+            value={from}
+            onChange={(e) => setFrom(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-to`}>Tot en met</label>
+          <input
+            id={`${id}-to`}
+            type="date"
+            className="input"
+            value={to}
+            aria-invalid={!!error || undefined}
+            onChange={(e) => setTo(e.target.value)}
+          />
+        </div>
+        <div className="button-row">
+          <button type="submit" className="button button--primary">
+            Toepassen
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setWijk('');
+              setFrom('');
+              setTo('');
+              setError(null);
+              onApply({});
+            }}
+          >
+            Wissen
+          </button>
+        </div>
+      </div>
+      <ErrorMessage message={error} />
+    </form>
+  );
+}
+
+function Tile({ label, value, note }: { label: string; value: string; note?: string }) {
+  return (
+    <div className="card kpi-tile">
+      <dt>{label}</dt>
+      <dd>
+        <span className="kpi-tile__value">{value}</span>
+        {note ? <span className="kpi-tile__note">{note}</span> : null}
+      </dd>
+    </div>
+  );
+}
+
+function periodText(k: KpiDto): string {
+  const { from, to, wijk } = k.filters;
+  const where = wijk ? `wijk ${wijk}` : 'alle wijken';
+  if (from && to) return `${where}, ${formatDate(from)} tot en met ${formatDate(to)}`;
+  if (from) return `${where}, vanaf ${formatDate(from)}`;
+  if (to) return `${where}, tot en met ${formatDate(to)}`;
+  return `${where}, de hele periode`;
+}
+
+function Charts({ k }: { k: KpiDto }) {
+  const phases = k.byPhase.map((p) => ({
+    key: p.phase,
+    label: PHASE_LABELS[p.phase],
+    count: p.count,
+  }));
+  const colours = k.byColour.map((c) => ({
+    key: c.colour,
+    label: c.colour === 'geen' ? 'Geen quickscan' : COLOUR_LABELS[c.colour],
+    count: c.count,
+  }));
+  const targets = k.escalations.byTarget.map((t) => ({
+    key: t.target,
+    label: ESCALATION_TARGET_LABELS[t.target],
+    count: t.count,
+  }));
+  const zrm = k.zrmChange.map((z) => ({
+    key: z.domain,
+    label: LEVENSDOMEIN_LABELS[z.domain].label,
+    change: z.averageChange,
+    members: z.members,
+  }));
+  const zrmScored = zrm.filter((z) => z.change !== null);
+  const months = k.costsAvoided.byMonth.map((m) => ({
+    key: m.month,
+    label: monthLabel(m.month),
+    euros: m.totalCents / 100,
+    cents: m.totalCents,
+  }));
+  const events = k.costsAvoided.byEvent
+    .map((e) => ({
+      key: e.event,
+      label: AVOIDED_EVENT_DEFAULTS[e.event].label,
+      euros: e.totalCents / 100,
+      cents: e.totalCents,
+    }))
+    .sort((a, b) => b.cents - a.cents);
+  const top = <T extends { count: number; label: string }>(xs: T[]) =>
+    xs.reduce<T | null>((a, x) => (!a || x.count > a.count ? x : a), null);
+  const topPhase = top(phases);
+  const best = zrmScored.reduce<(typeof zrm)[number] | null>(
+    (a, z) => (!a || (z.change ?? 0) > (a.change ?? 0) ? z : a),
+    null,
+  );
+
+  return (
+    <div className="kpi-grid">
+      <ChartFigure
+        title="Huishoudens per fase"
+        summary={`${formatNumber(k.households)} huishoudens; de meeste in fase ${topPhase?.label ?? '–'} (${topPhase?.count ?? 0}).`}
+        rows={phases}
+        columns={[
+          { header: 'Fase', cell: (r) => r.label, rowHeader: true },
+          { header: 'Huishoudens', cell: (r) => formatNumber(r.count) },
+        ]}
+        empty={k.households === 0 ? 'Geen huishoudens in deze selectie.' : undefined}
+      >
+        <ResponsiveContainer width="100%" height={260}>
+          <BarChart
+            accessibilityLayer={false}
+            data={phases}
+            margin={{ top: 8, right: 8, bottom: 40, left: 0 }}
+          >
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" tick={AXIS} interval={0} angle={-30} textAnchor="end" />
+            <YAxis allowDecimals={false} tick={AXIS} width={32} />
+            <Tooltip formatter={(v) => [formatNumber(Number(v)), 'Huishoudens']} />
+            <Bar dataKey="count" name="Huishoudens" fill={PRIMARY} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFigure>
+
+      <ChartFigure
+        title="Huishoudens per kleur"
+        summary={colours.map((c) => `${c.label}: ${formatNumber(c.count)}`).join(', ') + '.'}
+        rows={colours}
+        columns={[
+          { header: 'Kleur', cell: (r) => r.label, rowHeader: true },
+          { header: 'Huishoudens', cell: (r) => formatNumber(r.count) },
+        ]}
+        empty={k.households === 0 ? 'Geen huishoudens in deze selectie.' : undefined}
+      >
+        <ResponsiveContainer width="100%" height={260}>
+          <BarChart
+            accessibilityLayer={false}
+            data={colours}
+            margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
+          >
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" tick={AXIS} interval={0} />
+            <YAxis allowDecimals={false} tick={AXIS} width={32} />
+            <Tooltip formatter={(v) => [formatNumber(Number(v)), 'Huishoudens']} />
+            <Bar dataKey="count" name="Huishoudens" isAnimationActive={false}>
+              {colours.map((c) => (
+                <Cell key={c.key} fill={COLOUR_FILL[c.key]} />
+              ))}
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFigure>
+
+      <ChartFigure
+        title="Escalaties per instantie"
+        summary={`${formatNumber(k.escalations.started)} gestart in deze periode, ${formatNumber(k.escalations.open)} lopen nog.`}
+        rows={targets}
+        columns={[
+          { header: 'Instantie', cell: (r) => r.label, rowHeader: true },
+          { header: 'Gestart', cell: (r) => formatNumber(r.count) },
+        ]}
+        empty={k.escalations.started === 0 ? 'Geen escalaties gestart in deze periode.' : undefined}
+      >
+        <ResponsiveContainer width="100%" height={240}>
+          <BarChart
+            accessibilityLayer={false}
+            data={targets}
+            margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
+          >
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" tick={AXIS} interval={0} />
+            <YAxis allowDecimals={false} tick={AXIS} width={32} />
+            <Tooltip formatter={(v) => [formatNumber(Number(v)), 'Escalaties']} />
+            <Bar dataKey="count" name="Escalaties" fill="#a4231b" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFigure>
+
+      <ChartFigure
+        title="Gemiddelde ZRM-verandering per domein"
+        summary={
+          best
+            ? `Van intake naar evaluatie; de grootste vooruitgang op ${best.label} (${formatChange(best.change ?? 0)}).`
+            : 'Nog geen gezinsleden met een score bij intake én evaluatie in deze periode.'
+        }
+        rows={zrm}
+        columns={[
+          { header: 'Levensdomein', cell: (r) => r.label, rowHeader: true },
+          {
+            header: 'Gemiddelde verandering',
+            cell: (r) => (r.change === null ? '–' : formatChange(r.change)),
+          },
+          { header: 'Gezinsleden', cell: (r) => formatNumber(r.members) },
+        ]}
+        empty={
+          zrmScored.length === 0
+            ? 'Nog geen gezinsleden met een score bij intake én evaluatie.'
+            : undefined
+        }
+      >
+        <ResponsiveContainer width="100%" height={Math.max(220, zrmScored.length * 30 + 40)}>
+          <BarChart
+            accessibilityLayer={false}
+            data={zrmScored}
+            layout="vertical"
+            margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+          >
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis
+              type="number"
+              domain={[-4, 4]}
+              ticks={[-4, -2, 0, 2, 4]}
+              tick={AXIS}
+              tickFormatter={(v: number) => formatChange(v)}
+            />
+            <YAxis type="category" dataKey="label" tick={AXIS} width={170} />
+            <ReferenceLine x={0} stroke="#1b1f24" />
+            <Tooltip formatter={(v) => [formatChange(Number(v)), 'Gemiddelde verandering']} />
+            <Bar dataKey="change" name="Verandering" isAnimationActive={false}>
+              {zrmScored.map((z) => (
+                <Cell key={z.key} fill={(z.change ?? 0) >= 0 ? '#1d6b38' : '#a4231b'} />
+              ))}
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFigure>
+
+      <ChartFigure
+        title="Vermeden maatschappelijke kosten per maand"
+        summary={`${formatEuro(k.costsAvoided.totalCents)} bij ${formatNumber(k.costsAvoided.households)} huishoudens.`}
+        rows={months}
+        columns={[
+          { header: 'Maand', cell: (r) => r.label, rowHeader: true },
+          { header: 'Vermeden kosten', cell: (r) => formatEuro(r.cents) },
+        ]}
+        empty={months.length === 0 ? 'Geen effectmetingen in deze periode.' : undefined}
+      >
+        <ResponsiveContainer width="100%" height={240}>
+          <BarChart
+            accessibilityLayer={false}
+            data={months}
+            margin={{ top: 8, right: 8, bottom: 8, left: 16 }}
+          >
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="label" tick={AXIS} />
+            <YAxis tick={AXIS} width={84} tickFormatter={(v: number) => formatEuroWhole(v * 100)} />
+            <Tooltip formatter={(v) => [formatEuro(Number(v) * 100), 'Vermeden kosten']} />
+            <Bar dataKey="euros" name="Vermeden kosten" fill="#1d6b38" isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFigure>
+
+      <ChartFigure
+        title="Vermeden kosten per gebeurtenis"
+        summary={
+          events[0]
+            ? `Het meest vermeden: ${events[0].label} (${formatEuro(events[0].cents)}).`
+            : 'Geen effectmetingen in deze periode.'
+        }
+        rows={events}
+        columns={[
+          { header: 'Gebeurtenis', cell: (r) => r.label, rowHeader: true },
+          { header: 'Vermeden kosten', cell: (r) => formatEuro(r.cents) },
+        ]}
+        empty={events.length === 0 ? 'Geen effectmetingen in deze periode.' : undefined}
+      >
+        <ResponsiveContainer width="100%" height={Math.max(200, events.length * 34 + 40)}>
+          <BarChart
+            accessibilityLayer={false}
+            data={events}
+            layout="vertical"
+            margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+          >
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis
+              type="number"
+              tick={AXIS}
+              tickFormatter={(v: number) => formatEuroWhole(v * 100)}
+            />
+            <YAxis type="category" dataKey="label" tick={AXIS} width={170} />
+            <Tooltip formatter={(v) => [formatEuro(Number(v) * 100), 'Vermeden kosten']} />
+            <Bar dataKey="euros" name="Vermeden kosten" fill={PRIMARY} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartFigure>
+    </div>
+  );
+}
+
+export function DashboardPage() {
+  const [params, setParams] = useSearchParams();
+  const query = queryFrom(params);
+  const key = kpiQueryString(query);
+  const kpi = useResource(() => kpiApi.get(query), key);
+  const k = kpi.data;
+
+  function apply(q: KpiQuery) {
+    const next = new URLSearchParams();
+    if (q.wijk) next.set('wijk', q.wijk);
+    if (q.from) next.set('van', q.from);
+    if (q.to) next.set('tot', q.to);
+    setParams(next);
+  }
+
+  return (
+    <article className="stack dashboard">
+      <title>Dashboard – Spil</title>
+      <header>
+        <PageHeading>Dashboard</PageHeading>
+        <p className="lead">
+          {k ? `${k.wijkteam}: ${periodText(k)}` : 'Kerncijfers van je wijkteam.'}
+        </p>
+      </header>
+      <Filters key={key} kpi={k} query={query} onApply={apply} />
+      <ErrorMessage message={kpi.error} />
+      {kpi.loading && !k ? (
+        <p role="status" className="muted">
+          Cijfers worden geladen…
+        </p>
+      ) : null}
+      {k ? (
+        <>
+          <section aria-labelledby="kpi-kerncijfers">
+            <div className="kpi-section-head">
+              <h2 id="kpi-kerncijfers">Kerncijfers</h2>
+              <a className="button" href={kpiApi.csvUrl(query)} download>
+                Exporteren als CSV
+              </a>
+            </div>
+            <dl className="kpi-tiles">
+              <Tile label="Huishoudens" value={formatNumber(k.households)} />
+              <Tile
+                label="Van aanmelding tot regiehouder"
+                value={
+                  k.timeToRegie.averageDays === null
+                    ? '–'
+                    : `${formatDecimal(k.timeToRegie.averageDays)} dagen`
+                }
+                note={`gemiddeld; mediaan ${k.timeToRegie.medianDays === null ? '–' : formatDecimal(k.timeToRegie.medianDays)}; ${formatNumber(k.timeToRegie.withoutRegie)} nog zonder regiehouder`}
+              />
+              <Tile
+                label="Acties over de deadline"
+                value={
+                  k.overdueActions === null ? 'Niet beschikbaar' : formatNumber(k.overdueActions)
+                }
+              />
+              <Tile label="Lopende escalaties" value={formatNumber(k.escalations.open)} />
+              <Tile
+                label="Vermeden maatschappelijke kosten"
+                value={formatEuro(k.costsAvoided.totalCents)}
+                note={`${formatNumber(k.costsAvoided.households)} huishoudens`}
+              />
+            </dl>
+          </section>
+          <section aria-labelledby="kpi-grafieken">
+            <h2 id="kpi-grafieken">Grafieken</h2>
+            <Charts k={k} />
+          </section>
+        </>
+      ) : null}
+    </article>
+  );
+}
+
+export default DashboardPage;

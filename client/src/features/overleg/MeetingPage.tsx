@@ -1,0 +1,237 @@
+import {
+  type HouseholdDto,
+  isHouseholdRole,
+  MEETING_KIND_DESCRIPTIONS,
+  MEETING_KIND_LABELS,
+  MEETING_STATUS_LABELS,
+  type MeetingDto,
+  type MeetingStatus,
+  meetingIsPast,
+} from '@spil/shared';
+import { useCallback, useState } from 'react';
+import { Link, useLoaderData, useRevalidator } from 'react-router-dom';
+import { errorMessage } from '../../api/http';
+import { useCurrentUser } from '../../app/session';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { PageHeading } from '../../components/PageHeading';
+import { formatDate } from '../../lib/format';
+import { AttendanceForm } from './AttendanceForm';
+import { DecisionForm } from './DecisionForm';
+import { EvaluationForm } from './EvaluationSection';
+import { durationText, meetingWhen } from './format';
+import { LiveNotes } from './LiveNotes';
+import { icsUrl, updateMeeting } from './overleg-api';
+import { useHouseholdChanged } from './use-household-changed';
+import './overleg.css';
+
+/** Mirrors the access policy for the notes document: a `lid` writes; an invited coördinator too. */
+function notesWritable(meeting: MeetingDto, household: HouseholdDto, userId: string): boolean {
+  if (household.myRole === 'lid') return true;
+  return household.myRole === null && meeting.participants.some((p) => p.userId === userId);
+}
+
+function StatusControls({ meeting, onChanged }: { meeting: MeetingDto; onChanged: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function set(status: MeetingStatus) {
+    setBusy(true);
+    setError(null);
+    try {
+      await updateMeeting(meeting.householdId, meeting.id, { status });
+      onChanged();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <div className="casus-toolbar">
+        {meeting.status !== 'afgerond' && (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void set('afgerond')}
+          >
+            Markeer als gehouden
+          </button>
+        )}
+        {meeting.status === 'gepland' && (
+          <button
+            type="button"
+            className="button casus-danger"
+            disabled={busy}
+            onClick={() => void set('geannuleerd')}
+          >
+            Overleg annuleren
+          </button>
+        )}
+        {meeting.status === 'geannuleerd' && (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void set('gepland')}
+          >
+            Toch laten doorgaan
+          </button>
+        )}
+      </div>
+      <ErrorMessage message={error} />
+    </>
+  );
+}
+
+/** One overleg: agenda, live notes, decisions that become actions, attendance, and the evaluation of the collaboration. */
+export function MeetingPage() {
+  const { meeting, household } = useLoaderData<{ meeting: MeetingDto; household: HouseholdDto }>();
+  const user = useCurrentUser();
+  const { revalidate } = useRevalidator();
+  const reload = useCallback(() => void revalidate(), [revalidate]);
+  useHouseholdChanged(household.id, ['meetings', 'team'], reload);
+  const canDecide = household.myRole === 'lid' && meeting.status !== 'geannuleerd';
+  const professional = household.myRole === null || !isHouseholdRole(household.myRole);
+  const past = meetingIsPast(meeting, new Date());
+
+  return (
+    <article className="stack">
+      <title>{`${meeting.title} – ${household.displayName} – Spil`}</title>
+      <header>
+        <p className="breadcrumb">
+          <Link to="/">Mijn huishoudens</Link>
+          <span aria-hidden="true"> › </span>
+          <Link to={`/huishoudens/${household.id}#overleg`}>{household.displayName}</Link>
+          <span aria-hidden="true"> › </span>
+          <span>Overleg</span>
+        </p>
+        <PageHeading>{meeting.title}</PageHeading>
+        <dl className="facts facts--inline">
+          <div>
+            <dt>Soort</dt>
+            <dd>
+              <span className="badge badge--kind" title={MEETING_KIND_DESCRIPTIONS[meeting.kind]}>
+                {MEETING_KIND_LABELS[meeting.kind]}
+              </span>
+            </dd>
+          </div>
+          <div>
+            <dt>Wanneer</dt>
+            <dd>
+              <time dateTime={meeting.startsAt}>{meetingWhen(meeting)}</time> (
+              {durationText(meeting.durationMinutes)})
+            </dd>
+          </div>
+          {meeting.location && (
+            <div>
+              <dt>Plaats</dt>
+              <dd>{meeting.location}</dd>
+            </div>
+          )}
+          {meeting.onlineUrl && (
+            <div>
+              <dt>Online</dt>
+              <dd>
+                <a href={meeting.onlineUrl} rel="noopener noreferrer" target="_blank">
+                  Deelnemen aan het online overleg
+                  <span className="visually-hidden"> (opent in een nieuw venster)</span>
+                </a>
+              </dd>
+            </div>
+          )}
+          <div>
+            <dt>Status</dt>
+            <dd>
+              <span className={`badge badge--${meeting.status}`}>
+                {MEETING_STATUS_LABELS[meeting.status]}
+              </span>
+            </dd>
+          </div>
+        </dl>
+        <div className="casus-toolbar">
+          <a className="button" href={icsUrl(household.id, meeting.id)} download>
+            In mijn agenda zetten (.ics)
+          </a>
+        </div>
+        {meeting.canEdit && <StatusControls meeting={meeting} onChanged={reload} />}
+      </header>
+
+      <section className="section" aria-labelledby="agenda">
+        <h2 id="agenda">Agenda</h2>
+        {meeting.agenda.length === 0 ? (
+          <p className="muted">Er is geen agenda.</p>
+        ) : (
+          <ol className="agenda-list">
+            {meeting.agenda.map((a) => (
+              <li key={a.id}>
+                {a.titel}
+                {a.toelichting && <span className="agenda-list__note">{a.toelichting}</span>}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="notities">
+        <h2 id="notities">Notities</h2>
+        <LiveNotes
+          docName={meeting.notesDocName}
+          label="Gezamenlijke notities"
+          hint="Iedereen in het overleg schrijft hier tegelijk mee. Medische details horen in de medische notities."
+          canEdit={notesWritable(meeting, household, user.id)}
+          user={user}
+          refusedText="Je hebt geen toegang (meer) tot de notities van dit overleg."
+        />
+      </section>
+
+      <section className="section" aria-labelledby="besluiten">
+        <h2 id="besluiten">Besluiten</h2>
+        {meeting.decisions.length === 0 ? (
+          <p className="muted">Er zijn nog geen besluiten vastgelegd.</p>
+        ) : (
+          <ul className="decision-list" aria-label="Vastgelegde besluiten">
+            {meeting.decisions.map((d) => (
+              <li key={d.id} data-decision={d.id}>
+                <strong>{d.tekst}</strong>
+                <br />
+                Eigenaar: {d.eigenaarNaam} · deadline {formatDate(d.deadline)}
+                {d.actieId && (
+                  <>
+                    {' · '}
+                    <Link to={`/huishoudens/${household.id}#plan`}>actie in het plan</Link>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+        {canDecide && (
+          <DecisionForm household={household} meetingId={meeting.id} onDecided={reload} />
+        )}
+      </section>
+
+      <section className="section" aria-labelledby="deelnemers">
+        <h2 id="deelnemers">Deelnemers en aanwezigheid</h2>
+        <AttendanceForm
+          key={meeting.participants.map((p) => `${p.id}:${p.attendance ?? ''}`).join()}
+          meeting={meeting}
+          canEdit={meeting.canEdit}
+          onSaved={reload}
+        />
+      </section>
+
+      {professional && (past || meeting.status === 'afgerond') && (
+        <section className="section" aria-labelledby="evaluatie">
+          <h2 id="evaluatie">Hoe ging de samenwerking?</h2>
+          <EvaluationForm householdId={household.id} meetingId={meeting.id} onSaved={reload} />
+          <p>
+            <Link to={`/huishoudens/${household.id}#samenwerking`}>
+              Alle evaluaties van de samenwerking
+            </Link>
+          </p>
+        </section>
+      )}
+    </article>
+  );
+}

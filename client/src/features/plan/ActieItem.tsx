@@ -1,0 +1,97 @@
+import { type Actie, ACTIE_STATUS_LABELS, ACTIE_STATUSES, type ActieStatus, isOverdue } from '@spil/shared';
+import { useId } from 'react';
+import { formatDate, todayIso } from '../../lib/format';
+import { OwnerSelect } from './OwnerSelect';
+import { usePlan } from './plan-context';
+import { SyncedText } from './SyncedText';
+
+export function ActieItem({ actie }: { actie: Actie }) {
+  const { session, canEdit, owners } = usePlan();
+  const id = useId();
+  const update = (patch: Parameters<typeof session.plan.updateActie>[1]) => session.plan.updateActie(actie.id, patch);
+  const overdue = isOverdue(actie, todayIso());
+  const owner = owners.find((o) => o.userId === actie.eigenaarId);
+  const last = actie.updates.at(-1);
+  return (
+    <li className={`card actie actie--${actie.status}${overdue ? ' actie--overdue' : ''}`} aria-labelledby={`${id}-kop`}>
+      <div className="actie__head">
+        <h4 className="actie__kop" id={`${id}-kop`}>
+          {actie.titel || 'Actie zonder titel'}
+        </h4>
+        <p className="actie__badges">
+          <span className={`badge badge--status-${actie.status}`}>{ACTIE_STATUS_LABELS[actie.status]}</span>
+          {overdue && <span className="badge badge--overdue">Te laat</span>}
+        </p>
+      </div>
+      <p className="muted actie__summary">
+        {owner ? `Eigenaar: ${owner.name}` : 'Nog geen eigenaar'}
+        {actie.deadline ? ` · uiterlijk ${formatDate(actie.deadline)}` : ''}
+      </p>
+      <div className="actie__grid">
+        <div className="field field--wide">
+          <label htmlFor={`${id}-titel`}>Wat gaat er gebeuren</label>
+          <SyncedText
+            id={`${id}-titel`}
+            value={actie.titel}
+            maxLength={300}
+            disabled={!canEdit}
+            onChange={(titel) => update({ titel })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-eigenaar`}>Eigenaar</label>
+          <OwnerSelect
+            id={`${id}-eigenaar`}
+            value={actie.eigenaarId}
+            disabled={!canEdit}
+            onChange={(eigenaarId) => update({ eigenaarId })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-deadline`}>Uiterlijk op</label>
+          <input
+            id={`${id}-deadline`}
+            className="input"
+            type="date"
+            value={actie.deadline ?? ''}
+            disabled={!canEdit}
+            onChange={(e) => update({ deadline: e.target.value || null })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-status`}>Status</label>
+          <select
+            id={`${id}-status`}
+            className="input"
+            value={actie.status}
+            disabled={!canEdit}
+            onChange={(e) => update({ status: e.target.value as ActieStatus })}
+          >
+            {ACTIE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {ACTIE_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--wide">
+          <label htmlFor={`${id}-inschakelen`}>Wanneer schakel je de ander in</label>
+          <SyncedText
+            id={`${id}-inschakelen`}
+            multiline
+            rows={2}
+            maxLength={1000}
+            value={actie.inschakelen}
+            disabled={!canEdit}
+            onChange={(inschakelen) => update({ inschakelen })}
+          />
+        </div>
+      </div>
+      {last && (
+        <p className="actie__update">
+          <strong>Laatste terugkoppeling</strong> van {last.auteurNaam} op {formatDate(last.tijd)}: {last.tekst}
+        </p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,36 @@
+import { type ChangeEvent, useState } from 'react';
+
+interface Props {
+  id: string;
+  value: string;
+  onChange: (value: string) => void;
+  multiline?: boolean;
+  disabled?: boolean;
+  rows?: number;
+  maxLength?: number;
+  'aria-describedby'?: string;
+  className?: string;
+}
+
+/**
+ * A plain text field bound to a string in the plan. Every keystroke goes to
+ * the document (so it is stored and shared at once); while the field has
+ * focus it shows the user's own text, so a remote write cannot move the
+ * caret. On blur it shows the document's value again.
+ */
+export function SyncedText({ value, onChange, multiline, rows = 3, className, ...rest }: Props) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const shown = draft ?? value;
+  const common = {
+    ...rest,
+    className: className ?? 'input',
+    value: shown,
+    onFocus: () => setDraft(value),
+    onBlur: () => setDraft(null),
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+      setDraft(e.target.value);
+      onChange(e.target.value);
+    },
+  };
+  return multiline ? <textarea rows={rows} {...common} /> : <input type="text" {...common} />;
+}

@@ -1,0 +1,90 @@
+/**
+ * One household's live plan: a Y.Doc kept in IndexedDB (so unsent edits
+ * survive a reload or a closed laptop) and synced with the stock y-websocket
+ * provider at `/collab/<householdId>`, authenticated by the session cookie.
+ */
+import { docNameOf, PlanDoc } from '@spil/shared';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { localDbName } from './local-plans';
+import { StoredTracker } from './stored-tracker';
+
+export interface PresenceUser {
+  name: string;
+  color: string;
+}
+
+export interface PlanSession {
+  householdId: string;
+  docName: string;
+  doc: Y.Doc;
+  plan: PlanDoc;
+  provider: WebsocketProvider;
+  persistence: IndexeddbPersistence;
+  /** What of this tab's copy the server has stored. */
+  stored: StoredTracker;
+  user: PresenceUser;
+  destroy(): void;
+}
+
+/** How long to wait for the local copy before connecting without it (IndexedDB can be blocked). */
+const LOCAL_LOAD_TIMEOUT_MS = 3000;
+
+function collabUrl(): string {
+  const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${protocol}://${window.location.host}/collab`;
+}
+
+/**
+ * Open the plan: load the local copy first, then connect, so the first sync
+ * step already carries edits made offline. Resolves once the local copy is in.
+ */
+export async function openPlanSession(
+  householdId: string,
+  user: PresenceUser,
+  signal: AbortSignal,
+): Promise<PlanSession | null> {
+  const doc = new Y.Doc();
+  const persistence = new IndexeddbPersistence(localDbName(householdId), doc);
+  const provider = new WebsocketProvider(collabUrl(), householdId, doc, {
+    connect: false,
+    // Tabs talk through the server only; what is "stored" then means the same in every tab.
+    disableBc: true,
+  });
+  // Before anything syncs, so it sees the server's first sync step 1.
+  const stored = new StoredTracker(doc, provider);
+  // The server replaces name and colour with those of the login; these are for this tab until then.
+  provider.awareness.setLocalStateField('user', user);
+  // The provider's own watchdog notices a dead connection only after 30 s; the browser knows sooner.
+  const goOffline = () => provider.disconnect();
+  const goOnline = () => provider.connect();
+  window.addEventListener('offline', goOffline);
+  window.addEventListener('online', goOnline);
+  const session: PlanSession = {
+    householdId,
+    docName: docNameOf(householdId),
+    doc,
+    plan: new PlanDoc(doc),
+    provider,
+    persistence,
+    stored,
+    user,
+    destroy() {
+      window.removeEventListener('offline', goOffline);
+      window.removeEventListener('online', goOnline);
+      stored.destroy();
+      provider.awareness.setLocalState(null);
+      provider.destroy();
+      void persistence.destroy();
+      doc.destroy();
+    },
+  };
+  await Promise.race([persistence.whenSynced, new Promise((r) => setTimeout(r, LOCAL_LOAD_TIMEOUT_MS))]);
+  if (signal.aborted) {
+    session.destroy();
+    return null;
+  }
+  if (navigator.onLine !== false) provider.connect();
+  return session;
+}

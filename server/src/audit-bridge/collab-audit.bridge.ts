@@ -1,0 +1,183 @@
+/**
+ * Audit records of the collab channel (NEN 7513): a document opened (a
+ * read), the edits of one connection to one document (one record per
+ * connection and document, linked to the update-log rows it wrote, never one
+ * per keystroke), and updates the server refused.
+ *
+ * Lives outside `modules/` because it imports the collab layer (modules
+ * never do); it only listens, and writes through `AuditService`.
+ *
+ * Subscribes to CollabService's hooks (`collab.hooks.ts`): onOpened,
+ * onCommitted, onClosed, onRejected and onRefused.
+ */
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { type AuditPart, parseDocName } from '@spil/shared';
+import type { CommittedBatch, CollabConnectionInfo, RefusedConnection, RejectedUpdate } from '../collab/collab.hooks';
+import { CollabService } from '../collab/collab.service';
+import { AuditService } from '../modules/audit/audit.service';
+
+const PART_BY_KIND: Record<string, AuditPart> = { plan: 'plan', medisch: 'medisch', werk: 'werk', overleg: 'overleg' };
+/** An edit session's record is written at the latest this long after its first edit, in ms. */
+const EDIT_FLUSH_MS = 5 * 60_000;
+
+interface EditSession {
+  conn: CollabConnectionInfo;
+  firstId: string;
+  lastId: string;
+  rows: number;
+  since: number;
+}
+
+function subjectOf(docName: string): { householdId: string | null; part: AuditPart } {
+  const doc = parseDocName(docName);
+  return doc ? { householdId: doc.householdId, part: PART_BY_KIND[doc.kind] ?? 'overig' } : { householdId: null, part: 'overig' };
+}
+
+@Injectable()
+export class CollabAuditBridge implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(CollabAuditBridge.name);
+  private readonly edits = new Map<string, EditSession>();
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    private readonly audit: AuditService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    let collab: CollabService;
+    try {
+      collab = this.moduleRef.get(CollabService, { strict: false });
+    } catch {
+      return;
+    }
+    collab.onOpened((c) => this.opened(c));
+    collab.onCommitted((e) => this.committed(e));
+    collab.onClosed((c) => this.closed(c));
+    collab.onRejected((e) => this.rejected(e));
+    collab.onRefused((e) => this.refused(e));
+    this.timer = setInterval(() => this.flushOld(Date.now() - EDIT_FLUSH_MS), 60_000);
+    this.timer.unref();
+  }
+
+  /** Write the open edit sessions. Hooks stay subscribed: collab may still store and close while shutting down. */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.flushOld(Infinity);
+    await this.audit.flush();
+  }
+
+  /** Connections that are open, by id: the committed hook names only the connection. */
+  private readonly known = new Map<string, CollabConnectionInfo>();
+
+  opened(c: CollabConnectionInfo): void {
+    this.known.set(c.connectionId, c);
+    const subject = subjectOf(c.docName);
+    this.write(c, {
+      event: `${subject.part}.read`,
+      action: 'R',
+      outcome: 'success',
+      ...subject,
+      detail: { connectionId: c.connectionId, write: c.write },
+    });
+  }
+
+  closed(c: CollabConnectionInfo): void {
+    this.known.delete(c.connectionId);
+    const key = `${c.connectionId}|${c.docName}`;
+    const session = this.edits.get(key);
+    if (session) {
+      this.edits.delete(key);
+      this.flushEdits(session);
+    }
+  }
+
+  /** Count each connection's rows into its edit session on that document. */
+  committed(e: CommittedBatch): void {
+    for (const row of e.rows) {
+      if (!row.connectionId) continue;
+      const key = `${row.connectionId}|${e.docName}`;
+      const session = this.edits.get(key);
+      if (session) {
+        session.lastId = row.id;
+        session.rows++;
+        continue;
+      }
+      const conn = this.known.get(row.connectionId);
+      if (!conn) continue;
+      this.edits.set(key, { conn: { ...conn, docName: e.docName }, firstId: row.id, lastId: row.id, rows: 1, since: Date.now() });
+    }
+  }
+
+  private flushOld(before: number): void {
+    for (const [key, s] of this.edits) {
+      if (s.since > before) continue;
+      this.edits.delete(key);
+      this.flushEdits(s);
+    }
+  }
+
+  private flushEdits(s: EditSession): void {
+    const subject = subjectOf(s.conn.docName);
+    this.write(s.conn, {
+      event: `${subject.part}.update`,
+      action: 'U',
+      outcome: 'success',
+      ...subject,
+      detail: {
+        connectionId: s.conn.connectionId,
+        updateLog: { table: 'plan_update', docName: s.conn.docName, firstId: s.firstId, lastId: s.lastId, rows: s.rows },
+      },
+    });
+  }
+
+  private rejected(e: RejectedUpdate): void {
+    const subject = subjectOf(e.docName);
+    const conn = this.known.get(e.connectionId);
+    void (async () => {
+      const user = conn?.user ?? (await this.audit.userById(e.userId));
+      const actor = user ? await this.audit.actorOf(user) : { userId: e.userId, purpose: 'zorgverlening' as const };
+      await this.audit.record({
+        ...actor,
+        event: `${subject.part}.update`,
+        action: 'U',
+        outcome: 'refused',
+        channel: 'collab',
+        sourceAddress: conn?.address ?? null,
+        ...subject,
+        occurredAt: e.at,
+        detail: { connectionId: e.connectionId, reason: e.reason, bytes: e.bytes },
+      });
+    })().catch(() => this.logger.error('Audit record of a rejected update was lost'));
+  }
+
+  private refused(e: RefusedConnection): void {
+    const subject = e.docName ? subjectOf(e.docName) : { householdId: null, part: 'overig' as const };
+    void (async () => {
+      const user = e.userId ? await this.audit.userById(e.userId) : null;
+      const actor = user ? await this.audit.actorOf(user) : { userId: e.userId, purpose: 'zorgverlening' as const };
+      await this.audit.record({
+        ...actor,
+        event: `${subject.part}.read`,
+        action: 'R',
+        outcome: 'refused',
+        channel: 'collab',
+        sourceAddress: e.address,
+        ...subject,
+        detail: { code: e.code },
+      });
+    })().catch(() => this.logger.error('Audit record of a refused collab connection was lost'));
+  }
+
+  private write(
+    c: CollabConnectionInfo,
+    record: { event: string; action: 'R' | 'U'; outcome: 'success'; householdId: string | null; part: AuditPart; detail: Record<string, unknown> },
+  ): void {
+    void (async () => {
+      const roles = record.householdId ? await this.audit.teamRoles(c.user.id, [record.householdId]) : new Map<string, never>();
+      const actor = await this.audit.actorOf(c.user, record.householdId ? (roles.get(record.householdId) ?? null) : null);
+      await this.audit.record({ ...actor, ...record, channel: 'collab', sourceAddress: c.address ?? null });
+    })().catch(() => this.logger.error(`Audit record of ${record.event} on collab was lost`));
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * The `/collab/<docName>` WebSocket endpoint on the app's own HTTP server.
+ * socket.io's gateway leaves upgrades it does not own alone
+ * (`destroyUpgrade: false`); this one takes those under `/collab/`.
+ *
+ * Every upgrade completes; a refused client is then closed with 4401 or 4403
+ * before it is sent any byte of a document (a browser cannot read the HTTP
+ * status of a failed upgrade, but it can read a close code).
+ */
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import { parseDocName } from '@spil/shared';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { SpilError } from '../common/errors';
+import { AuthService } from '../modules/auth/auth.service';
+import type { AuthContext } from '../modules/auth/auth.types';
+import { isAllowedOrigin } from '../modules/auth/origin';
+import { HouseholdAccessPolicy } from '../modules/households/household-access.policy';
+import { CollabConnection } from './collab-connection';
+import { CLOSE, COLLAB_PATH_PREFIX, MAX_PENDING_MESSAGES, PING_INTERVAL_MS } from './collab.constants';
+import { CollabService } from './collab.service';
+import type { DocRoom } from './doc-room';
+
+function pathOf(url: string | undefined): string {
+  const raw = url ?? '';
+  const q = raw.indexOf('?');
+  return q === -1 ? raw : raw.slice(0, q);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms).unref());
+}
+
+@Injectable()
+export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(CollabGateway.name);
+  private wss: WebSocketServer | null = null;
+  private server: HttpServer | null = null;
+  /** Joined connections. */
+  private readonly conns = new Set<CollabConnection>();
+  /** Every upgraded socket, joined or still being checked. */
+  private readonly sockets = new Set<WebSocket>();
+  private closing = false;
+  private pingTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly auth: AuthService,
+    private readonly policy: HouseholdAccessPolicy,
+    private readonly service: CollabService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.server = this.adapterHost.httpAdapter.getHttpServer() as HttpServer;
+    this.wss = new WebSocketServer({
+      noServer: true,
+      maxPayload: this.config.COLLAB_MAX_MESSAGE_BYTES,
+      perMessageDeflate: false,
+    });
+    this.server.on('upgrade', this.onUpgrade);
+    this.pingTimer = setInterval(() => {
+      for (const c of this.conns) c.ping();
+    }, PING_INTERVAL_MS);
+    this.pingTimer.unref();
+  }
+
+  /** Store everything first, then close every connection with 1012 (clients reconnect to the next instance). */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    for (const c of this.conns) c.hold();
+    await Promise.race([Promise.allSettled([...this.conns].map((c) => c.idle())), sleep(10_000)]);
+    await this.service.shutdown();
+    for (const c of [...this.conns]) c.close(CLOSE.restart, 'server herstart');
+    for (const ws of this.sockets) {
+      if (ws.readyState === WebSocket.OPEN) ws.close(CLOSE.restart, 'server herstart');
+    }
+    const deadline = Date.now() + 3000;
+    while (this.sockets.size > 0 && Date.now() < deadline) await sleep(20);
+    for (const ws of this.sockets) ws.terminate();
+    this.server?.off('upgrade', this.onUpgrade);
+    this.wss?.close();
+  }
+
+  private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const path = pathOf(req.url);
+    if (!path.startsWith(COLLAB_PATH_PREFIX) && path !== COLLAB_PATH_PREFIX.slice(0, -1)) return;
+    if (this.closing || !this.wss) {
+      socket.destroy();
+      return;
+    }
+    socket.on('error', () => socket.destroy());
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      this.admit(ws, req, path).catch((e: unknown) => {
+        this.logger.error(`Collab connection setup failed: ${e instanceof Error ? e.message : String(e)}`);
+        this.refuse(ws, CLOSE.serverError, 'serverfout');
+      });
+    });
+  };
+
+  /** Refuse a checked client (4401/4403): reported to `onRefused`, then closed. */
+  private deny(ws: WebSocket, req: IncomingMessage, code: number, reason: string, docName: string | null, userId: string | null): void {
+    this.service.refused({ docName, userId, code, address: req.socket.remoteAddress ?? null });
+    this.refuse(ws, code, reason);
+  }
+
+  private refuse(ws: WebSocket, code: number, reason: string): void {
+    if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
+    setTimeout(() => {
+      if (ws.readyState !== WebSocket.CLOSED) ws.terminate();
+    }, 5000).unref();
+  }
+
+  private async admit(ws: WebSocket, req: IncomingMessage, path: string): Promise<void> {
+    this.sockets.add(ws);
+    ws.once('close', () => this.sockets.delete(ws));
+    ws.on('error', () => undefined);
+    // Messages that arrive while the client is checked wait here; none is answered before it is let in.
+    const early: [RawData, boolean][] = [];
+    const onEarly = (data: RawData, isBinary: boolean) => {
+      if (early.length >= MAX_PENDING_MESSAGES) this.refuse(ws, CLOSE.badMessage, 'te veel berichten');
+      else early.push([data, isBinary]);
+    };
+    ws.on('message', onEarly);
+    const open = () => ws.readyState === WebSocket.OPEN && !this.closing;
+
+    let auth: AuthContext;
+    try {
+      auth = await this.auth.authenticate({ headers: req.headers });
+    } catch (e) {
+      if (e instanceof SpilError && e.code.startsWith('auth.')) return this.deny(ws, req, CLOSE.unauthenticated, 'niet ingelogd', null, null);
+      throw e;
+    }
+    const userId = auth.user.id;
+    let docName: string;
+    try {
+      docName = decodeURIComponent(path.slice(COLLAB_PATH_PREFIX.length));
+    } catch {
+      return this.deny(ws, req, CLOSE.forbidden, 'onbekend document', null, userId);
+    }
+    const parsed = parseDocName(docName);
+    if (!parsed) return this.deny(ws, req, CLOSE.forbidden, 'onbekend document', null, userId);
+    if (auth.via === 'cookie' && !isAllowedOrigin({ headers: req.headers }, this.config)) {
+      return this.deny(ws, req, CLOSE.forbidden, 'herkomst geweigerd', docName, userId);
+    }
+    const { householdId } = parsed;
+
+    // Check before loading, so a stranger never makes the server load a plan.
+    if (!(await this.policy.docAccessFor(auth.user, parsed))) return this.deny(ws, req, CLOSE.forbidden, 'geen toegang', docName, userId);
+    if (!open()) return;
+
+    let room: DocRoom;
+    try {
+      room = await this.service.acquire(docName);
+    } catch (e) {
+      this.logger.error(`Document could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+      return this.refuse(ws, CLOSE.serverError, 'document niet beschikbaar');
+    }
+    for (;;) {
+      const epoch = this.service.accessEpoch(householdId);
+      let access: Awaited<ReturnType<HouseholdAccessPolicy['docAccessFor']>>;
+      try {
+        access = await this.policy.docAccessFor(auth.user, parsed);
+      } catch (e) {
+        this.service.release(room);
+        throw e;
+      }
+      if (!open() || room.broken) {
+        this.service.release(room);
+        if (room.broken) this.refuse(ws, CLOSE.serverError, 'document niet beschikbaar');
+        return;
+      }
+      if (!access) {
+        this.service.release(room);
+        return this.deny(ws, req, CLOSE.forbidden, 'geen toegang', docName, userId);
+      }
+      // Access changed while we looked: look again. Nothing is awaited between the last look and joining.
+      if (epoch !== this.service.accessEpoch(householdId)) continue;
+
+      ws.off('message', onEarly);
+      const conn = new CollabConnection(ws, auth.user, auth.sessionId, access.write, req.socket.remoteAddress ?? null, this.service, (c) =>
+        this.conns.delete(c),
+      );
+      for (const [data, isBinary] of early) conn.receive(data, isBinary);
+      this.conns.add(conn);
+      this.service.attach(room, conn);
+      conn.start(room);
+      return;
+    }
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * SQL for the update log and the snapshots. Every statement is short: the
+ * embedded database is one connection, and a long transaction there stops
+ * every other query.
+ */
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import * as Y from 'yjs';
+
+export interface StoredDoc {
+  /** Snapshot first, then the log tail in id order. */
+  updates: Uint8Array[];
+  /** Rows in the log tail. */
+  logRows: number;
+}
+
+export interface NewUpdate {
+  update: Uint8Array;
+  userId: string | null;
+}
+
+export interface CompactionResult {
+  /** Rows folded into the snapshot and deleted. */
+  merged: number;
+  /** Size of the new snapshot in bytes. */
+  bytes: number;
+}
+
+@Injectable()
+export class CollabRepository {
+  private readonly logger = new Logger('CollabRepository');
+
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  /**
+   * The stored state of a document. One statement, so it sees one consistent
+   * snapshot even while a compaction commits.
+   */
+  async load(docName: string): Promise<StoredDoc> {
+    const rows = await this.ds.query<{ k: number; data: Buffer }[]>(
+      `SELECT 0 AS k, state AS data, 0::bigint AS id FROM plan_snapshot WHERE doc_name = $1
+       UNION ALL
+       SELECT 1 AS k, "update" AS data, id FROM plan_update WHERE doc_name = $1
+       ORDER BY k, id`,
+      [docName],
+    );
+    return {
+      updates: rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)),
+      logRows: rows.filter((r) => Number(r.k) === 1).length,
+    };
+  }
+
+  /** Append updates in one INSERT (one statement: committed together). Returns their ids. */
+  async append(docName: string, updates: NewUpdate[]): Promise<string[]> {
+    if (updates.length === 0) return [];
+    const params: unknown[] = [docName];
+    const values = updates.map((u) => {
+      params.push(Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength), u.userId);
+      return `($1, $${params.length - 1}, $${params.length})`;
+    });
+    const rows = await this.ds.query<{ id: string }[]>(
+      `INSERT INTO plan_update (doc_name, "update", user_id) VALUES ${values.join(', ')} RETURNING id`,
+      params,
+    );
+    return rows.map((r) => String(r.id));
+  }
+
+  /**
+   * Fold the oldest `maxRows` log rows of a document into its snapshot, in one
+   * transaction under an advisory lock on the document, and delete exactly the
+   * rows folded. Rows committed meanwhile stay in the log; loading applies
+   * every row still there, so none is lost whatever order ids commit in.
+   */
+  async compact(docName: string, maxRows: number): Promise<CompactionResult> {
+    return this.ds.transaction(async (em) => {
+      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [docName]);
+      const snap = await em.query<{ state: Buffer }[]>('SELECT state FROM plan_snapshot WHERE doc_name = $1', [docName]);
+      const rows = await em.query<{ id: string; update: Buffer }[]>(
+        'SELECT id, "update" FROM plan_update WHERE doc_name = $1 ORDER BY id LIMIT $2',
+        [docName, maxRows],
+      );
+      if (rows.length === 0) return { merged: 0, bytes: snap[0]?.state.length ?? 0 };
+      const doc = new Y.Doc();
+      doc.transact(() => {
+        if (snap[0]) Y.applyUpdate(doc, snap[0].state);
+        for (const r of rows) {
+          try {
+            Y.applyUpdate(doc, r.update);
+          } catch {
+            this.logger.error(`Update ${r.id} of a document cannot be applied; dropped at compaction`);
+          }
+        }
+      });
+      const state = Y.encodeStateAsUpdate(doc);
+      doc.destroy();
+      const ids = rows.map((r) => String(r.id));
+      const maxId = ids[ids.length - 1] as string;
+      await em.query(
+        `INSERT INTO plan_snapshot (doc_name, state, last_update_id, updated_at) VALUES ($1, $2, $3, now())
+         ON CONFLICT (doc_name) DO UPDATE SET state = EXCLUDED.state,
+           last_update_id = GREATEST(plan_snapshot.last_update_id, EXCLUDED.last_update_id), updated_at = now()`,
+        [docName, Buffer.from(state.buffer, state.byteOffset, state.byteLength), maxId],
+      );
+      await em.query('DELETE FROM plan_update WHERE doc_name = $1 AND id = ANY($2::bigint[])', [docName, ids]);
+      return { merged: rows.length, bytes: state.length };
+    });
+  }
+
+  /** Documents worth compacting: a long log, or a log tail that has been idle for a while. */
+  async compactionCandidates(minRows: number, idleSeconds: number, limit: number): Promise<string[]> {
+    const rows = await this.ds.query<{ doc_name: string }[]>(
+      `SELECT doc_name FROM plan_update GROUP BY doc_name
+       HAVING count(*) >= $1 OR (count(*) >= 2 AND max(created_at) < now() - make_interval(secs => $2))
+       LIMIT $3`,
+      [minRows, idleSeconds, limit],
+    );
+    return rows.map((r) => r.doc_name);
+  }
+}

@@ -1,0 +1,587 @@
+/**
+ * The lifecycle of collaborative documents: loading (snapshot + log tail,
+ * schema migration, server-owned part), checking and storing client updates,
+ * server-made changes, compaction, mirroring authoritative facts into open
+ * documents and cutting access when they change. Sockets stay in the
+ * gateway; this service sees connections only as `CollabPeer`.
+ */
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
+import * as Y from 'yjs';
+import {
+  type DocName,
+  HOUSEHOLD_WRITABLE_ROOTS,
+  migratePlan,
+  parseDocName,
+  SERVER_ROOT,
+} from '@spil/shared';
+import { APP_CONFIG, type AppConfig } from '../config/config';
+import { DomainEvents } from '../common/domain-events';
+import { EventsBroadcaster, rooms } from '../events/events.broadcaster';
+import { HouseholdAccessPolicy } from '../modules/households/household-access.policy';
+import {
+  CLOSE,
+  COMPACT_IDLE_SECONDS,
+  COMPACT_INTERVAL_MS,
+  COMPACT_MAX_ROWS,
+} from './collab.constants';
+import { type CompactionResult, CollabRepository, type NewUpdate } from './collab.repository';
+import { type CollabPeer, DocRoom, type QueuedUpdate, RoomBrokenError, type RoomHost } from './doc-room';
+import {
+  type ClosedHook,
+  type CollabConnectionInfo,
+  type CommittedHook,
+  HookList,
+  type OpenedHook,
+  type RefusedConnection,
+  type RefusedHook,
+  type RejectedHook,
+  type RejectedUpdate,
+  type StoredHook,
+} from './collab.hooks';
+import { isEmptyUpdate, syncStep2Message } from './protocol';
+import { ServerPartSource, writeServerPartIfChanged } from './server-part';
+import type { RejectReason } from './update-check';
+import { UpdateValidator } from './update-validator';
+
+/** The origin of changes the server makes, as seen by observers of the live document. */
+export const SERVER_ORIGIN = 'spil-server';
+
+export type { ClosedHook, CollabConnectionInfo, CommittedHook, OpenedHook, RefusedHook, RejectedHook, RejectedUpdate, StoredHook };
+
+export interface CollabStats {
+  openDocs: number;
+  connections: number;
+  accepted: number;
+  rejected: number;
+  stored: number;
+}
+
+export class CollabUnavailableError extends Error {}
+
+@Injectable()
+export class CollabService implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown, RoomHost {
+  private readonly logger = new Logger(CollabService.name);
+  /** Loading or loaded rooms by document name. */
+  private readonly loading = new Map<string, Promise<DocRoom>>();
+  private readonly open = new Map<string, DocRoom>();
+  private readonly compacting = new Map<string, Promise<CompactionResult>>();
+  private readonly hooks = {
+    stored: new HookList<[string, Y.Doc]>('onStored', this.logger),
+    rejected: new HookList<[RejectedUpdate]>('onRejected', this.logger),
+    opened: new HookList<[CollabConnectionInfo]>('onOpened', this.logger),
+    closed: new HookList<[CollabConnectionInfo & { code?: number }]>('onClosed', this.logger),
+    committed: new HookList<[{ docName: string; rows: { id: string; connectionId: string | null; userId: string | null }[] }]>(
+      'onCommitted',
+      this.logger,
+    ),
+    refused: new HookList<[RefusedConnection]>('onRefused', this.logger),
+  };
+  /** Bumped whenever access to a household may have changed; joins re-check across it. */
+  private readonly accessEpochs = new Map<string, number>();
+  private readonly unsubscribe: (() => void)[] = [];
+  private epochs = 0;
+  private closing = false;
+  private compactTimer: NodeJS.Timeout | null = null;
+  private readonly counters = { accepted: 0, rejected: 0, stored: 0 };
+  private readonly rejectionsPerPeer = new WeakMap<CollabPeer, number>();
+  readonly validator: UpdateValidator;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly repo: CollabRepository,
+    private readonly serverPart: ServerPartSource,
+    private readonly policy: HouseholdAccessPolicy,
+    private readonly broadcaster: EventsBroadcaster,
+    private readonly events: DomainEvents,
+  ) {
+    this.validator = new UpdateValidator();
+  }
+
+  onModuleInit(): void {
+    const on = this.events.on.bind(this.events);
+    this.unsubscribe.push(
+      on('team.changed', ({ householdId }) => {
+        this.bumpAccess(householdId);
+        this.refreshServerPart(householdId);
+        return this.recheckAccess(householdId);
+      }),
+      on('regie.changed', ({ householdId }) => this.refreshServerPart(householdId)),
+      on('member.removed', ({ householdId, userId }) => {
+        this.bumpAccess(householdId);
+        this.closePeers((p, room) => room.parsed.householdId === householdId && p.user.id === userId, CLOSE.forbidden, 'geen lid meer');
+      }),
+      on('consent.changed', ({ householdId }) => {
+        this.bumpAccess(householdId);
+        return this.recheckAccess(householdId);
+      }),
+      on('session.ended', ({ sessionId }) =>
+        this.closePeers((p) => p.sessionId === sessionId, CLOSE.unauthenticated, 'sessie beëindigd'),
+      ),
+      on('user.disabled', ({ userId }) =>
+        this.closePeers((p) => p.user.id === userId, CLOSE.unauthenticated, 'account uitgeschakeld'),
+      ),
+    );
+    this.compactTimer = setInterval(() => void this.compactIdle(), COMPACT_INTERVAL_MS);
+    this.compactTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    for (const u of this.unsubscribe.splice(0)) u();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.shutdown();
+    await this.validator.close();
+  }
+
+  /* ---------- hooks ---------- */
+
+  /** Stored changes (see `StoredHook`), e.g. for the read model. Returns an unsubscribe function. */
+  onStored(hook: StoredHook): () => void {
+    return this.hooks.stored.add(hook);
+  }
+
+  /** Refused client updates (see `RejectedHook`), e.g. for the audit log. */
+  onRejected(hook: RejectedHook): () => void {
+    return this.hooks.rejected.add(hook);
+  }
+
+  /** Connections that joined a document (see `OpenedHook`). */
+  onOpened(hook: OpenedHook): () => void {
+    return this.hooks.opened.add(hook);
+  }
+
+  /** Connections that left a document (see `ClosedHook`). */
+  onClosed(hook: ClosedHook): () => void {
+    return this.hooks.closed.add(hook);
+  }
+
+  /** Committed batches with their update-log row ids (see `CommittedHook`). */
+  onCommitted(hook: CommittedHook): () => void {
+    return this.hooks.committed.add(hook);
+  }
+
+  /** Upgrades refused with 4401/4403 (see `RefusedHook`). */
+  onRefused(hook: RefusedHook): () => void {
+    return this.hooks.refused.add(hook);
+  }
+
+  /** Reported by the gateway when it refuses an upgrade. */
+  refused(e: RefusedConnection): void {
+    this.hooks.refused.fire(e);
+  }
+
+  stats(): CollabStats {
+    let connections = 0;
+    for (const r of this.open.values()) connections += r.peers.size;
+    return { openDocs: this.open.size, connections, ...this.counters };
+  }
+
+  /* ---------- server-side API ---------- */
+
+  /**
+   * Make a server-side change to a document: loads it (or uses the open one),
+   * runs `fn` on a copy of its stored state, stores the resulting update like
+   * any other, then applies it to the live document and relays it. Resolves
+   * true once stored and relayed, false when `fn` changed nothing. Changes of
+   * one document run one at a time. `fn` may write any root, `server` too.
+   */
+  async withDoc(docName: string, fn: (doc: Y.Doc) => void, origin: unknown = SERVER_ORIGIN): Promise<boolean> {
+    const room = await this.acquire(docName);
+    try {
+      return await this.serverChange(room, async () => fn, origin);
+    } finally {
+      this.release(room);
+    }
+  }
+
+  /** A copy of the stored document (the live one when open). Changing it changes nothing. */
+  async readDoc(docName: string): Promise<Y.Doc> {
+    if (!parseDocName(docName)) throw new Error('Invalid document name');
+    const room = this.open.get(docName);
+    const copy = new Y.Doc();
+    if (room && !room.broken && !room.disposed) {
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(room.doc));
+      return copy;
+    }
+    const stored = await this.repo.load(docName);
+    applyAll(copy, stored.updates, (i) => this.logger.error(`Stored update #${i} of a document cannot be applied; skipped`));
+    return copy;
+  }
+
+  /**
+   * Fold the document's update log into its snapshot now (all of it, in
+   * passes of at most COMPACT_MAX_ROWS rows). Runs at most once per document
+   * at a time.
+   */
+  async compact(docName: string): Promise<CompactionResult> {
+    let total: CompactionResult = { merged: 0, bytes: 0 };
+    for (;;) {
+      const r = await this.compactOnce(docName);
+      total = { merged: total.merged + r.merged, bytes: r.bytes };
+      if (r.merged < COMPACT_MAX_ROWS) return total;
+    }
+  }
+
+  /* ---------- connections (used by the gateway) ---------- */
+
+  /** Open a document for a connection about to join: loads it if needed. Pair with `attach` or `release`. */
+  acquire(docName: string): Promise<DocRoom> {
+    if (this.closing) return Promise.reject(new CollabUnavailableError('shutting down'));
+    return this.acquireRoom(docName);
+  }
+
+  /** Join: the peer gets the server's sync step 1 and the awareness states. No await between the last access check and this. */
+  attach(room: DocRoom, peer: CollabPeer): void {
+    room.attach(peer);
+    this.hooks.opened.fire(infoOf(room, peer));
+  }
+
+  /** Leave: drop the peer's awareness, and release the room (which unloads when nobody holds it). */
+  detach(room: DocRoom, peer: CollabPeer, code?: number): void {
+    room.detach(peer);
+    this.hooks.closed.fire({ ...infoOf(room, peer), ...(code !== undefined ? { code } : {}) });
+    this.release(room);
+  }
+
+  release(room: DocRoom): void {
+    room.refs--;
+    if (room.refs > 0) return;
+    void this.unloadWhenIdle(room);
+  }
+
+  accessEpoch(householdId: string): number {
+    return this.accessEpochs.get(householdId) ?? 0;
+  }
+
+  /** Answer a sync step 1: after what is pending is stored, the part of the document the client lacks. */
+  async syncStep2(room: DocRoom, stateVector: Uint8Array): Promise<Uint8Array> {
+    await room.whenStored();
+    return syncStep2Message(room.doc, stateVector);
+  }
+
+  /**
+   * A client update: checked in the worker, then queued for storage (applied
+   * and relayed after commit). Rejections keep the connection open. Throws
+   * `ValidationFailed` when the check itself failed (timeout, crash).
+   */
+  async submit(room: DocRoom, peer: CollabPeer, update: Uint8Array): Promise<void> {
+    if (isEmptyUpdate(update) || room.broken) return;
+    const outcome = await this.validator.validate(
+      room.name,
+      room.epoch,
+      update,
+      {
+        write: peer.write,
+        householdRoots: HOUSEHOLD_WRITABLE_ROOTS,
+        serverRoot: SERVER_ROOT,
+        reservedClient: room.serverClientId,
+      },
+      this.config.COLLAB_MAX_DOC_BYTES,
+      () => room.seed(),
+    );
+    // Nothing may come between the worker's answer and the enqueue: the worker's mirror already holds an accepted update.
+    if (room.broken || room.disposed) return;
+    if (outcome.status === 'noop') return;
+    if (outcome.status === 'rejected') {
+      this.rejected(room, peer, outcome.reason, update.length);
+      return;
+    }
+    this.counters.accepted++;
+    room.enqueue(outcome.update, peer.user.id, peer);
+  }
+
+  /* ---------- shutdown ---------- */
+
+  /** Store everything that was accepted; stop compaction. Connections are closed by the gateway afterwards. */
+  async shutdown(): Promise<void> {
+    if (this.closing && this.open.size === 0) return;
+    this.closing = true;
+    if (this.compactTimer) clearInterval(this.compactTimer);
+    this.compactTimer = null;
+    const rooms = [...this.open.values()];
+    await Promise.allSettled(rooms.map((r) => r.serverChain.then(() => r.whenStored())));
+    await Promise.allSettled([...this.compacting.values()]);
+  }
+
+  /* ---------- RoomHost ---------- */
+
+  append(docName: string, updates: NewUpdate[]): Promise<string[]> {
+    return this.repo.append(docName, updates);
+  }
+
+  committed(room: DocRoom, batch: readonly QueuedUpdate[], ids: readonly string[] = []): void {
+    room.logRows += batch.length;
+    this.counters.stored += batch.length;
+    this.hooks.committed.fire({
+      docName: room.name,
+      rows: batch.map((b, i) => ({
+        id: ids[i] ?? '',
+        connectionId: room.peerOf(b.origin)?.id ?? null,
+        userId: b.userId,
+      })),
+    });
+    this.afterStore(room);
+  }
+
+  broken(room: DocRoom): void {
+    if (this.open.get(room.name) === room) {
+      this.open.delete(room.name);
+      this.loading.delete(room.name);
+    }
+    this.validator.drop(room.name);
+  }
+
+  /* ---------- internals ---------- */
+
+  private afterStore(room: DocRoom): void {
+    this.broadcaster.toRoom(rooms.doc(room.name), 'plan:stored', {
+      docName: room.name,
+      stateVector: Buffer.from(Y.encodeStateVector(room.doc)).toString('base64'),
+    });
+    this.hooks.stored.fire(room.name, room.doc);
+    if (room.logRows >= this.config.COLLAB_COMPACT_AFTER) {
+      this.compactInBackground(room.name);
+    }
+  }
+
+  private rejected(room: DocRoom, peer: CollabPeer, reason: RejectReason, bytes: number): void {
+    this.counters.rejected++;
+    // One line per rejection would let a misbehaving client flood the log: the first few, then every hundredth.
+    const n = (this.rejectionsPerPeer.get(peer) ?? 0) + 1;
+    this.rejectionsPerPeer.set(peer, n);
+    if (n <= 3 || n % 100 === 0) {
+      this.logger.warn(`Update rejected (${reason}) on document ${room.name} from connection ${peer.id} (${n} so far)`);
+    }
+    const event: RejectedUpdate = {
+      docName: room.name,
+      userId: peer.user.id,
+      sessionId: peer.sessionId,
+      connectionId: peer.id,
+      reason,
+      bytes,
+      at: new Date(),
+    };
+    this.hooks.rejected.fire(event);
+  }
+
+  private async acquireRoom(docName: string): Promise<DocRoom> {
+    const parsed = parseDocName(docName);
+    if (!parsed) throw new Error('Invalid document name');
+    for (;;) {
+      let p = this.loading.get(docName);
+      if (!p) {
+        const created = this.load(docName, parsed);
+        p = created;
+        this.loading.set(docName, created);
+        created.catch(() => {
+          if (this.loading.get(docName) === created) this.loading.delete(docName);
+        });
+      }
+      const room = await p;
+      if (room.disposed || room.broken) {
+        if (this.loading.get(docName) === p) this.loading.delete(docName);
+        continue;
+      }
+      room.refs++;
+      return room;
+    }
+  }
+
+  private async load(docName: string, parsed: DocName): Promise<DocRoom> {
+    const stored = await this.repo.load(docName);
+    const doc = new Y.Doc();
+    applyAll(doc, stored.updates, (i) => this.logger.error(`Stored update #${i} of ${docName} cannot be applied; skipped`));
+    const room = new DocRoom(docName, parsed, ++this.epochs, doc, stored.logRows, this);
+    if (parsed.kind === 'plan') {
+      // Migrate and mirror the server-owned part before anyone sees the document; stored like any server change.
+      try {
+        await this.serverChange(
+          room,
+          async () => {
+            const part = await this.serverPart.forHousehold(parsed.householdId);
+            return (d) => {
+              migratePlan(d);
+              writeServerPartIfChanged(d, part);
+            };
+          },
+          SERVER_ORIGIN,
+        );
+      } catch (e) {
+        room.destroy();
+        this.validator.drop(docName);
+        throw e;
+      }
+    }
+    this.open.set(docName, room);
+    if (room.logRows >= this.config.COLLAB_COMPACT_AFTER) {
+      this.compactInBackground(docName);
+    }
+    return room;
+  }
+
+  private async unloadWhenIdle(room: DocRoom): Promise<void> {
+    await room.serverChain.catch(() => undefined);
+    await room.whenStored().catch(() => undefined);
+    if (room.refs > 0 || room.disposed) return;
+    if (this.open.get(room.name) === room) {
+      this.open.delete(room.name);
+      this.loading.delete(room.name);
+    }
+    room.destroy();
+    this.validator.drop(room.name);
+  }
+
+  /** Run a server-made change: on a copy of stored + accepted state, with the server's client id; stored, then applied. */
+  private serverChange(room: DocRoom, prepare: () => Promise<(doc: Y.Doc) => void>, origin: unknown): Promise<boolean> {
+    const run = room.serverChain.then(async () => {
+      const fn = await prepare();
+      const seed = room.seed();
+      if (!seed) throw new RoomBrokenError();
+      const scratch = new Y.Doc();
+      scratch.transact(() => {
+        for (const u of seed) Y.applyUpdate(scratch, u);
+      });
+      // Only now: Yjs picks a new client id when a remote update advances the doc's own one.
+      scratch.clientID = room.serverClientId;
+      let update: Uint8Array | null;
+      try {
+        update = captureChange(scratch, () => fn(scratch), origin);
+      } finally {
+        scratch.destroy();
+      }
+      if (!update) return false;
+      this.validator.applyServerUpdate(room.name, room.epoch, update, () => room.seed());
+      await room.enqueue(update, null, origin).stored;
+      return true;
+    });
+    room.serverChain = run.catch(() => undefined);
+    return run;
+  }
+
+  private refreshServerPart(householdId: string): void {
+    const room = this.open.get(householdId);
+    if (!room || room.parsed.kind !== 'plan' || room.broken || this.closing) return;
+    room.refs++;
+    this.serverChange(
+      room,
+      async () => {
+        const part = await this.serverPart.forHousehold(householdId);
+        return (doc) => writeServerPartIfChanged(doc, part);
+      },
+      SERVER_ORIGIN,
+    )
+      .catch((e: unknown) => this.logger.error(`Mirroring team/regie failed: ${String(e)}`))
+      .finally(() => this.release(room));
+  }
+
+  private bumpAccess(householdId: string): void {
+    this.accessEpochs.set(householdId, this.accessEpoch(householdId) + 1);
+  }
+
+  private closePeers(match: (p: CollabPeer, room: DocRoom) => boolean, code: number, reason: string): void {
+    for (const room of this.open.values()) {
+      for (const p of [...room.peers]) if (match(p, room)) p.close(code, reason);
+    }
+  }
+
+  /** Ask the policy again for every connection on the household's documents; close those no longer allowed. */
+  private async recheckAccess(householdId: string): Promise<void> {
+    const targets: { room: DocRoom; peer: CollabPeer }[] = [];
+    for (const room of this.open.values()) {
+      if (room.parsed.householdId !== householdId) continue;
+      for (const peer of room.peers) targets.push({ room, peer });
+    }
+    for (const { room, peer } of targets) {
+      if (peer.closed) continue;
+      const access = await this.policy.docAccessFor(peer.user, room.parsed);
+      if (!access) peer.close(CLOSE.forbidden, 'geen toegang meer');
+      else peer.write = access.write;
+    }
+  }
+
+  /** Compact the whole log of a document, in passes, unless that is already going on. */
+  private compactInBackground(docName: string): void {
+    if (this.backgroundCompactions.has(docName) || this.closing) return;
+    this.backgroundCompactions.add(docName);
+    this.compact(docName)
+      .catch((e: unknown) => this.logger.error(`Compaction failed: ${String(e)}`))
+      .finally(() => this.backgroundCompactions.delete(docName));
+  }
+  private readonly backgroundCompactions = new Set<string>();
+
+  private compactOnce(docName: string): Promise<CompactionResult> {
+    const running = this.compacting.get(docName);
+    if (running) return running;
+    const started = Date.now();
+    const p = this.repo
+      .compact(docName, COMPACT_MAX_ROWS)
+      .then((r) => {
+        const room = this.open.get(docName);
+        if (room) room.logRows = Math.max(0, room.logRows - r.merged);
+        if (r.merged > 0) this.logger.debug(`Compacted ${r.merged} updates in ${Date.now() - started} ms`);
+        return r;
+      })
+      .finally(() => this.compacting.delete(docName));
+    this.compacting.set(docName, p);
+    return p;
+  }
+
+  private async compactIdle(): Promise<void> {
+    if (this.closing) return;
+    try {
+      const names = await this.repo.compactionCandidates(this.config.COLLAB_COMPACT_AFTER, COMPACT_IDLE_SECONDS, 20);
+      for (const name of names) {
+        if (this.closing) return;
+        await this.compact(name);
+      }
+    } catch (e) {
+      this.logger.error(`Background compaction failed: ${String(e)}`);
+    }
+  }
+}
+
+function infoOf(room: DocRoom, peer: CollabPeer): CollabConnectionInfo {
+  return {
+    docName: room.name,
+    connectionId: peer.id,
+    user: peer.user,
+    sessionId: peer.sessionId,
+    write: peer.write,
+    address: peer.address,
+  };
+}
+
+/** Apply stored updates in one transaction; an update that cannot be applied is reported and skipped. */
+function applyAll(doc: Y.Doc, updates: Uint8Array[], onBad: (index: number) => void): void {
+  doc.transact(() => {
+    updates.forEach((u, i) => {
+      try {
+        Y.applyUpdate(doc, u);
+      } catch {
+        onBad(i);
+      }
+    });
+  });
+}
+
+/** Run `fn` on `doc` in one transaction and return the update it produced, or null. */
+function captureChange(doc: Y.Doc, fn: () => void, origin: unknown): Uint8Array | null {
+  const out: Uint8Array[] = [];
+  const onUpdate = (u: Uint8Array) => out.push(u);
+  doc.on('update', onUpdate);
+  try {
+    doc.transact(fn, origin);
+  } finally {
+    doc.off('update', onUpdate);
+  }
+  if (out.length === 0) return null;
+  return out.length === 1 ? (out[0] as Uint8Array) : Y.mergeUpdates(out);
+}

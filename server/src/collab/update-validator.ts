@@ -1,0 +1,287 @@
+/**
+ * The main thread's side of the validation worker(s): a small pool, one job in
+ * flight per worker, a time budget per job. Each document is pinned to one
+ * worker, which keeps its mirror, so the jobs of one document run in order.
+ * A job that overruns its budget gets the worker terminated and replaced; the
+ * new worker rebuilds a mirror from the document's state the next time it
+ * needs one (`seed`).
+ */
+import { Logger } from '@nestjs/common';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { SEED_BUDGET_MS, VALIDATION_BUDGET_MS, VALIDATION_BUDGET_PER_KIB_MS } from './collab.constants';
+import type { RejectReason, WriteRules } from './update-check';
+import type { WorkerRequest, WorkerResponse } from './update-worker';
+
+export type ValidationOutcome =
+  | { status: 'accepted'; update: Uint8Array; roots: string[] }
+  | { status: 'noop' }
+  | { status: 'rejected'; reason: RejectReason };
+
+/** The check itself failed: `timeout`/`crashed` blame the update, `unavailable`/`stale` do not. */
+export class ValidationFailed extends Error {
+  constructor(readonly reason: 'timeout' | 'crashed' | 'unavailable' | 'stale') {
+    super(`Update validation failed: ${reason}`);
+  }
+}
+
+/** The state a worker needs to rebuild its mirror of a document; null when the document is gone. */
+export type SeedSource = () => Uint8Array[] | null;
+
+type JobInput =
+  | { op: 'validate'; update: Uint8Array; rules: WriteRules; maxDocBytes: number }
+  | { op: 'apply'; update: Uint8Array }
+  | { op: 'drop' };
+
+interface Job {
+  doc: string;
+  /** Which life of the document this job belongs to; a reloaded document starts a new epoch. */
+  epoch: number;
+  input: JobInput;
+  seed: SeedSource | null;
+  resolve(res: WorkerResponse): void;
+  reject(e: ValidationFailed): void;
+}
+
+interface Slot {
+  index: number;
+  worker: Worker | null;
+  /** Documents this worker mirrors, with the epoch of the mirror. */
+  seeded: Map<string, number>;
+  queue: Job[];
+  inFlight: { job: Job; seq: number; timer: NodeJS.Timeout } | null;
+  /** Workers in a row that died before they started: back off instead of respawning in a loop. */
+  startFailures: number;
+}
+
+export interface ValidatorOptions {
+  workers?: number;
+  /** Time budget of one check, in ms. */
+  budgetMs?: number;
+  /** Extra budget per KiB of update, in ms: a large honest update may take longer than a small one. */
+  budgetPerKiBMs?: number;
+}
+
+function workerEntry(): { file: string; execArgv: string[] } {
+  const ts = __filename.endsWith('.ts');
+  const file = join(__dirname, ts ? 'update-worker.ts' : 'update-worker.js');
+  if (!ts) return { file, execArgv: [] };
+  // Source mode (swc-node, vitest): the worker compiles TypeScript the same way.
+  const register = createRequire(__filename).resolve('@swc-node/register');
+  return { file, execArgv: ['-r', register] };
+}
+
+export class UpdateValidator {
+  private readonly logger = new Logger('CollabValidator');
+  private readonly slots: Slot[];
+  private readonly budgetMs: number;
+  private readonly budgetPerKiBMs: number;
+  private seq = 0;
+  private closed = false;
+  private readonly entry = workerEntry();
+
+  constructor(opts: ValidatorOptions = {}) {
+    this.budgetMs = opts.budgetMs ?? VALIDATION_BUDGET_MS;
+    this.budgetPerKiBMs = opts.budgetPerKiBMs ?? VALIDATION_BUDGET_PER_KIB_MS;
+    const n = Math.max(1, opts.workers ?? 1);
+    this.slots = Array.from({ length: n }, (_, index) => ({
+      index,
+      worker: null,
+      seeded: new Map<string, number>(),
+      queue: [],
+      inFlight: null,
+      startFailures: 0,
+    }));
+    for (const slot of this.slots) this.spawn(slot);
+  }
+
+  /** Check a client update and, when accepted, fold it into the mirror. Resolves with what the update changed. */
+  async validate(
+    doc: string,
+    epoch: number,
+    update: Uint8Array,
+    rules: WriteRules,
+    maxDocBytes: number,
+    seed: SeedSource,
+  ): Promise<ValidationOutcome> {
+    const res = await this.run(doc, epoch, { op: 'validate', update, rules, maxDocBytes }, seed);
+    switch (res.status) {
+      case 'accepted':
+        return { status: 'accepted', update: res.update, roots: res.roots };
+      case 'noop':
+        return { status: 'noop' };
+      case 'rejected':
+        return { status: 'rejected', reason: res.reason };
+      default:
+        throw new ValidationFailed('stale');
+    }
+  }
+
+  /** Fold a server-made update into the mirror, in order with the document's other jobs. */
+  applyServerUpdate(doc: string, epoch: number, update: Uint8Array, seed: SeedSource): void {
+    this.run(doc, epoch, { op: 'apply', update }, seed).catch(() => {
+      /* the mirror is rebuilt from the document when it is needed next */
+    });
+  }
+
+  /** Forget the mirror of a document (closed or reloaded). */
+  drop(doc: string): void {
+    this.run(doc, -1, { op: 'drop' }, null).catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(
+      this.slots.map(async (slot) => {
+        const w = slot.worker;
+        slot.worker = null;
+        this.failSlot(slot, 'unavailable');
+        for (const job of slot.queue.splice(0)) job.reject(new ValidationFailed('unavailable'));
+        if (w) await w.terminate();
+      }),
+    );
+  }
+
+  private slotFor(doc: string): Slot {
+    let h = 0;
+    for (let i = 0; i < doc.length; i++) h = (h * 31 + doc.charCodeAt(i)) >>> 0;
+    return this.slots[h % this.slots.length] as Slot;
+  }
+
+  private run(doc: string, epoch: number, input: JobInput, seed: SeedSource | null): Promise<WorkerResponse> {
+    if (this.closed) return Promise.reject(new ValidationFailed('unavailable'));
+    const slot = this.slotFor(doc);
+    return new Promise<WorkerResponse>((resolve, reject) => {
+      slot.queue.push({ doc, epoch, input, seed, resolve, reject });
+      this.pump(slot);
+    });
+  }
+
+  private spawn(slot: Slot): void {
+    if (this.closed) return;
+    slot.seeded.clear();
+    let worker: Worker;
+    try {
+      worker = new Worker(this.entry.file, {
+        execArgv: this.entry.execArgv,
+        // A smaller stack than the main thread's: whatever decodes here also decodes there.
+        resourceLimits: { maxOldGenerationSizeMb: 512, stackSizeMb: 0.5 },
+      });
+    } catch (e) {
+      this.logger.error(`Validation worker could not start: ${String(e)}`);
+      slot.worker = null;
+      return;
+    }
+    worker.unref();
+    slot.worker = worker;
+    let online = false;
+    worker.once('online', () => {
+      online = true;
+      slot.startFailures = 0;
+    });
+    worker.on('message', (res: WorkerResponse) => {
+      if (slot.worker !== worker) return;
+      this.onResponse(slot, res);
+    });
+    worker.on('error', (e) => {
+      if (slot.worker !== worker) return;
+      this.logger.warn(`Validation worker failed: ${e.message}`);
+      this.replace(slot, 'crashed', !online);
+    });
+    worker.on('exit', (code) => {
+      if (slot.worker !== worker) return;
+      this.logger.warn(`Validation worker exited (${code})`);
+      this.replace(slot, 'crashed', !online);
+    });
+  }
+
+  /** Terminate the slot's worker, fail its job in flight, start a fresh one and go on with the queue. */
+  private replace(slot: Slot, reason: 'timeout' | 'crashed', neverStarted = false): void {
+    const old = slot.worker;
+    slot.worker = null;
+    if (old) void old.terminate().catch(() => undefined);
+    this.failSlot(slot, reason);
+    if (neverStarted) slot.startFailures++;
+    if (slot.startFailures >= 3) {
+      this.logger.error('Validation worker does not start; retrying shortly');
+      this.pump(slot); // fails what is queued: without a worker nothing can be checked
+      setTimeout(() => {
+        this.spawn(slot);
+        this.pump(slot);
+      }, Math.min(10_000, 500 * slot.startFailures)).unref();
+      return;
+    }
+    this.spawn(slot);
+    this.pump(slot);
+  }
+
+  private failSlot(slot: Slot, reason: ValidationFailed['reason']): void {
+    const f = slot.inFlight;
+    slot.inFlight = null;
+    if (!f) return;
+    clearTimeout(f.timer);
+    f.job.reject(new ValidationFailed(reason));
+  }
+
+  private onResponse(slot: Slot, res: WorkerResponse): void {
+    const f = slot.inFlight;
+    if (!f || f.seq !== res.seq) return;
+    clearTimeout(f.timer);
+    slot.inFlight = null;
+    if (('mirrorLost' in res && res.mirrorLost) || res.status === 'no_mirror') slot.seeded.delete(f.job.doc);
+    f.job.resolve(res);
+    this.pump(slot);
+  }
+
+  private pump(slot: Slot): void {
+    while (!slot.inFlight && slot.queue.length > 0) {
+      const worker = slot.worker;
+      if (!worker) {
+        for (const job of slot.queue.splice(0)) job.reject(new ValidationFailed('unavailable'));
+        return;
+      }
+      const job = slot.queue.shift() as Job;
+      const seq = ++this.seq;
+      let req: WorkerRequest;
+      let budget = this.budgetMs;
+      if (job.input.op !== 'drop') budget += Math.ceil((job.input.update.length / 1024) * this.budgetPerKiBMs);
+      if (job.input.op === 'drop') {
+        slot.seeded.delete(job.doc);
+        req = { op: 'drop', seq, doc: job.doc };
+      } else {
+        let seed: Uint8Array[] | undefined;
+        if (slot.seeded.get(job.doc) !== job.epoch) {
+          let state: Uint8Array[] | null;
+          try {
+            state = job.seed ? job.seed() : null;
+          } catch {
+            state = null;
+          }
+          if (!state) {
+            job.reject(new ValidationFailed('stale'));
+            continue;
+          }
+          seed = state;
+          slot.seeded.set(job.doc, job.epoch);
+          budget += SEED_BUDGET_MS;
+        }
+        req =
+          job.input.op === 'validate'
+            ? { op: 'validate', seq, doc: job.doc, seed, update: job.input.update, rules: job.input.rules, maxDocBytes: job.input.maxDocBytes }
+            : { op: 'apply', seq, doc: job.doc, seed, update: job.input.update };
+      }
+      const timer = setTimeout(() => {
+        if (slot.inFlight?.seq !== seq) return;
+        this.logger.warn(`Update check exceeded ${budget} ms; worker replaced`);
+        this.replace(slot, 'timeout');
+      }, budget);
+      slot.inFlight = { job, seq, timer };
+      try {
+        worker.postMessage(req);
+      } catch {
+        this.replace(slot, 'crashed');
+      }
+    }
+  }
+}

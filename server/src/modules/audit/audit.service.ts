@@ -1,0 +1,278 @@
+/**
+ * The audit log: `record()` appends through a single-writer queue per
+ * instance (batches of records, one transaction each, serialised across
+ * instances by the writer's lock), and the queries behind `GET /api/audit`
+ * and the inwoner's access overview.
+ */
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AccessLogEntryDto, AuditEventDto, AuditPurpose, TeamRole } from '@spil/shared';
+import { APP_CONFIG, type AppConfig } from '../../config/config';
+import type { UserEntity } from '../users/user.entity';
+import { type AccessRecord, buildAccessLog } from './access-log';
+import type { VerifyResult } from './audit-chain';
+import {
+  AUDIT_COLUMNS,
+  type AuditRecordInput,
+  type AuditRow,
+  AuditWriter,
+  rowToRecord,
+  verifyAuditChainSnapshot,
+} from './audit.writer';
+
+/** Who acted, in the NEN 7513 fields. */
+export interface Actor {
+  userId: string | null;
+  userName: string | null;
+  userRole: string | null;
+  organisation: string | null;
+  onBehalfOf: string | null;
+  purpose: AuditPurpose;
+}
+
+/** The actor for system jobs (the retention purge). */
+export const SYSTEM_ACTOR: Actor = {
+  userId: null,
+  userName: 'Spil',
+  userRole: 'systeem',
+  organisation: null,
+  onBehalfOf: null,
+  purpose: 'bewaartermijn',
+};
+
+interface Pending {
+  input: AuditRecordInput;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
+const BATCH = 500;
+
+export interface AuditFilter {
+  householdId?: string;
+  userId?: string;
+  from?: Date;
+  to?: Date;
+  beforeSeq?: number;
+  limit: number;
+  /** Only records about households of this wijkteam (a coördinator's view). */
+  wijkteamId?: string;
+}
+
+@Injectable()
+export class AuditService implements OnModuleDestroy {
+  private readonly logger = new Logger(AuditService.name);
+  private readonly writer: AuditWriter;
+  private queue: Pending[] = [];
+  private flushing: Promise<void> | null = null;
+  private readonly wijkteamNames = new Map<string, string>();
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.writer = new AuditWriter(ds, config.INSTANCE_ID);
+  }
+
+  /** Append records; resolves once they are committed. Order within one call is kept. */
+  record(inputs: AuditRecordInput | AuditRecordInput[]): Promise<void> {
+    const list = Array.isArray(inputs) ? inputs : [inputs];
+    if (list.length === 0) return Promise.resolve();
+    const done = list.map(
+      (input) =>
+        new Promise<void>((resolve, reject) => {
+          this.queue.push({ input, resolve, reject });
+        }),
+    );
+    this.kick();
+    return Promise.all(done).then(() => undefined);
+  }
+
+  /** Record without waiting; a failure is logged (without personal data) and swallowed. */
+  recordQuietly(inputs: AuditRecordInput | AuditRecordInput[]): void {
+    this.record(inputs).catch((e: unknown) => this.logger.error(`Audit record lost: ${errorName(e)}`));
+  }
+
+  private kick(): void {
+    if (this.flushing) return;
+    this.flushing = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.drain())
+      .finally(() => {
+        this.flushing = null;
+        if (this.queue.length > 0) this.kick();
+      });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, BATCH);
+      try {
+        await this.writer.append(batch.map((p) => p.input));
+        for (const p of batch) p.resolve();
+      } catch (e) {
+        this.logger.error(`Audit append failed: ${errorName(e)}`);
+        for (const p of batch) p.reject(e);
+      }
+    }
+  }
+
+  /** Wait until everything queued so far is stored (tests, shutdown). */
+  async flush(): Promise<void> {
+    while (this.flushing || this.queue.length > 0) {
+      if (!this.flushing) this.kick();
+      await this.flushing;
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.flush();
+  }
+
+  /**
+   * The NEN 7513 "who" of a user: name, role, organisation and the wijkteam
+   * they act for. An inwoner or naaste is recorded by id and role only, as
+   * their name and "organisation" (the household) go with the household's
+   * purge while audit records stay.
+   */
+  async actorOf(user: UserEntity, teamRole?: TeamRole | null, purpose?: AuditPurpose): Promise<Actor> {
+    const household = user.systemRole === 'inwoner' || user.systemRole === 'naaste';
+    return {
+      userId: user.id,
+      // The household's own people by id only: their names are deleted with the household, audit records stay.
+      userName: household ? null : user.name,
+      userRole: [user.systemRole, user.discipline, teamRole].filter(Boolean).join('/'),
+      organisation: household ? null : user.organisation,
+      onBehalfOf: household ? null : await this.wijkteamName(user.wijkteamId),
+      purpose: purpose ?? (household ? 'inzage' : user.systemRole === 'beheerder' ? 'beheer' : 'zorgverlening'),
+    };
+  }
+
+  private async wijkteamName(id: string | null): Promise<string | null> {
+    if (!id) return null;
+    const cached = this.wijkteamNames.get(id);
+    if (cached) return cached;
+    const rows = await this.ds.query<{ name: string }[]>('SELECT name FROM wijkteam WHERE id = $1', [id]);
+    const name = rows[0]?.name ?? null;
+    if (name) this.wijkteamNames.set(id, name);
+    return name;
+  }
+
+  /** The caller's open team roles on these households, for the role field of each record. */
+  async teamRoles(userId: string, householdIds: string[]): Promise<Map<string, TeamRole>> {
+    const out = new Map<string, TeamRole>();
+    if (householdIds.length === 0) return out;
+    const rows = await this.ds.query<{ household_id: string; role: TeamRole }[]>(
+      'SELECT household_id, role FROM team_membership WHERE user_id = $1 AND household_id = ANY($2::uuid[]) AND ended_at IS NULL',
+      [userId, householdIds],
+    );
+    for (const r of rows) out.set(r.household_id, r.role);
+    return out;
+  }
+
+  /** A user by id, with what `actorOf` needs; null when unknown. */
+  async userById(id: string): Promise<UserEntity | null> {
+    const rows = await this.ds.query<UserEntity[]>(
+      `SELECT id, name, discipline, organisation, system_role AS "systemRole", wijkteam_id AS "wijkteamId" FROM app_user WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** For a refused login: the account the address belongs to, if any. */
+  async userByEmail(email: string): Promise<UserEntity | null> {
+    const rows = await this.ds.query<UserEntity[]>(
+      `SELECT id, name, discipline, organisation, system_role AS "systemRole", wijkteam_id AS "wijkteamId"
+         FROM app_user WHERE email = $1`,
+      [email.trim().toLowerCase()],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Records matching the filter, newest first. */
+  async find(filter: AuditFilter): Promise<AuditEventDto[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    if (filter.householdId) where.push(`household_id = ${p(filter.householdId)}`);
+    if (filter.userId) where.push(`user_id = ${p(filter.userId)}`);
+    if (filter.from) where.push(`occurred_at >= ${p(filter.from.toISOString())}`);
+    if (filter.to) where.push(`occurred_at <= ${p(filter.to.toISOString())}`);
+    if (filter.beforeSeq) where.push(`seq < ${p(String(filter.beforeSeq))}`);
+    if (filter.wijkteamId) where.push(`household_id IN (SELECT id FROM household WHERE wijkteam_id = ${p(filter.wijkteamId)})`);
+    const sql = `SELECT ${AUDIT_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM audit_event
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ${p(filter.limit)}`;
+    const rows = await this.ds.query<AuditRow[]>(sql, params);
+    return rows.map((row) => {
+      const r = rowToRecord(row);
+      return {
+        ...r,
+        occurredAt: r.occurredAt.toISOString(),
+        detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null,
+      };
+    });
+  }
+
+  /** Whether a household belongs to a wijkteam (a coördinator may only read its own). */
+  async householdInWijkteam(householdId: string, wijkteamId: string): Promise<boolean> {
+    const rows = await this.ds.query<unknown[]>('SELECT 1 FROM household WHERE id = $1 AND wijkteam_id = $2', [householdId, wijkteamId]);
+    return rows.length > 0;
+  }
+
+  /** The households an inwoner or naaste belongs to (open membership with a household role). */
+  async ownHouseholds(userId: string): Promise<string[]> {
+    const rows = await this.ds.query<{ household_id: string }[]>(
+      `SELECT household_id FROM team_membership WHERE user_id = $1 AND ended_at IS NULL AND role IN ('inwoner', 'naaste')`,
+      [userId],
+    );
+    return rows.map((r) => r.household_id);
+  }
+
+  /** The access overview of these households, for `viewerId`: successful accesses by others, oldest first. */
+  async accessLog(householdIds: string[], viewerId: string, limit = 5000): Promise<AccessLogEntryDto[]> {
+    if (householdIds.length === 0) return [];
+    const rows = await this.ds.query<
+      {
+        occurred_at: Date | string;
+        user_id: string | null;
+        user_name: string | null;
+        user_role: string | null;
+        organisation: string | null;
+        household_id: string;
+        part: AccessRecord['part'];
+        action: AccessRecord['action'];
+        event: string;
+      }[]
+    >(
+      `SELECT occurred_at, user_id, user_name, user_role, organisation, household_id, part, action, event
+         FROM audit_event
+        WHERE household_id = ANY($1::uuid[]) AND outcome = 'success' AND (user_id IS NULL OR user_id <> $2)
+        ORDER BY seq DESC LIMIT $3`,
+      [householdIds, viewerId, limit],
+    );
+    return buildAccessLog(
+      rows.map((r) => ({
+        occurredAt: r.occurred_at instanceof Date ? r.occurred_at : new Date(r.occurred_at),
+        userId: r.user_id,
+        userName: r.user_name,
+        userRole: r.user_role,
+        organisation: r.organisation,
+        householdId: r.household_id,
+        part: r.part,
+        action: r.action,
+        event: r.event,
+      })),
+      viewerId,
+    );
+  }
+
+  verify(): Promise<VerifyResult> {
+    return verifyAuditChainSnapshot(this.ds);
+  }
+}
+
+/** An error's class name only: messages may carry SQL parameters, so they stay out of the log. */
+function errorName(e: unknown): string {
+  if (e instanceof Error) return `${e.name}${'code' in e && typeof e.code === 'string' ? ` (${e.code})` : ''}`;
+  return 'unknown';
+}

@@ -1,0 +1,93 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type * as Y from 'yjs';
+import { parseDocName, PlanDoc } from '@spil/shared';
+import { CollabService } from '../collab/collab.service';
+import { projectActions } from './action-projection';
+import type { PlanActionEntity } from './plan-action.entity';
+import { ReadModelRepository } from './read-model.repository';
+
+/** How long a plan may keep changing before its actions are projected (in ms). */
+const DEBOUNCE_MS = 250;
+
+/**
+ * Keeps the read model of actions in step with the plans: after every stored
+ * change of a plan the rows are computed from the live document at once, and
+ * written after a short quiet period, so a burst of keystrokes makes one write.
+ */
+@Injectable()
+export class ActionProjector implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(ActionProjector.name);
+  private readonly pending = new Map<string, { rows: Omit<PlanActionEntity, 'household'>[]; timer: NodeJS.Timeout }>();
+  private unsubscribe: (() => void) | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly collab: CollabService,
+    private readonly repo: ReadModelRepository,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.unsubscribe = this.collab.onStored((docName, doc) => this.changed(docName, doc));
+  }
+
+  /** Plans written before this instance ran (demo data, another version) are projected once in the background. */
+  onApplicationBootstrap(): void {
+    void this.projectMissing().catch((e: unknown) => this.logger.warn(`Initial projection failed: ${String(e)}`));
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closed = true;
+    this.unsubscribe?.();
+    const flushes = [...this.pending.keys()].map((id) => this.flush(id));
+    await Promise.all(flushes);
+  }
+
+  private changed(docName: string, doc: Y.Doc): void {
+    const parsed = parseDocName(docName);
+    if (!parsed || parsed.kind !== 'plan') return;
+    const rows = projectActions(parsed.householdId, new PlanDoc(doc));
+    const prev = this.pending.get(parsed.householdId);
+    if (prev) clearTimeout(prev.timer);
+    const timer = setTimeout(() => void this.flush(parsed.householdId), DEBOUNCE_MS);
+    this.pending.set(parsed.householdId, { rows, timer });
+  }
+
+  private async flush(householdId: string): Promise<void> {
+    const entry = this.pending.get(householdId);
+    if (!entry) return;
+    this.pending.delete(householdId);
+    clearTimeout(entry.timer);
+    try {
+      await this.repo.replace(householdId, entry.rows);
+    } catch (e) {
+      // A household purged meanwhile has no rows to keep; anything else is retried on the next change.
+      if (!this.closed) this.logger.warn(`Projection failed: ${String(e)}`);
+    }
+  }
+
+  /** Project one plan now from its stored state. */
+  async projectNow(householdId: string): Promise<void> {
+    const doc = await this.collab.readDoc(householdId);
+    try {
+      await this.repo.replace(householdId, projectActions(householdId, new PlanDoc(doc)));
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  private async projectMissing(): Promise<void> {
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT h.id FROM household h
+        WHERE NOT EXISTS (SELECT 1 FROM plan_action a WHERE a.household_id = h.id)
+          AND (EXISTS (SELECT 1 FROM plan_update u WHERE u.doc_name = h.id::text)
+               OR EXISTS (SELECT 1 FROM plan_snapshot s WHERE s.doc_name = h.id::text))`,
+    );
+    for (const { id } of rows) {
+      if (this.closed) return;
+      await this.projectNow(id);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { docNameOf, PlanDoc } from '@spil/shared';
+import { SpilError } from '../../common/errors';
+import { ConsentService } from '../../modules/consent/consent.service';
+import { HouseholdsService } from '../../modules/households/households.service';
+import { MeetingsService } from '../../modules/meetings/meetings.service';
+import { EvaluationsService } from '../../modules/proces/evaluations/evaluations.service';
+import { ProcesAccess } from '../../modules/proces/proces-access';
+import type { UserEntity } from '../../modules/users/user.entity';
+import { type FhirMeeting, householdBundle } from './fhir-bundle';
+import { FHIR_PLAN_READER, type FhirPlanReader } from './fhir.plan-reader';
+import type { Bundle } from './fhir.types';
+import { validateBundle } from './fhir.validate';
+
+/** Gathers one household's facts and plan and maps them to a FHIR R4 Bundle. */
+@Injectable()
+export class FhirService {
+  private readonly logger = new Logger(FhirService.name);
+
+  constructor(
+    private readonly access: ProcesAccess,
+    private readonly households: HouseholdsService,
+    private readonly consents: ConsentService,
+    private readonly evaluations: EvaluationsService,
+    private readonly moduleRef: ModuleRef,
+    @Inject(FHIR_PLAN_READER) private readonly plans: FhirPlanReader,
+  ) {}
+
+  /** Professionals of the team and the coördinator; 404 for a household the caller may not see. */
+  async export(user: UserEntity, householdId: string): Promise<Bundle> {
+    await this.access.require(user, householdId, 'internal');
+    const household = await this.households.get(user, householdId);
+    const [doc, consents, meetings, evaluation] = await Promise.all([
+      this.plans.readDoc(docNameOf(householdId)),
+      this.consents.list(user, householdId),
+      this.meetings(user, householdId),
+      this.evaluations.overview(user, householdId),
+    ]);
+    const bundle = householdBundle({
+      household,
+      team: household.team,
+      regie: household.regie,
+      plan: new PlanDoc(doc),
+      consents,
+      meetings,
+      evaluation: evaluation.evaluations[0] ?? null,
+    });
+    const errors = validateBundle(bundle);
+    if (errors.length) {
+      this.logger.error(`FHIR export of a household is invalid: ${errors.slice(0, 5).join('; ')}`);
+      throw new SpilError('server.internal');
+    }
+    return bundle;
+  }
+
+  /** Meetings come from the meetings module when the app has it; without it there are none to map. */
+  private async meetings(user: UserEntity, householdId: string): Promise<FhirMeeting[]> {
+    let service: MeetingsService;
+    try {
+      service = this.moduleRef.get(MeetingsService, { strict: false });
+    } catch {
+      return [];
+    }
+    return service.list(user, householdId, 'all');
+  }
+}

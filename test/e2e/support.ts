@@ -1,0 +1,90 @@
+/**
+ * Browser tests: the built client served by a real Spil server, in Debian's
+ * Chromium through playwright-core (never a downloaded browser).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const CLIENT_DIST = resolve(__dirname, '../../client/dist');
+export const SCREENS = resolve(__dirname, '../../.tmp/screens');
+
+/** A server that serves the built client. `pnpm test:e2e` builds it first. */
+export async function startE2eServer(): Promise<TestServer> {
+  if (!existsSync(join(CLIENT_DIST, 'index.html'))) {
+    throw new Error(`No built client in ${CLIENT_DIST}: run \`pnpm --filter @spil/client build\` (pnpm test:e2e does).`);
+  }
+  return startTestServer('embedded', { env: { CLIENT_DIST } });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A fresh user's browser: own cookies and IndexedDB, Dutch locale. */
+export function newContext(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
+  return browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport });
+}
+
+export const demoEmail = (key: string) => `${key}@demo.spil.test`;
+
+/** Log in through the login form, as a user would. */
+export async function loginViaForm(page: Page, baseUrl: string, key: string, password = 'spil-demo'): Promise<void> {
+  await page.goto(`${baseUrl}/inloggen`);
+  await page.getByLabel('E-mailadres').fill(demoEmail(key));
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mijn huishoudens' }).waitFor();
+}
+
+/** WCAG 2.1 A and AA by axe-core: no violations at all. */
+export async function expectAxeClean(page: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact ?? '?'}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
+  );
+  expect(summary, `axe on ${what}`).toEqual([]);
+}
+
+/** A full-page PNG in .tmp/screens/, to look at. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENS, { recursive: true });
+  const path = join(SCREENS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/** A PNG of one element, for a closer look than a full page gives. */
+export async function screenshotOf(locator: Locator, name: string): Promise<string> {
+  mkdirSync(SCREENS, { recursive: true });
+  const path = join(SCREENS, `${name}.png`);
+  await locator.screenshot({ path });
+  return path;
+}
+
+/** Wait until a locator's text contains `text`. */
+export async function waitForText(locator: Locator, text: string, timeout = 10_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const current = (await locator.textContent().catch(() => null)) ?? '';
+    if (current.includes(text)) return;
+    if (Date.now() > deadline) throw new Error(`Expected "${text}" in ${locator.toString()}, got "${current}"`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
