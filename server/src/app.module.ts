@@ -25,6 +25,7 @@ import { AuditBridgeModule } from './audit-bridge/audit-bridge.module';
 import { ConsentModule } from './modules/consent/consent.module';
 import { CollaborationEvaluationsModule } from './modules/collaboration-evaluations/collaboration-evaluations.module';
 import { MeetingsFeatureModule } from './orchestration/orchestration.module';
+import { HouseholdVoiceModule } from './household-voice/household-voice.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -62,6 +63,7 @@ export class AppModule {
         MeetingsFeatureModule,
         PrivacyModule,
         AuditBridgeModule,
+        HouseholdVoiceModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: opts.config },

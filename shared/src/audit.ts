@@ -21,7 +21,14 @@ export const AUDIT_CHANNELS = ['rest', 'socket', 'collab', 'system'] as const;
 export type AuditChannel = (typeof AUDIT_CHANNELS)[number];
 
 /** Why the data was processed (NEN 7513 "doel"). */
-export const AUDIT_PURPOSES = ['zorgverlening', 'inzage', 'beheer', 'verantwoording', 'bewaartermijn', 'aanmelding'] as const;
+export const AUDIT_PURPOSES = [
+  'zorgverlening',
+  'inzage',
+  'beheer',
+  'verantwoording',
+  'bewaartermijn',
+  'aanmelding',
+] as const;
 export type AuditPurpose = (typeof AUDIT_PURPOSES)[number];
 
 /**
@@ -129,7 +136,9 @@ export const HouseholdExportDto = z.object({
     phase: z.string(),
     createdAt: z.string(),
   }),
-  members: z.array(z.object({ firstName: z.string(), birthYear: z.number().int(), relation: z.string() })),
+  members: z.array(
+    z.object({ firstName: z.string(), birthYear: z.number().int(), relation: z.string() }),
+  ),
   team: z.array(
     z.object({
       userId: z.uuid(),
@@ -141,7 +150,15 @@ export const HouseholdExportDto = z.object({
       endedAt: z.string().nullable(),
     }),
   ),
-  regie: z.array(z.object({ userId: z.uuid(), name: z.string(), reason: z.string(), since: z.string(), endedAt: z.string().nullable() })),
+  regie: z.array(
+    z.object({
+      userId: z.uuid(),
+      name: z.string(),
+      reason: z.string(),
+      since: z.string(),
+      endedAt: z.string().nullable(),
+    }),
+  ),
   documents: z.array(ExportedDocumentDto),
   /** Sections contributed by other modules (meetings, consent, ...), by name. */
   sections: z.record(z.string(), z.unknown()),

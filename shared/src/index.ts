@@ -9,3 +9,4 @@ export * from './regie';
 export * from './audit';
 export * from './casus';
 export * from './household-access';
+export * from './mijn-plan';

@@ -11,7 +11,12 @@
  *  - `doelen`     Y.Map<id, Y.Map>: { id, titel, domein, aangemaakt }
  *  - `acties`     Y.Map<id, Y.Map>: { id, titel, eigenaarId, deadline, status,
  *                 inschakelen, doelId, domein, aangemaakt, updates: Y.Array<StatusUpdate> }
- *  - `huishouden` Y.Map<id, Y.Map>: the inwoner's and naasten's own actions and reactions
+ *  - `huishouden` Y.Map<id, Y.Map>: the inwoner's and naasten's own part (eigen kracht). Each
+ *                 entry has `soort`:
+ *                 `actie`   { id, soort, tekst, wieHelpt, auteurId, auteurNaam, gedaan, gedaanOp, aangemaakt }
+ *                 `reactie` { id, soort, tekst, actieId, auteurId, auteurNaam, aangemaakt }
+ *                 The household writes only this root; the server enforces that per connection.
+ *                 Readers skip entries of another shape (anyone who may write it can write anything).
  *  - `server`     Y.Map: { regie, team }. Written by the server only.
  */
 import * as Y from 'yjs';
@@ -143,6 +148,37 @@ export interface Doel {
   aangemaakt: string;
 }
 
+/** Limits of the household's own entries, in characters. */
+export const HUISHOUDEN_LIMITS = { tekst: 300, wieHelpt: 120, reactie: 1000 } as const;
+
+/** An action the inwoner or a naaste takes on themselves: "wat ga ik zelf doen". */
+export interface EigenActie {
+  id: string;
+  soort: 'actie';
+  tekst: string;
+  /** "Wie uit mijn omgeving helpt": a name from the household's own network, or ''. */
+  wieHelpt: string;
+  auteurId: string;
+  auteurNaam: string;
+  gedaan: boolean;
+  gedaanOp: string | null;
+  aangemaakt: string;
+}
+
+/** A short message of the household on the plan, or on one action (theirs or a professional's). */
+export interface Reactie {
+  id: string;
+  soort: 'reactie';
+  tekst: string;
+  /** The action it is about (in `acties` or `huishouden`), or null for the plan as a whole. */
+  actieId: string | null;
+  auteurId: string;
+  auteurNaam: string;
+  aangemaakt: string;
+}
+
+export type HuishoudenEntry = EigenActie | Reactie;
+
 export interface DomeinScore {
   score: number | null;
   zorgen: string;
@@ -192,6 +228,10 @@ export class PlanDoc {
   get serverMap(): Y.Map<unknown> {
     return this.doc.getMap(PLAN_ROOTS.server);
   }
+  /** The household's own root. Values may be of any shape: read them through `huishoudenEntries()`. */
+  get huishoudenMap(): Y.Map<unknown> {
+    return this.doc.getMap(PLAN_ROOTS.huishouden);
+  }
 
   schemaVersion(): number {
     const v = this.meta.get('schemaVersion');
@@ -215,7 +255,10 @@ export class PlanDoc {
     >;
   }
   setDomein(key: Levensdomein, patch: Partial<DomeinScore>): void {
-    if (patch.score != null && !(Number.isInteger(patch.score) && patch.score >= 1 && patch.score <= 5)) {
+    if (
+      patch.score != null &&
+      !(Number.isInteger(patch.score) && patch.score >= 1 && patch.score <= 5)
+    ) {
       throw new RangeError('ZRM-score moet 1 tot en met 5 zijn');
     }
     this.doc.transact(() => {
@@ -243,7 +286,12 @@ export class PlanDoc {
     const id = newId();
     this.doelenMap.set(
       id,
-      mapOf({ id, titel: input.titel, domein: input.domein ?? null, aangemaakt: new Date().toISOString() }),
+      mapOf({
+        id,
+        titel: input.titel,
+        domein: input.domein ?? null,
+        aangemaakt: new Date().toISOString(),
+      }),
     );
     return id;
   }
@@ -254,7 +302,9 @@ export class PlanDoc {
     return m ? readActie(m) : null;
   }
   acties(): Actie[] {
-    return [...this.actiesMap.values()].map(readActie).sort((a, b) => a.aangemaakt.localeCompare(b.aangemaakt));
+    return [...this.actiesMap.values()]
+      .map(readActie)
+      .sort((a, b) => a.aangemaakt.localeCompare(b.aangemaakt));
   }
   addActie(input: {
     titel: string;
@@ -307,6 +357,96 @@ export class PlanDoc {
     return full;
   }
 
+  /* huishouden: the household's own actions and reactions */
+
+  /** Every well-formed entry of the household's root, oldest first. */
+  huishoudenEntries(): HuishoudenEntry[] {
+    const out: { entry: HuishoudenEntry; order: [number, number] }[] = [];
+    for (const [key, value] of this.huishoudenMap.entries()) {
+      const entry = readHuishoudenEntry(key, value);
+      // Within one millisecond, the order in which one replica wrote them.
+      const item = (value as Y.Map<unknown>)._item;
+      if (entry) out.push({ entry, order: item ? [item.id.client, item.id.clock] : [0, 0] });
+    }
+    return out
+      .sort(
+        (a, b) =>
+          a.entry.aangemaakt.localeCompare(b.entry.aangemaakt) ||
+          a.order[0] - b.order[0] ||
+          a.order[1] - b.order[1],
+      )
+      .map((x) => x.entry);
+  }
+  eigenActies(): EigenActie[] {
+    return this.huishoudenEntries().filter((e): e is EigenActie => e.soort === 'actie');
+  }
+  /** Reactions, oldest first; with `actieId`, only those about that action (null: about the plan). */
+  reacties(actieId?: string | null): Reactie[] {
+    return this.huishoudenEntries().filter(
+      (e): e is Reactie =>
+        e.soort === 'reactie' && (actieId === undefined || e.actieId === actieId),
+    );
+  }
+  addEigenActie(input: {
+    tekst: string;
+    wieHelpt?: string;
+    auteurId: string;
+    auteurNaam: string;
+  }): string {
+    const tekst = requiredText(input.tekst, HUISHOUDEN_LIMITS.tekst, 'Een actie');
+    const wieHelpt = (input.wieHelpt ?? '').trim();
+    if (wieHelpt.length > HUISHOUDEN_LIMITS.wieHelpt)
+      throw new RangeError('De naam van wie helpt is te lang');
+    const id = newId();
+    this.huishoudenMap.set(
+      id,
+      mapOf({
+        id,
+        soort: 'actie',
+        tekst,
+        wieHelpt,
+        auteurId: input.auteurId,
+        auteurNaam: input.auteurNaam,
+        gedaan: false,
+        gedaanOp: null,
+        aangemaakt: new Date().toISOString(),
+      }),
+    );
+    return id;
+  }
+  /** Tick an own action off, or on again. */
+  setEigenActieGedaan(id: string, gedaan: boolean): void {
+    const m = this.huishoudenMap.get(id);
+    if (!(m instanceof Y.Map) || m.get('soort') !== 'actie')
+      throw new Error(`Eigen actie ${id} bestaat niet`);
+    this.doc.transact(() => {
+      m.set('gedaan', gedaan);
+      m.set('gedaanOp', gedaan ? new Date().toISOString() : null);
+    });
+  }
+  addReactie(input: {
+    tekst: string;
+    actieId?: string | null;
+    auteurId: string;
+    auteurNaam: string;
+  }): string {
+    const tekst = requiredText(input.tekst, HUISHOUDEN_LIMITS.reactie, 'Een reactie');
+    const id = newId();
+    this.huishoudenMap.set(
+      id,
+      mapOf({
+        id,
+        soort: 'reactie',
+        tekst,
+        actieId: input.actieId ?? null,
+        auteurId: input.auteurId,
+        auteurNaam: input.auteurNaam,
+        aangemaakt: new Date().toISOString(),
+      }),
+    );
+    return id;
+  }
+
   /* server-owned part */
   regie(): ServerRegie | null {
     return (this.serverMap.get('regie') as ServerRegie | null | undefined) ?? null;
@@ -314,6 +454,47 @@ export class PlanDoc {
   team(): ServerTeamEntry[] {
     return (this.serverMap.get('team') as ServerTeamEntry[] | undefined) ?? [];
   }
+}
+
+function requiredText(value: string, max: number, what: string): string {
+  const t = value.trim();
+  if (!t) throw new RangeError(`${what} heeft tekst nodig`);
+  if (t.length > max) throw new RangeError(`${what} mag hoogstens ${max} tekens hebben`);
+  return t;
+}
+
+/**
+ * One entry of the `huishouden` root, or null when it is not of a known
+ * shape. The key is the id: a crafted `id` field cannot point elsewhere.
+ */
+export function readHuishoudenEntry(key: string, value: unknown): HuishoudenEntry | null {
+  if (!(value instanceof Y.Map)) return null;
+  const m = value as Y.Map<unknown>;
+  const soort = m.get('soort');
+  const tekst = str(m, 'tekst').trim();
+  if (!tekst) return null;
+  const common = {
+    id: key,
+    tekst,
+    auteurId: str(m, 'auteurId'),
+    auteurNaam: str(m, 'auteurNaam'),
+    aangemaakt: str(m, 'aangemaakt'),
+  };
+  if (soort === 'actie') {
+    const gedaanOp = m.get('gedaanOp');
+    return {
+      ...common,
+      soort,
+      wieHelpt: str(m, 'wieHelpt'),
+      gedaan: m.get('gedaan') === true,
+      gedaanOp: typeof gedaanOp === 'string' ? gedaanOp : null,
+    };
+  }
+  if (soort === 'reactie') {
+    const actieId = m.get('actieId');
+    return { ...common, soort, actieId: typeof actieId === 'string' && actieId ? actieId : null };
+  }
+  return null;
 }
 
 function readActie(m: Y.Map<unknown>): Actie {
@@ -344,7 +525,10 @@ export function migratePlan(doc: Y.Doc): boolean {
 }
 
 /** Write the server-owned part. Only the server calls this. */
-export function writeServerPart(doc: Y.Doc, part: { regie?: ServerRegie | null; team?: ServerTeamEntry[] }): void {
+export function writeServerPart(
+  doc: Y.Doc,
+  part: { regie?: ServerRegie | null; team?: ServerTeamEntry[] },
+): void {
   const server = doc.getMap(PLAN_ROOTS.server);
   doc.transact(() => {
     if (part.regie !== undefined) server.set('regie', part.regie);

@@ -41,9 +41,16 @@ export interface AuditRowLite {
   detail: string | null;
 }
 
-export async function auditRows(spil: SpilInstance, where = 'TRUE', params: unknown[] = []): Promise<AuditRowLite[]> {
+export async function auditRows(
+  spil: SpilInstance,
+  where = 'TRUE',
+  params: unknown[] = [],
+): Promise<AuditRowLite[]> {
   await auditSettled(spil);
-  return ds(spil).query<AuditRowLite[]>(`SELECT * FROM audit_event WHERE ${where} ORDER BY seq`, params);
+  return ds(spil).query<AuditRowLite[]>(
+    `SELECT * FROM audit_event WHERE ${where} ORDER BY seq`,
+    params,
+  );
 }
 
 /**
@@ -51,11 +58,15 @@ export async function auditRows(spil: SpilInstance, where = 'TRUE', params: unkn
  * the same transaction, and roll everything back: the log is untouched
  * afterwards, so every row can be tried in turn.
  */
-export async function verifyAfterTamper(spil: SpilInstance, tamper: (q: Query) => Promise<void>): Promise<VerifyResult> {
+export async function verifyAfterTamper(
+  spil: SpilInstance,
+  tamper: (q: Query) => Promise<void>,
+): Promise<VerifyResult> {
   await auditSettled(spil);
   const runner = ds(spil).createQueryRunner();
   await runner.connect();
-  const q: Query = <T>(sql: string, params?: unknown[]) => runner.query(sql, params) as Promise<T[]>;
+  const q: Query = <T>(sql: string, params?: unknown[]) =>
+    runner.query(sql, params) as Promise<T[]>;
   try {
     await runner.startTransaction();
     await q('ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only');
@@ -81,8 +92,14 @@ export async function findTextAnywhere(spil: SpilInstance, needle: string): Prom
   const hits: string[] = [];
   for (const c of cols) {
     const col = `"${c.column_name}"`;
-    const expr = c.data_type === 'bytea' ? `position(convert_to($1, 'UTF8') in ${col}) > 0` : `${col}::text LIKE '%' || $1 || '%'`;
-    const rows = await d.query<{ n: string }[]>(`SELECT count(*)::text AS n FROM "${c.table_name}" WHERE ${expr}`, [needle]);
+    const expr =
+      c.data_type === 'bytea'
+        ? `position(convert_to($1, 'UTF8') in ${col}) > 0`
+        : `${col}::text LIKE '%' || $1 || '%'`;
+    const rows = await d.query<{ n: string }[]>(
+      `SELECT count(*)::text AS n FROM "${c.table_name}" WHERE ${expr}`,
+      [needle],
+    );
     if (Number(rows[0]?.n ?? 0) > 0) hits.push(`${c.table_name}.${c.column_name}`);
   }
   return hits;
@@ -104,7 +121,17 @@ export function prng(seed: number): () => number {
 
 export const tag = (): string => randomBytes(6).toString('hex').toUpperCase();
 
-export type CanaryKey = 'household' | 'member' | 'plan' | 'medisch' | 'werk' | 'overleg' | 'regie' | 'consent' | 'meeting' | 'account';
+export type CanaryKey =
+  | 'household'
+  | 'member'
+  | 'plan'
+  | 'medisch'
+  | 'werk'
+  | 'overleg'
+  | 'regie'
+  | 'consent'
+  | 'meeting'
+  | 'account';
 export type ActorKey =
   | 'coordinator'
   | 'regiehouder'
@@ -123,22 +150,38 @@ export interface CanaryHousehold {
   meetingId: string;
   canary: Record<CanaryKey, string>;
   /** Bearer tokens; null for the anonymous caller. */
-  tokens: Record<ActorKey, string | null> & Record<'coordinator' | 'regiehouder' | 'huisarts' | 'meelezer' | 'inwoner' | 'outsider', string>;
+  tokens: Record<ActorKey, string | null> &
+    Record<
+      'coordinator' | 'regiehouder' | 'huisarts' | 'meelezer' | 'inwoner' | 'outsider',
+      string
+    >;
   userIds: Partial<Record<ActorKey, string>>;
   inwonerEmail: string;
   inwonerPassword: string;
 }
 
 /** Store a Yjs document the way collab does: one row per update in `plan_update`, or a snapshot. */
-export async function storeDoc(s: SpilInstance, docName: string, build: (doc: Y.Doc) => void, snapshot = false): Promise<void> {
+export async function storeDoc(
+  s: SpilInstance,
+  docName: string,
+  build: (doc: Y.Doc) => void,
+  snapshot = false,
+): Promise<void> {
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on('update', (u: Uint8Array) => updates.push(u));
   build(doc);
   if (snapshot) {
-    await ds(s).query('INSERT INTO plan_snapshot (doc_name, state, last_update_id) VALUES ($1, $2, 0)', [docName, Buffer.from(Y.encodeStateAsUpdate(doc))]);
+    await ds(s).query(
+      'INSERT INTO plan_snapshot (doc_name, state, last_update_id) VALUES ($1, $2, 0)',
+      [docName, Buffer.from(Y.encodeStateAsUpdate(doc))],
+    );
   } else {
-    for (const u of updates) await ds(s).query('INSERT INTO plan_update (doc_name, "update") VALUES ($1, $2)', [docName, Buffer.from(u)]);
+    for (const u of updates)
+      await ds(s).query('INSERT INTO plan_update (doc_name, "update") VALUES ($1, $2)', [
+        docName,
+        Buffer.from(u),
+      ]);
   }
   doc.destroy();
 }
@@ -149,7 +192,12 @@ export function richText(doc: Y.Doc, root: string, text: string): void {
   doc.getXmlFragment(root).insert(0, [p]);
 }
 
-async function signToken(secret: string, sub: string, sid: string, expiresAt: number): Promise<string> {
+async function signToken(
+  secret: string,
+  sub: string,
+  sid: string,
+  expiresAt: number,
+): Promise<string> {
   return new SignJWT({ sid })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(sub)
@@ -167,7 +215,9 @@ async function signToken(secret: string, sub: string, sid: string, expiresAt: nu
  * outsider of the same wijkteam; a coördinator of another wijkteam; and an
  * expired and a forged token.
  */
-export async function createCanaryHousehold(s: SpilInstance & { url: string }): Promise<CanaryHousehold> {
+export async function createCanaryHousehold(
+  s: SpilInstance & { url: string },
+): Promise<CanaryHousehold> {
   const t = tag();
   const canary: Record<CanaryKey, string> = {
     household: `Gezin Kanarie${t}`,
@@ -184,7 +234,12 @@ export async function createCanaryHousehold(s: SpilInstance & { url: string }): 
   const coord = await loginAs(s.url, 'coordinator');
   const created = await api<{ id: string }>(s.url, 'POST', '/api/households', {
     token: coord.token,
-    body: { reference: `SPW-K-${t}`, displayName: canary.household, wijk: 'Oosterpark', members: [{ firstName: canary.member, birthYear: 2015, relation: 'zoon' }] },
+    body: {
+      reference: `SPW-K-${t}`,
+      displayName: canary.household,
+      wijk: 'Oosterpark',
+      members: [{ firstName: canary.member, birthYear: 2015, relation: 'zoon' }],
+    },
   });
   if (created.status !== 201) throw new Error(`household not created: ${created.status}`);
   const id = created.body.id;
@@ -199,47 +254,115 @@ export async function createCanaryHousehold(s: SpilInstance & { url: string }): 
     [wmo.user.id, 'meelezer'],
     [leaver.id, 'lid'],
   ] as const) {
-    const r = await api(s.url, 'POST', `/api/households/${id}/team`, { token: coord.token, body: { userId, role } });
+    const r = await api(s.url, 'POST', `/api/households/${id}/team`, {
+      token: coord.token,
+      body: { userId, role },
+    });
     if (r.status !== 201) throw new Error(`team member not added: ${r.status}`);
   }
   const removed = await loginAs(s.url, leaver.email, leaver.password);
-  if ((await api(s.url, 'DELETE', `/api/households/${id}/team/${leaver.id}`, { token: coord.token })).status !== 204) throw new Error('member not removed');
+  if (
+    (await api(s.url, 'DELETE', `/api/households/${id}/team/${leaver.id}`, { token: coord.token }))
+      .status !== 204
+  )
+    throw new Error('member not removed');
 
   const inwonerPassword = `pw-${t}`;
-  const inwoner = await createUser(s, { name: canary.account, systemRole: 'inwoner', discipline: 'inwoner', domain: null, organisation: canary.household, password: inwonerPassword });
+  const inwoner = await createUser(s, {
+    name: canary.account,
+    systemRole: 'inwoner',
+    discipline: 'inwoner',
+    domain: null,
+    organisation: canary.household,
+    password: inwonerPassword,
+  });
   await addToTeam(s, id, inwoner.id, 'inwoner');
   const inw = await loginAs(s.url, inwoner.email, inwonerPassword);
 
-  const wt = await ds(s).query<{ id: string }[]>(`INSERT INTO wijkteam (name, wijk) VALUES ($1, 'Elders') RETURNING id`, [`Wijkteam Elders ${t}`]);
-  const otherCoord = await createUser(s, { systemRole: 'coordinator', discipline: 'coordinator', wijkteamId: wt[0]!.id });
+  const wt = await ds(s).query<{ id: string }[]>(
+    `INSERT INTO wijkteam (name, wijk) VALUES ($1, 'Elders') RETURNING id`,
+    [`Wijkteam Elders ${t}`],
+  );
+  const otherCoord = await createUser(s, {
+    systemRole: 'coordinator',
+    discipline: 'coordinator',
+    wijkteamId: wt[0]!.id,
+  });
   const other = await loginAs(s.url, otherCoord.email, otherCoord.password);
 
   // Other modules' data, through their own endpoints.
-  await api(s.url, 'PUT', `/api/households/${id}/regie`, { token: coord.token, body: { userId: mw.user.id, reason: canary.regie } });
+  await api(s.url, 'PUT', `/api/households/${id}/regie`, {
+    token: coord.token,
+    body: { userId: mw.user.id, reason: canary.regie },
+  });
   await api(s.url, 'POST', `/api/households/${id}/consents`, {
     token: mw.token,
-    body: { givenBy: 'inwoner', givenByName: 'Inwoner', informationKinds: ['medisch'], sharedWithDomains: ['medisch'], purpose: canary.consent, validFrom: new Date().toISOString().slice(0, 10) },
+    body: {
+      givenBy: 'inwoner',
+      givenByName: 'Inwoner',
+      informationKinds: ['medisch'],
+      sharedWithDomains: ['medisch'],
+      purpose: canary.consent,
+      validFrom: new Date().toISOString().slice(0, 10),
+    },
   });
   const meeting = await api<{ id: string }>(s.url, 'POST', `/api/households/${id}/meetings`, {
     token: mw.token,
-    body: { kind: 'casusoverleg', title: canary.meeting, date: '2030-01-15', time: '10:00', durationMinutes: 60, location: 'Wijkcentrum', agenda: [] },
+    body: {
+      kind: 'casusoverleg',
+      title: canary.meeting,
+      date: '2030-01-15',
+      time: '10:00',
+      durationMinutes: 60,
+      location: 'Wijkcentrum',
+      agenda: [],
+    },
   });
-  const meetingId = meeting.status === 201 ? meeting.body.id : '00000000-0000-4000-8000-000000000001';
+  const meetingId =
+    meeting.status === 201 ? meeting.body.id : '00000000-0000-4000-8000-000000000001';
 
   await storeDoc(s, id, (doc) => {
     const plan = new PlanDoc(doc);
     richText(doc, 'situatie', `De situatie: ${canary.plan}`);
     const actie = plan.addActie({ titel: `Actie ${canary.plan}`, eigenaarId: mw.user.id });
-    plan.addStatusUpdate(actie, { auteurId: mw.user.id, auteurNaam: 'Johan Kuipers', tekst: `Terugkoppeling ${canary.plan}`, status: 'bezig' });
+    plan.addStatusUpdate(actie, {
+      auteurId: mw.user.id,
+      auteurNaam: 'Johan Kuipers',
+      tekst: `Terugkoppeling ${canary.plan}`,
+      status: 'bezig',
+    });
   });
-  await storeDoc(s, `${id}:medisch`, (doc) => richText(doc, 'notities', `Medisch: ${canary.medisch}`));
-  await storeDoc(s, `${id}:werk`, (doc) => doc.getMap('notities').set('n1', `Werk: ${canary.werk}`), true);
-  await storeDoc(s, `${id}:overleg:${meetingId}`, (doc) => doc.getText('notulen').insert(0, `Overleg: ${canary.overleg}`));
+  await storeDoc(s, `${id}:medisch`, (doc) =>
+    richText(doc, 'notities', `Medisch: ${canary.medisch}`),
+  );
+  await storeDoc(
+    s,
+    `${id}:werk`,
+    (doc) => doc.getMap('notities').set('n1', `Werk: ${canary.werk}`),
+    true,
+  );
+  await storeDoc(s, `${id}:overleg:${meetingId}`, (doc) =>
+    doc.getText('notulen').insert(0, `Overleg: ${canary.overleg}`),
+  );
 
   const secret = s.config.AUTH_SECRET ?? '';
-  const sid = (JSON.parse(Buffer.from(huisarts.token.split('.')[1] ?? '', 'base64url').toString()) as { sid: string }).sid;
-  const expired = await signToken(secret, huisarts.user.id, sid, Math.floor(Date.now() / 1000) - 3600);
-  const forged = await signToken('x'.repeat(48), huisarts.user.id, sid, Math.floor(Date.now() / 1000) + 3600);
+  const sid = (
+    JSON.parse(Buffer.from(huisarts.token.split('.')[1] ?? '', 'base64url').toString()) as {
+      sid: string;
+    }
+  ).sid;
+  const expired = await signToken(
+    secret,
+    huisarts.user.id,
+    sid,
+    Math.floor(Date.now() / 1000) - 3600,
+  );
+  const forged = await signToken(
+    'x'.repeat(48),
+    huisarts.user.id,
+    sid,
+    Math.floor(Date.now() / 1000) + 3600,
+  );
 
   return {
     id,
@@ -258,8 +381,46 @@ export async function createCanaryHousehold(s: SpilInstance & { url: string }): 
       forged,
       anonymous: null,
     },
-    userIds: { coordinator: coord.user.id, regiehouder: mw.user.id, huisarts: huisarts.user.id, meelezer: wmo.user.id, inwoner: inwoner.id, removed: leaver.id, outsider: outsider.user.id },
+    userIds: {
+      coordinator: coord.user.id,
+      regiehouder: mw.user.id,
+      huisarts: huisarts.user.id,
+      meelezer: wmo.user.id,
+      inwoner: inwoner.id,
+      removed: leaver.id,
+      outsider: outsider.user.id,
+    },
     inwonerEmail: inwoner.email,
     inwonerPassword,
   };
+}
+
+/** Capture everything written to stdout, stderr and the console from now on (the server runs in this process). */
+export function captureLogs(): { lines: string[]; restore: () => void } {
+  const lines: string[] = [];
+  const restore: (() => void)[] = [];
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream);
+    const original = Object.getOwnPropertyDescriptor(stream, 'write');
+    stream.write = (chunk: unknown, ...rest: unknown[]): boolean => {
+      lines.push(String(chunk));
+      return Reflect.apply(write, stream, [chunk, ...rest]) as boolean;
+    };
+    restore.push(() => {
+      if (original) Object.defineProperty(stream, 'write', original);
+      else Reflect.deleteProperty(stream, 'write');
+    });
+  }
+  for (const method of ['log', 'warn', 'error', 'info', 'debug'] as const) {
+    const original = console[method].bind(console);
+    const descriptor = Object.getOwnPropertyDescriptor(console, method);
+    console[method] = (...args: unknown[]) => {
+      lines.push(args.map(String).join(' '));
+      original(...args);
+    };
+    restore.push(() => {
+      if (descriptor) Object.defineProperty(console, method, descriptor);
+    });
+  }
+  return { lines, restore: () => restore.reverse().forEach((r) => r()) };
 }

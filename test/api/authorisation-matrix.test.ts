@@ -18,11 +18,38 @@ import { addToTeam, createUser } from '../factories';
 import { databaseKinds } from '../support/database';
 import { api, eventually, loginAs } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
-import { type ActorKey, auditSettled, type CanaryHousehold, type CanaryKey, createCanaryHousehold, ds, tag } from './accountability-helpers';
+import {
+  type ActorKey,
+  auditSettled,
+  captureLogs,
+  type CanaryHousehold,
+  type CanaryKey,
+  createCanaryHousehold,
+  ds,
+  tag,
+} from './accountability-helpers';
 import { RawCollab } from './collab-client';
 
-const ACTORS: ActorKey[] = ['coordinator', 'regiehouder', 'huisarts', 'meelezer', 'inwoner', 'removed', 'outsider', 'otherCoordinator', 'expired', 'forged', 'anonymous'];
-const READERS = new Set<ActorKey>(['coordinator', 'regiehouder', 'huisarts', 'meelezer', 'inwoner']);
+const ACTORS: ActorKey[] = [
+  'coordinator',
+  'regiehouder',
+  'huisarts',
+  'meelezer',
+  'inwoner',
+  'removed',
+  'outsider',
+  'otherCoordinator',
+  'expired',
+  'forged',
+  'anonymous',
+];
+const READERS = new Set<ActorKey>([
+  'coordinator',
+  'regiehouder',
+  'huisarts',
+  'meelezer',
+  'inwoner',
+]);
 const BAD_TOKEN = new Set<ActorKey>(['expired', 'forged', 'anonymous']);
 const TEAM_PROFESSIONALS = new Set<ActorKey>(['regiehouder', 'huisarts', 'meelezer']);
 
@@ -30,7 +57,8 @@ const TEAM_PROFESSIONALS = new Set<ActorKey>(['regiehouder', 'huisarts', 'meelez
 function maySee(actor: ActorKey): Set<CanaryKey> {
   const out = new Set<CanaryKey>();
   if (!READERS.has(actor)) return out;
-  for (const k of ['household', 'member', 'regie', 'consent', 'account', 'plan'] as const) out.add(k);
+  for (const k of ['household', 'member', 'regie', 'consent', 'account', 'plan'] as const)
+    out.add(k);
   if (actor === 'huisarts') out.add('medisch');
   if (TEAM_PROFESSIONALS.has(actor)) out.add('werk');
   if (TEAM_PROFESSIONALS.has(actor) || actor === 'coordinator') {
@@ -67,7 +95,11 @@ function restExpected(actor: ActorKey, action: string): string {
       return actor === 'coordinator' || actor === 'regiehouder' ? '204' : reader ? '403' : '404';
     case 'exportJson':
     case 'exportHtml':
-      return actor === 'coordinator' || actor === 'regiehouder' || actor === 'inwoner' ? '200' : reader ? '403' : '404';
+      return actor === 'coordinator' || actor === 'regiehouder' || actor === 'inwoner'
+        ? '200'
+        : reader
+          ? '403'
+          : '404';
     case 'audit':
       return actor === 'coordinator' ? '200' : actor === 'otherCoordinator' ? '404' : '403';
     case 'accessLog':
@@ -81,7 +113,11 @@ function socketExpected(actor: ActorKey, action: string): string {
   if (BAD_TOKEN.has(actor)) return 'refused';
   if (action === 'connect') return 'connected';
   const ok =
-    action === 'subscribe plan' ? READERS.has(actor) : action === 'subscribe medisch' ? actor === 'huisarts' : TEAM_PROFESSIONALS.has(actor);
+    action === 'subscribe plan'
+      ? READERS.has(actor)
+      : action === 'subscribe medisch'
+        ? actor === 'huisarts'
+        : TEAM_PROFESSIONALS.has(actor);
   return ok ? 'ok' : 'household.not_found';
 }
 
@@ -95,8 +131,11 @@ function collabExpected(actor: ActorKey, action: string): string {
   if (action.startsWith('open')) return open[action] ? 'synced' : '4403';
   if (!READERS.has(actor)) return '4403';
   if (action === 'write server') return 'rejected';
-  if (action === 'write acties') return actor === 'regiehouder' || actor === 'huisarts' ? 'applied' : 'rejected';
-  return actor === 'regiehouder' || actor === 'huisarts' || actor === 'inwoner' ? 'applied' : 'rejected';
+  if (action === 'write acties')
+    return actor === 'regiehouder' || actor === 'huisarts' ? 'applied' : 'rejected';
+  return actor === 'regiehouder' || actor === 'huisarts' || actor === 'inwoner'
+    ? 'applied'
+    : 'rejected';
 }
 
 describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
@@ -105,7 +144,7 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
   const cells: Cell[] = [];
   /** Everything each actor received, over every channel. */
   const received = new Map<ActorKey, string[]>(ACTORS.map((a) => [a, []]));
-  const logLines: string[] = [];
+  let logLines: string[] = [];
   const restore: (() => void)[] = [];
   let targets: Record<'add' | 'patch' | 'remove', string>;
 
@@ -114,24 +153,16 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
 
   beforeAll(async () => {
     // Capture every application log line: they must not carry personal data.
-    for (const stream of [process.stdout, process.stderr]) {
-      const write = stream.write.bind(stream);
-      stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-        logLines.push(String(chunk));
-        return (write as (...a: unknown[]) => boolean)(chunk, ...rest);
-      }) as typeof stream.write;
-      restore.push(() => (stream.write = write));
-    }
-    for (const method of ['log', 'warn', 'error', 'info', 'debug'] as const) {
-      const original = console[method];
-      console[method] = (...args: unknown[]) => {
-        logLines.push(args.map(String).join(' '));
-        original(...args);
-      };
-      restore.push(() => (console[method] = original));
-    }
+    const captured = captureLogs();
+    logLines = captured.lines;
+    restore.push(captured.restore);
     s = await startTestServer(kind, {
-      env: { RATE_LIMIT_USER_PER_MINUTE: '100000', RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_PER_MINUTE: '100000', RETENTION_CHECK_SECONDS: '0' },
+      env: {
+        RATE_LIMIT_USER_PER_MINUTE: '100000',
+        RATE_LIMIT_ANONYMOUS_PER_MINUTE: '100000',
+        RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
+        RETENTION_CHECK_SECONDS: '0',
+      },
     });
     f = await createCanaryHousehold(s);
     const add = await createUser(s, { name: 'Doelwit Toevoegen' });
@@ -146,99 +177,187 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
 
   /** Put a target back in the state a team action expects before each cell. */
   async function ensureMember(userId: string, present: boolean): Promise<void> {
-    const open = await ds(s).query<{ id: string }[]>('SELECT id FROM team_membership WHERE household_id = $1 AND user_id = $2 AND ended_at IS NULL', [f.id, userId]);
+    const open = await ds(s).query<{ id: string }[]>(
+      'SELECT id FROM team_membership WHERE household_id = $1 AND user_id = $2 AND ended_at IS NULL',
+      [f.id, userId],
+    );
     if (present && open.length === 0) await addToTeam(s, f.id, userId, 'lid');
-    if (!present && open.length > 0) await ds(s).query('UPDATE team_membership SET ended_at = now() WHERE id = $1', [open[0]!.id]);
+    if (!present && open.length > 0)
+      await ds(s).query('UPDATE team_membership SET ended_at = now() WHERE id = $1', [open[0]!.id]);
   }
 
   it('REST: every role × every household action', async () => {
     const id = f.id;
-    const actions: [string, (token: string | null) => Promise<{ status: number; text: string; listed?: boolean }>][] = [
-      ['list', async (token) => {
-        const r = await api(s.url, 'GET', '/api/households', { token: token ?? undefined });
-        const text = JSON.stringify(r.body);
-        return { status: r.status, text, listed: text.includes(id) };
-      }],
+    const actions: [
+      string,
+      (token: string | null) => Promise<{ status: number; text: string; listed?: boolean }>,
+    ][] = [
+      [
+        'list',
+        async (token) => {
+          const r = await api(s.url, 'GET', '/api/households', { token: token ?? undefined });
+          const text = JSON.stringify(r.body);
+          return { status: r.status, text, listed: text.includes(id) };
+        },
+      ],
       ...(['get', 'team', 'regie', 'consents'] as const).map(
         (a) =>
-          [a, async (token: string | null) => {
-            const r = await api(s.url, 'GET', `/api/households/${id}${a === 'get' ? '' : `/${a}`}`, { token: token ?? undefined });
-            return { status: r.status, text: JSON.stringify(r.body) };
-          }] as [string, (token: string | null) => Promise<{ status: number; text: string }>],
+          [
+            a,
+            async (token: string | null) => {
+              const r = await api(
+                s.url,
+                'GET',
+                `/api/households/${id}${a === 'get' ? '' : `/${a}`}`,
+                { token: token ?? undefined },
+              );
+              return { status: r.status, text: JSON.stringify(r.body) };
+            },
+          ] as [string, (token: string | null) => Promise<{ status: number; text: string }>],
       ),
-      ['addMember', async (token) => {
-        await ensureMember(targets.add, false);
-        const r = await api(s.url, 'POST', `/api/households/${id}/team`, { token: token ?? undefined, body: { userId: targets.add, role: 'meelezer' } });
-        return { status: r.status, text: JSON.stringify(r.body) };
-      }],
-      ['patchMember', async (token) => {
-        await ensureMember(targets.patch, true);
-        const r = await api(s.url, 'PATCH', `/api/households/${id}/team/${targets.patch}`, { token: token ?? undefined, body: { role: 'meelezer' } });
-        return { status: r.status, text: JSON.stringify(r.body) };
-      }],
-      ['removeMember', async (token) => {
-        await ensureMember(targets.remove, true);
-        const r = await api(s.url, 'DELETE', `/api/households/${id}/team/${targets.remove}`, { token: token ?? undefined });
-        return { status: r.status, text: JSON.stringify(r.body) };
-      }],
-      ['exportJson', async (token) => {
-        const r = await api(s.url, 'GET', `/api/households/${id}/export`, { token: token ?? undefined });
-        return { status: r.status, text: JSON.stringify(r.body) };
-      }],
-      ['exportHtml', async (token) => {
-        const r = await fetch(`${s.url}/api/households/${id}/export?format=html`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-        return { status: r.status, text: await r.text() };
-      }],
-      ['audit', async (token) => {
-        const r = await api<unknown[]>(s.url, 'GET', `/api/audit?householdId=${id}&limit=5000`, { token: token ?? undefined });
-        if (r.status === 200) for (const e of r.body) AuditEventDto.parse(e);
-        return { status: r.status, text: JSON.stringify(r.body) };
-      }],
-      ['accessLog', async (token) => {
-        const r = await api(s.url, 'GET', '/api/me/access-log', { token: token ?? undefined });
-        return { status: r.status, text: JSON.stringify(r.body) };
-      }],
+      [
+        'addMember',
+        async (token) => {
+          await ensureMember(targets.add, false);
+          const r = await api(s.url, 'POST', `/api/households/${id}/team`, {
+            token: token ?? undefined,
+            body: { userId: targets.add, role: 'meelezer' },
+          });
+          return { status: r.status, text: JSON.stringify(r.body) };
+        },
+      ],
+      [
+        'patchMember',
+        async (token) => {
+          await ensureMember(targets.patch, true);
+          const r = await api(s.url, 'PATCH', `/api/households/${id}/team/${targets.patch}`, {
+            token: token ?? undefined,
+            body: { role: 'meelezer' },
+          });
+          return { status: r.status, text: JSON.stringify(r.body) };
+        },
+      ],
+      [
+        'removeMember',
+        async (token) => {
+          await ensureMember(targets.remove, true);
+          const r = await api(s.url, 'DELETE', `/api/households/${id}/team/${targets.remove}`, {
+            token: token ?? undefined,
+          });
+          return { status: r.status, text: JSON.stringify(r.body) };
+        },
+      ],
+      [
+        'exportJson',
+        async (token) => {
+          const r = await api(s.url, 'GET', `/api/households/${id}/export`, {
+            token: token ?? undefined,
+          });
+          return { status: r.status, text: JSON.stringify(r.body) };
+        },
+      ],
+      [
+        'exportHtml',
+        async (token) => {
+          const r = await fetch(`${s.url}/api/households/${id}/export?format=html`, {
+            headers: token ? { authorization: `Bearer ${token}` } : {},
+          });
+          return { status: r.status, text: await r.text() };
+        },
+      ],
+      [
+        'audit',
+        async (token) => {
+          const r = await api<unknown[]>(s.url, 'GET', `/api/audit?householdId=${id}&limit=5000`, {
+            token: token ?? undefined,
+          });
+          if (r.status === 200) for (const e of r.body) AuditEventDto.parse(e);
+          return { status: r.status, text: JSON.stringify(r.body) };
+        },
+      ],
+      [
+        'accessLog',
+        async (token) => {
+          const r = await api(s.url, 'GET', '/api/me/access-log', { token: token ?? undefined });
+          return { status: r.status, text: JSON.stringify(r.body) };
+        },
+      ],
     ];
     for (const actor of ACTORS) {
       for (const [action, run] of actions) {
         const r = await run(f.tokens[actor]);
         saw(actor, r.text);
-        const actual = action === 'list' && r.status === 200 ? `${r.status} ${r.listed ? 'listed' : 'not listed'}` : String(r.status);
+        const actual =
+          action === 'list' && r.status === 200
+            ? `${r.status} ${r.listed ? 'listed' : 'not listed'}`
+            : String(r.status);
         cell({ actor, channel: 'rest', action, expected: restExpected(actor, action), actual });
       }
     }
   });
 
   it('socket.io: connect and subscribe, every role', async () => {
-    const docs = { 'subscribe plan': f.id, 'subscribe medisch': `${f.id}:medisch`, 'subscribe werk': `${f.id}:werk` };
+    const docs = {
+      'subscribe plan': f.id,
+      'subscribe medisch': `${f.id}:medisch`,
+      'subscribe werk': `${f.id}:werk`,
+    };
     for (const actor of ACTORS) {
       const token = f.tokens[actor];
-      const socket: Socket = io(`${s.url}/events`, { auth: token ? { token } : {}, transports: ['websocket'], forceNew: true, reconnection: false });
-      socket.onAny((event: string, ...args: unknown[]) => saw(actor, `${event} ${JSON.stringify(args)}`));
+      const socket: Socket = io(`${s.url}/events`, {
+        auth: token ? { token } : {},
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+      });
+      socket.onAny((event: string, ...args: unknown[]) =>
+        saw(actor, `${event} ${JSON.stringify(args)}`),
+      );
       // The handshake is checked asynchronously: a live socket proves itself with an acknowledged message;
       // a refused one is disconnected by the server.
       const disconnected = new Promise<false>((resolve) => {
         socket.on('disconnect', () => resolve(false));
         socket.on('connect_error', () => resolve(false));
       });
-      const proven = eventually(async () => {
-        if (!socket.connected) throw new Error('not connected');
-        const ack = (await socket.timeout(2000).emitWithAck('plan:unsubscribe', { docName: f.id })) as { data?: unknown };
-        if (!ack.data) throw new Error('not yet');
-      }, 5000, 50).then(
+      const proven = eventually(
+        async () => {
+          if (!socket.connected) throw new Error('not connected');
+          const ack = (await socket
+            .timeout(2000)
+            .emitWithAck('plan:unsubscribe', { docName: f.id })) as { data?: unknown };
+          if (!ack.data) throw new Error('not yet');
+        },
+        5000,
+        50,
+      ).then(
         () => true,
         () => false,
       );
       const connected = (await Promise.race([proven, disconnected])) && socket.connected;
-      cell({ actor, channel: 'socket.io', action: 'connect', expected: socketExpected(actor, 'connect'), actual: connected ? 'connected' : 'refused' });
+      cell({
+        actor,
+        channel: 'socket.io',
+        action: 'connect',
+        expected: socketExpected(actor, 'connect'),
+        actual: connected ? 'connected' : 'refused',
+      });
       for (const [action, docName] of Object.entries(docs)) {
         let actual = 'refused';
         if (connected) {
-          const ack = (await socket.timeout(5000).emitWithAck('plan:subscribe', { docName })) as { data?: unknown; error?: { code: string } };
+          const ack = (await socket.timeout(5000).emitWithAck('plan:subscribe', { docName })) as {
+            data?: unknown;
+            error?: { code: string };
+          };
           saw(actor, JSON.stringify(ack));
           actual = ack.data ? 'ok' : (ack.error?.code ?? 'no answer');
         }
-        cell({ actor, channel: 'socket.io', action, expected: socketExpected(actor, action), actual });
+        cell({
+          actor,
+          channel: 'socket.io',
+          action,
+          expected: socketExpected(actor, action),
+          actual,
+        });
       }
       socket.close();
     }
@@ -257,7 +376,13 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
         const r = await c.roundTrip();
         saw(actor, c.receivedText());
         saw(actor, JSON.stringify(c.doc.toJSON()));
-        cell({ actor, channel: 'collab', action, expected: collabExpected(actor, action), actual: String(r) });
+        cell({
+          actor,
+          channel: 'collab',
+          action,
+          expected: collabExpected(actor, action),
+          actual: String(r),
+        });
         c.close();
       }
       for (const [action, root] of [
@@ -270,14 +395,24 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
         let actual = String(await c.roundTrip());
         if (actual === 'synced') {
           c.edit((doc) => {
-            if (root === 'server') doc.getMap(root).set('regie', { userId: marker, name: marker, since: marker });
-            else doc.getMap(root).set(marker, new Y.Map<unknown>([['id', marker], ['titel', marker], ['status', 'open']]));
+            if (root === 'server')
+              doc.getMap(root).set('regie', { userId: marker, name: marker, since: marker });
+            else
+              doc.getMap(root).set(
+                marker,
+                new Y.Map<unknown>([
+                  ['id', marker],
+                  ['titel', marker],
+                  ['status', 'open'],
+                ]),
+              );
           });
           const after = await c.roundTrip();
           const stored = await loadDocument(q, f.id);
           const text = JSON.stringify(stored ? flattenDocument(stored) : {});
           stored?.destroy();
-          actual = after !== 'synced' ? `closed ${after}` : text.includes(marker) ? 'applied' : 'rejected';
+          actual =
+            after !== 'synced' ? `closed ${after}` : text.includes(marker) ? 'applied' : 'rejected';
         }
         saw(actor, c.receivedText());
         cell({ actor, channel: 'collab', action, expected: collabExpected(actor, action), actual });
@@ -288,15 +423,30 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
 
   it('live: removal from the team, logout and a disabled account close open connections at once', async () => {
     const scenarios: [string, (userId: string, token: string) => Promise<void>][] = [
-      ['removed from team', async (userId) => {
-        expect((await api(s.url, 'DELETE', `/api/households/${f.id}/team/${userId}`, { token: f.tokens.coordinator })).status).toBe(204);
-      }],
-      ['logged out', async (_userId, token) => {
-        expect((await api(s.url, 'POST', '/api/auth/logout', { token })).status).toBe(204);
-      }],
-      ['account disabled', async (userId) => {
-        await s.app.get(AuthService).disableUser(userId);
-      }],
+      [
+        'removed from team',
+        async (userId) => {
+          expect(
+            (
+              await api(s.url, 'DELETE', `/api/households/${f.id}/team/${userId}`, {
+                token: f.tokens.coordinator,
+              })
+            ).status,
+          ).toBe(204);
+        },
+      ],
+      [
+        'logged out',
+        async (_userId, token) => {
+          expect((await api(s.url, 'POST', '/api/auth/logout', { token })).status).toBe(204);
+        },
+      ],
+      [
+        'account disabled',
+        async (userId) => {
+          await s.app.get(AuthService).disableUser(userId);
+        },
+      ],
     ];
     for (const [name, act] of scenarios) {
       const user = await createUser(s, { name: `Live ${name}` });
@@ -304,16 +454,33 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
       const { token } = await loginAs(s.url, user.email, user.password);
       const collab = new RawCollab(`${s.wsUrl}/collab/${f.id}`, token);
       expect(await collab.roundTrip()).toBe('synced');
-      const socket = io(`${s.url}/events`, { auth: { token }, transports: ['websocket'], forceNew: true, reconnection: false });
+      const socket = io(`${s.url}/events`, {
+        auth: { token },
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+      });
       const events: string[] = [];
       socket.onAny((e: string) => events.push(e));
-      await eventually(async () => {
-        const ack = (await socket.timeout(5000).emitWithAck('plan:subscribe', { docName: f.id })) as { data?: unknown };
-        if (!ack.data) throw new Error('not yet');
-      }, 5000, 50);
+      await eventually(
+        async () => {
+          const ack = (await socket
+            .timeout(5000)
+            .emitWithAck('plan:subscribe', { docName: f.id })) as { data?: unknown };
+          if (!ack.data) throw new Error('not yet');
+        },
+        5000,
+        50,
+      );
       await act(user.id, token);
       const code = await collab.closed(5000).catch(() => -1);
-      cell({ actor: 'removed', channel: 'live', action: `collab ${name}`, expected: name === 'removed from team' ? '4403' : '4401', actual: String(code) });
+      cell({
+        actor: 'removed',
+        channel: 'live',
+        action: `collab ${name}`,
+        expected: name === 'removed from team' ? '4403' : '4401',
+        actual: String(code),
+      });
       let socketState = 'open';
       try {
         await eventually(() => {
@@ -325,7 +492,13 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
       } catch {
         /* stays 'open' */
       }
-      cell({ actor: 'removed', channel: 'live', action: `socket.io ${name}`, expected: name === 'removed from team' ? 'access:revoked' : 'disconnected', actual: socketState });
+      cell({
+        actor: 'removed',
+        channel: 'live',
+        action: `socket.io ${name}`,
+        expected: name === 'removed from team' ? 'access:revoked' : 'disconnected',
+        actual: socketState,
+      });
       socket.close();
       collab.close();
     }
@@ -334,7 +507,8 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
   it('every cell is as expected', () => {
     const wrong = cells.filter((c) => c.expected !== c.actual);
     const count = (channel: Cell['channel']) => cells.filter((c) => c.channel === channel).length;
-    const actions = (channel: Cell['channel']) => new Set(cells.filter((c) => c.channel === channel).map((c) => c.action)).size;
+    const actions = (channel: Cell['channel']) =>
+      new Set(cells.filter((c) => c.channel === channel).map((c) => c.action)).size;
     const grid = count('rest') + count('socket.io') + count('collab');
     console.log(
       `authorisation matrix (${kind}): ${cells.length} cells = ${ACTORS.length} roles × ${actions('rest') + actions('socket.io') + actions('collab')} actions ` +
@@ -368,7 +542,13 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
   it('keeps personal data and household content out of the application logs', async () => {
     await auditSettled(s);
     const logs = logLines.join('\n');
-    const secrets = [...Object.values(f.canary), f.inwonerEmail, 'huisarts@demo.spil.test', 'Pieter Hendriks', 'Sandra Bakker'];
+    const secrets = [
+      ...Object.values(f.canary),
+      f.inwonerEmail,
+      'huisarts@demo.spil.test',
+      'Pieter Hendriks',
+      'Sandra Bakker',
+    ];
     expect(secrets.filter((x) => logs.includes(x))).toEqual([]);
   });
 });

@@ -376,6 +376,16 @@ describe.each(databaseKinds())('overlegmomenten on %s', (kind) => {
     expect(
       await policy.docAccessByName(johanUser, `${h.id}:overleg:${crypto.randomUUID()}`),
     ).toBeNull();
+    // Live: the invited inwoner reads the netwerkberaad's notes; the MDO's stay closed to them.
+    const invited = openDoc(s, inwoner.token, netwerk.notesDocName);
+    const closed = openDoc(s, inwoner.token, mdo.notesDocName);
+    try {
+      await invited.synced;
+      expect((await closed.closed).code).toBe(4403);
+    } finally {
+      invited.destroy();
+      closed.destroy();
+    }
   });
 
   it('reschedules and cancels, and exports ICS that a standard parser reads, per meeting and as a personal feed', async () => {

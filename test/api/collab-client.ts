@@ -36,7 +36,9 @@ export class RawCollab {
   private readonly changed: (() => void)[] = [];
 
   constructor(url: string, token: string | null, headers: Record<string, string> = {}) {
-    this.ws = new WebSocket(url, { headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    this.ws = new WebSocket(url, {
+      headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
     this.ws.binaryType = 'nodebuffer';
     this.ws.on('message', (data: Buffer) => {
       const bytes = new Uint8Array(data);
@@ -120,7 +122,11 @@ export class RawCollab {
     if (this.closeCode !== null) return this.closeCode;
     const before = this.step2;
     this.send(syncStep1(this.doc));
-    await this.until(() => this.step2 > before || this.closeCode !== null, timeoutMs, 'sync step 2 or close');
+    await this.until(
+      () => this.step2 > before || this.closeCode !== null,
+      timeoutMs,
+      'sync step 2 or close',
+    );
     return this.step2 > before ? 'synced' : this.code();
   }
 
@@ -146,7 +152,8 @@ export class RawCollab {
   }
 
   close(): void {
-    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close();
+    if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING)
+      this.ws.close();
     this.doc.destroy();
   }
 

@@ -9,7 +9,15 @@ import { queryOf, verifyAuditChain } from '../../server/src/modules/audit/audit.
 import { databaseKinds } from '../support/database';
 import { api, loginAs } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
-import { auditRows, auditSettled, type CanaryHousehold as Fixture, createCanaryHousehold as setUp, ds, findTextAnywhere, tag } from './accountability-helpers';
+import {
+  auditRows,
+  auditSettled,
+  type CanaryHousehold as Fixture,
+  createCanaryHousehold as setUp,
+  ds,
+  findTextAnywhere,
+  tag,
+} from './accountability-helpers';
 
 describe.each(databaseKinds())('privacy on %s', (kind) => {
   let s: TestServer;
@@ -21,7 +29,9 @@ describe.each(databaseKinds())('privacy on %s', (kind) => {
   afterAll(async () => s?.stop());
 
   it('exports all data the inwoner may see, as JSON, and leaves out the professionals’ notes', async () => {
-    const res = await api<HouseholdExportDto>(s.url, 'GET', `/api/households/${f.id}/export`, { token: f.tokens.inwoner });
+    const res = await api<HouseholdExportDto>(s.url, 'GET', `/api/households/${f.id}/export`, {
+      token: f.tokens.inwoner,
+    });
     expect(res.status).toBe(200);
     const x = HouseholdExportDto.parse(res.body);
     const text = JSON.stringify(x);
@@ -36,15 +46,28 @@ describe.each(databaseKinds())('privacy on %s', (kind) => {
   });
 
   it('gives the regiehouder the working notes, and the huisarts (a member, not regiehouder) no export', async () => {
-    const res = await api<HouseholdExportDto>(s.url, 'GET', `/api/households/${f.id}/export`, { token: f.tokens.regiehouder });
+    const res = await api<HouseholdExportDto>(s.url, 'GET', `/api/households/${f.id}/export`, {
+      token: f.tokens.regiehouder,
+    });
     expect(res.status).toBe(200);
     const text = JSON.stringify(res.body);
     expect(text).toContain(f.canary.werk);
     expect(text).toContain(f.canary.plan);
     expect(text).not.toContain(f.canary.medisch);
-    expect((await api<ErrorDto>(s.url, 'GET', `/api/households/${f.id}/export`, { token: f.tokens.huisarts })).body.code).toBe('export.forbidden');
-    expect((await api(s.url, 'GET', `/api/households/${f.id}/export`, { token: f.tokens.meelezer })).status).toBe(403);
-    const outsider = await api<ErrorDto>(s.url, 'GET', `/api/households/${f.id}/export`, { token: f.tokens.outsider });
+    expect(
+      (
+        await api<ErrorDto>(s.url, 'GET', `/api/households/${f.id}/export`, {
+          token: f.tokens.huisarts,
+        })
+      ).body.code,
+    ).toBe('export.forbidden');
+    expect(
+      (await api(s.url, 'GET', `/api/households/${f.id}/export`, { token: f.tokens.meelezer }))
+        .status,
+    ).toBe(403);
+    const outsider = await api<ErrorDto>(s.url, 'GET', `/api/households/${f.id}/export`, {
+      token: f.tokens.outsider,
+    });
     expect(outsider.status).toBe(404);
     expect(JSON.stringify(outsider.body)).not.toContain(f.canary.household);
     expect((await api(s.url, 'GET', `/api/households/${f.id}/export`)).status).toBe(401);
@@ -54,29 +77,55 @@ describe.each(databaseKinds())('privacy on %s', (kind) => {
     const coord = await loginAs(s.url, 'coordinator');
     await api(s.url, 'POST', `/api/households`, {
       token: coord.token,
-      body: { reference: `SPW-X-${tag()}`, displayName: 'Gezin <script>alert(1)</script>', wijk: 'Oosterpark' },
+      body: {
+        reference: `SPW-X-${tag()}`,
+        displayName: 'Gezin <script>alert(1)</script>',
+        wijk: 'Oosterpark',
+      },
     });
-    const res = await fetch(`${s.url}/api/households/${f.id}/export?format=html`, { headers: { authorization: `Bearer ${f.tokens.inwoner}` } });
+    const res = await fetch(`${s.url}/api/households/${f.id}/export?format=html`, {
+      headers: { authorization: `Bearer ${f.tokens.inwoner}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html; charset=utf-8/);
     const html = await res.text();
     expect(html).toMatch(/<html lang="nl">/);
     expect(html).toContain(`Inzage in het dossier van ${f.canary.household}`);
-    for (const h of ['Gezinsleden', 'Casusteam', 'Plan van aanpak', 'Wie heeft dit dossier ingezien']) expect(html).toContain(`<h2>${h}</h2>`);
+    for (const h of [
+      'Gezinsleden',
+      'Casusteam',
+      'Plan van aanpak',
+      'Wie heeft dit dossier ingezien',
+    ])
+      expect(html).toContain(`<h2>${h}</h2>`);
     expect(html).toContain(f.canary.plan);
     expect(html).not.toContain(f.canary.werk);
     expect(html).not.toMatch(/<script/i);
 
-    const xss = await api<{ id: string }[]>(s.url, 'GET', '/api/households', { token: coord.token });
-    const evil = (xss.body as unknown as { id: string; displayName: string }[]).find((h) => h.displayName.includes('<script>'));
-    const evilHtml = await (await fetch(`${s.url}/api/households/${evil!.id}/export?format=html`, { headers: { authorization: `Bearer ${coord.token}` } })).text();
+    const xss = await api<{ id: string }[]>(s.url, 'GET', '/api/households', {
+      token: coord.token,
+    });
+    const evil = (xss.body as unknown as { id: string; displayName: string }[]).find((h) =>
+      h.displayName.includes('<script>'),
+    );
+    const evilHtml = await (
+      await fetch(`${s.url}/api/households/${evil!.id}/export?format=html`, {
+        headers: { authorization: `Bearer ${coord.token}` },
+      })
+    ).text();
     expect(evilHtml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(evilHtml).not.toMatch(/<script/i);
   });
 
   it('audits every export, and refused ones', async () => {
     const rows = await auditRows(s, "event = 'export.read' AND household_id = $1", [f.id]);
-    expect(rows.some((r) => r.outcome === 'success' && JSON.parse(r.detail ?? '{}').format === 'html')).toBe(true);
+    expect(
+      rows.some(
+        (r) =>
+          r.outcome === 'success' &&
+          (JSON.parse(r.detail ?? '{}') as { format?: string }).format === 'html',
+      ),
+    ).toBe(true);
     expect(rows.some((r) => r.outcome === 'success' && r.purpose === 'inzage')).toBe(true);
     expect(rows.filter((r) => r.outcome === 'refused').length).toBeGreaterThanOrEqual(3);
   });
@@ -84,16 +133,20 @@ describe.each(databaseKinds())('privacy on %s', (kind) => {
   it('purges a household closed longer than the retention period, leaving no deleted text anywhere', async () => {
     const privacy = s.app.get(PrivacyService);
     const present = new Map<string, string[]>();
-    for (const [name, canary] of Object.entries(f.canary)) present.set(name, await findTextAnywhere(s, canary));
+    for (const [name, canary] of Object.entries(f.canary))
+      present.set(name, await findTextAnywhere(s, canary));
     for (const name of ['household', 'member', 'plan', 'medisch', 'werk', 'overleg', 'account']) {
       expect(present.get(name), `${name} stored before the purge`).not.toEqual([]);
     }
     const stored = [...present].filter(([, where]) => where.length > 0).map(([name]) => name);
-    console.log(`purge (${kind}): canaries stored before the purge: ${[...present].map(([n, w]) => `${n} in ${w.join('+') || 'nowhere'}`).join('; ')}`);
+    console.log(
+      `purge (${kind}): canaries stored before the purge: ${[...present].map(([n, w]) => `${n} in ${w.join('+') || 'nowhere'}`).join('; ')}`,
+    );
 
     // Not closed: nothing happens. Closed: the clock starts; only after RETENTION_DAYS is it purged.
     const now = new Date();
-    const ours = async (at: Date) => (await privacy.purgeDue(at)).filter((r) => r.householdId === f.id);
+    const ours = async (at: Date) =>
+      (await privacy.purgeDue(at)).filter((r) => r.householdId === f.id);
     expect(await ours(now)).toEqual([]);
     await ds(s).query(`UPDATE household SET phase = 'afgesloten' WHERE id = $1`, [f.id]);
     expect(await ours(now)).toEqual([]);
@@ -101,10 +154,17 @@ describe.each(databaseKinds())('privacy on %s', (kind) => {
     const reports = await ours(new Date(now.getTime() + 366 * 86_400_000));
     expect(reports.map((r) => r.householdId)).toEqual([f.id]);
     expect(reports[0]!.accounts).toBe(1);
-    expect(reports[0]!.rows).toMatchObject({ household: 1, plan_update: expect.any(Number) as unknown, plan_snapshot: 1 });
+    expect(reports[0]!.rows).toMatchObject({
+      household: 1,
+      plan_update: expect.any(Number) as unknown,
+      plan_snapshot: 1,
+    });
 
     for (const name of stored) {
-      expect(await findTextAnywhere(s, f.canary[name as keyof Fixture['canary']]), `${name} after the purge`).toEqual([]);
+      expect(
+        await findTextAnywhere(s, f.canary[name as keyof Fixture['canary']]),
+        `${name} after the purge`,
+      ).toEqual([]);
     }
     expect(await findTextAnywhere(s, f.id.slice(0, 8) + f.canary.plan)).toEqual([]);
     const leftovers = await ds(s).query<{ n: string }[]>(
@@ -114,12 +174,25 @@ describe.each(databaseKinds())('privacy on %s', (kind) => {
     expect(leftovers[0]!.n).toBe('0');
 
     // The inwoner's account went with it; the audit log stayed, intact, with the purge in it.
-    expect((await api(s.url, 'POST', '/api/auth/login', { body: { email: f.inwonerEmail, password: f.inwonerPassword } })).status).toBe(401);
-    expect((await api(s.url, 'GET', `/api/households/${f.id}`, { token: f.tokens.regiehouder })).status).toBe(404);
+    expect(
+      (
+        await api(s.url, 'POST', '/api/auth/login', {
+          body: { email: f.inwonerEmail, password: f.inwonerPassword },
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (await api(s.url, 'GET', `/api/households/${f.id}`, { token: f.tokens.regiehouder })).status,
+    ).toBe(404);
     await auditSettled(s);
     const audit = await auditRows(s, 'household_id = $1', [f.id]);
     expect(audit.length).toBeGreaterThan(5);
-    expect(audit.find((r) => r.event === 'huishouden.delete')).toMatchObject({ action: 'D', user_name: 'Spil', purpose: 'bewaartermijn', channel: 'system' });
+    expect(audit.find((r) => r.event === 'huishouden.delete')).toMatchObject({
+      action: 'D',
+      user_name: 'Spil',
+      purpose: 'bewaartermijn',
+      channel: 'system',
+    });
     expect(await verifyAuditChain(queryOf(ds(s)))).toMatchObject({ ok: true });
 
     if (kind === 'postgres') {
@@ -134,7 +207,10 @@ describe.each(databaseKinds())('privacy on %s', (kind) => {
               AND position(convert_to($1, 'UTF8') in pg_read_binary_file(pg_relation_filepath(c.oid))) > 0`,
           [needle],
         );
-        expect(files.map((r) => r.relname), `${name} in table files`).toEqual([]);
+        expect(
+          files.map((r) => r.relname),
+          `${name} in table files`,
+        ).toEqual([]);
       }
     }
   });

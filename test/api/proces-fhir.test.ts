@@ -6,9 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { PlanDoc, type ErrorDto } from '@spil/shared';
+import { PlanDoc, type ErrorDto, type HouseholdDto } from '@spil/shared';
 import { CollabRepository } from '../../server/src/collab/collab.repository';
 import type {
+  Appointment,
   Bundle,
   CarePlan,
   Consent,
@@ -17,7 +18,7 @@ import type {
   Task,
 } from '../../server/src/reports/fhir/fhir.types';
 import { validateBundle } from '../../server/src/reports/fhir/fhir.validate';
-import { dataSourceOf, householdByName } from '../factories';
+import { addToTeam, dataSourceOf, householdByName } from '../factories';
 import { databaseKinds } from '../support/database';
 import { api, loginAs } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
@@ -32,9 +33,27 @@ describe.each(databaseKinds())('FHIR export on %s', (kind) => {
   });
 
   it('exports the stored plan, team, regie and consent as a valid R4 bundle', async () => {
-    const bakker = await householdByName(s, 'Gezin Bakker');
+    const coord = await loginAs(s.url, 'coordinator');
     const mw = await loginAs(s.url, 'maatschappelijk-werker');
     const ha = await loginAs(s.url, 'huisarts');
+    const created = await api<HouseholdDto>(s.url, 'POST', '/api/households', {
+      token: coord.token,
+      body: {
+        reference: `F-${randomUUID().slice(0, 8).toUpperCase()}`,
+        displayName: 'Gezin Fhirfictief',
+        wijk: 'Testwijk',
+        phase: 'uitvoering',
+        members: [
+          { firstName: 'Sanne', birthYear: 1988, relation: 'moeder' },
+          { firstName: 'Daan', birthYear: 2016, relation: 'zoon' },
+          { firstName: 'Lieke', birthYear: 2019, relation: 'dochter' },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    const household = created.body;
+    await addToTeam(s, household.id, mw.user.id, 'lid');
+    await addToTeam(s, household.id, ha.user.id, 'lid');
 
     // Write a plan the way the collab layer stores it: an update in the log.
     const doc = new Y.Doc();
@@ -53,15 +72,15 @@ describe.each(databaseKinds())('FHIR export on %s', (kind) => {
       status: 'bezig',
     });
     plan.addActie({ titel: 'Huisbezoek', eigenaarId: ha.user.id });
-    await new CollabRepository(dataSourceOf(s)).append(bakker.id, [
+    await new CollabRepository(dataSourceOf(s)).append(household.id, [
       { update: Y.encodeStateAsUpdate(doc), userId: mw.user.id },
     ]);
 
-    const consent = await api(s.url, 'POST', `/api/households/${bakker.id}/consents`, {
+    const consent = await api(s.url, 'POST', `/api/households/${household.id}/consents`, {
       token: mw.token,
       body: {
         givenBy: 'inwoner',
-        givenByName: 'Sandra Bakker',
+        givenByName: 'Sanne Fhirfictief',
         informationKinds: ['opvoeding'],
         sharedWithDomains: ['medisch'],
         purpose: 'Afstemming met de huisarts over Noah',
@@ -70,7 +89,21 @@ describe.each(databaseKinds())('FHIR export on %s', (kind) => {
     });
     expect(consent.status).toBe(201);
 
-    const res = await fetch(`${s.url}/api/households/${bakker.id}/fhir`, {
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const meeting = await api(s.url, 'POST', `/api/households/${household.id}/meetings`, {
+      token: mw.token,
+      body: {
+        kind: 'mdo',
+        date: tomorrow,
+        time: '14:00',
+        durationMinutes: 60,
+        location: 'Wijkcentrum De Spil',
+        inviteeIds: [mw.user.id, ha.user.id],
+      },
+    });
+    expect(meeting.status).toBe(201);
+
+    const res = await fetch(`${s.url}/api/households/${household.id}/fhir`, {
       headers: { authorization: `Bearer ${mw.token}` },
     });
     expect(res.status).toBe(200);
@@ -84,7 +117,7 @@ describe.each(databaseKinds())('FHIR export on %s', (kind) => {
       ?.resource as Group;
     expect(group).toMatchObject({
       resourceType: 'Group',
-      name: 'Gezin Bakker',
+      name: 'Gezin Fhirfictief',
       type: 'person',
       actual: true,
       quantity: 3,
@@ -100,6 +133,15 @@ describe.each(databaseKinds())('FHIR export on %s', (kind) => {
     ]);
     expect(tasks[0]?.owner?.display).toBe('Johan Kuipers');
     expect(byType('CareTeam')).toHaveLength(1);
+    const appointments = byType('Appointment') as Appointment[];
+    expect(appointments.map((x) => [x.status, x.minutesDuration, x.appointmentType?.text])).toEqual(
+      [['booked', 60, 'MDO']],
+    );
+    expect(
+      appointments[0]?.participant
+        .map((p: Appointment['participant'][number]) => p.actor?.display)
+        .sort(),
+    ).toEqual(['Johan Kuipers', 'Pieter Hendriks']);
     const consents = byType('Consent') as Consent[];
     const ours = consents.filter(
       (c) =>
@@ -122,6 +164,14 @@ describe.each(databaseKinds())('FHIR export on %s', (kind) => {
     const carePlan = res.body.entry.find((e) => e.resource.resourceType === 'CarePlan')
       ?.resource as CarePlan;
     expect(carePlan.status).toBe('completed');
+
+    // The demo plan of an open household exports valid too, whatever it holds.
+    const bakker = await householdByName(s, 'Gezin Bakker');
+    const open = await api<Bundle>(s.url, 'GET', `/api/households/${bakker.id}/fhir`, {
+      token: mw.token,
+    });
+    expect(open.status).toBe(200);
+    expect(validateBundle(open.body)).toEqual([]);
   });
 
   it('answers 404 outside the team and 403 for the household itself', async () => {

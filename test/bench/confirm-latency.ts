@@ -56,7 +56,14 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean); // e.g. --cpu-prof
   const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', 'src/main.ts'], {
     cwd: SERVER_DIR,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', CLIENT_DIST: '' },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      CLIENT_DIST: '',
+    },
     stdio: ['ignore', 'ignore', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -145,11 +152,16 @@ class Editor {
 
   async ready(): Promise<void> {
     await whenSynced(this.provider);
-    const socket = io(`${this.server.url}/events`, { auth: { token: this.token }, transports: ['websocket'], forceNew: true });
+    const socket = io(`${this.server.url}/events`, {
+      auth: { token: this.token },
+      transports: ['websocket'],
+      forceNew: true,
+    });
     this.socket = socket;
     socket.on('plan:stored', (p: { docName: string; stateVector: string }) => {
       if (p.docName !== this.docName) return;
-      const stored = Y.decodeStateVector(Buffer.from(p.stateVector, 'base64')).get(this.doc.clientID) ?? 0;
+      const stored =
+        Y.decodeStateVector(Buffer.from(p.stateVector, 'base64')).get(this.doc.clientID) ?? 0;
       const now = performance.now();
       while (this.pending.length > 0 && (this.pending[0] as { clock: number }).clock <= stored) {
         this.latencies.push(now - (this.pending.shift() as { t0: number }).t0);
@@ -160,7 +172,9 @@ class Editor {
       socket.once('connect_error', rej);
     });
     for (let i = 0; i < 50; i++) {
-      const ack = (await socket.emitWithAck('plan:subscribe', { docName: this.docName })) as { data?: unknown };
+      const ack = (await socket.emitWithAck('plan:subscribe', { docName: this.docName })) as {
+        data?: unknown;
+      };
       if (ack.data) return;
       await sleep(100);
     }
@@ -170,7 +184,10 @@ class Editor {
   /** One edit (by default a keystroke at a random place), timed until it is confirmed. */
   edit(change: (doc: Y.Doc) => void = randomKeystroke): void {
     change(this.doc);
-    this.pending.push({ clock: Y.getState(this.doc.store, this.doc.clientID), t0: performance.now() });
+    this.pending.push({
+      clock: Y.getState(this.doc.store, this.doc.clientID),
+      t0: performance.now(),
+    });
   }
 
   get unconfirmed(): number {
@@ -189,8 +206,16 @@ function pct(xs: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 }
 
-async function typing(server: Server, tokens: string[], docName: string, editors: number): Promise<{ p50: number; p95: number; max: number; n: number; lost: number }> {
-  const list = Array.from({ length: editors }, (_, i) => new Editor(server, tokens[i % tokens.length] as string, docName));
+async function typing(
+  server: Server,
+  tokens: string[],
+  docName: string,
+  editors: number,
+): Promise<{ p50: number; p95: number; max: number; n: number; lost: number }> {
+  const list = Array.from(
+    { length: editors },
+    (_, i) => new Editor(server, tokens[i % tokens.length] as string, docName),
+  );
   try {
     await Promise.all(list.map((e) => e.ready()));
     const end = Date.now() + SECONDS * 1000;
@@ -206,16 +231,29 @@ async function typing(server: Server, tokens: string[], docName: string, editors
     const deadline = Date.now() + 20_000;
     while (list.some((e) => e.unconfirmed > 0) && Date.now() < deadline) await sleep(20);
     const all = list.flatMap((e) => e.latencies);
-    return { p50: pct(all, 50), p95: pct(all, 95), max: Math.max(...all), n: all.length, lost: list.reduce((s, e) => s + e.unconfirmed, 0) };
+    return {
+      p50: pct(all, 50),
+      p95: pct(all, 95),
+      max: Math.max(...all),
+      n: all.length,
+      lost: list.reduce((s, e) => s + e.unconfirmed, 0),
+    };
   } finally {
     for (const e of list) e.destroy();
   }
 }
 
-async function openTime(server: Server, token: string, docName: string): Promise<{ ms: number; length: number }> {
+async function openTime(
+  server: Server,
+  token: string,
+  docName: string,
+): Promise<{ ms: number; length: number }> {
   const doc = new Y.Doc();
   const t0 = performance.now();
-  const p = new WebsocketProvider(`${server.ws}/collab`, docName, doc, { WebSocketPolyfill: wsWithToken(token), disableBc: true });
+  const p = new WebsocketProvider(`${server.ws}/collab`, docName, doc, {
+    WebSocketPolyfill: wsWithToken(token),
+    disableBc: true,
+  });
   try {
     await whenSynced(p);
     return { ms: performance.now() - t0, length: doc.getText('history').length };
@@ -229,7 +267,11 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'spil-bench-'));
   let dbName: string | null = null;
   const admin = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const env: Record<string, string> = { AUTH_SECRET: randomBytes(32).toString('hex'), DATA_DIR: dataDir, DEMO_DATA: 'true' };
+  const env: Record<string, string> = {
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    DATA_DIR: dataDir,
+    DEMO_DATA: 'true',
+  };
   if (DATABASE === 'postgres') {
     dbName = `spil_bench_${randomBytes(4).toString('hex')}`;
     const c = new PgClient({ connectionString: admin });
@@ -243,14 +285,22 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   let server = await startServer({ ...env, COLLAB_COMPACT_AFTER: '1000000' });
   try {
-    const tokens = await Promise.all(['huisarts', 'maatschappelijk-werker', 'poh-jeugd', 'jeugdconsulent'].map((k) => login(server.url, k)));
+    const tokens = await Promise.all(
+      ['huisarts', 'maatschappelijk-werker', 'poh-jeugd', 'jeugdconsulent'].map((k) =>
+        login(server.url, k),
+      ),
+    );
     const bakker = await householdId(server.url, tokens[0] as string, 'Gezin Bakker');
     const jansen = await householdId(server.url, tokens[0] as string, 'Huishouden Jansen');
 
     const one = await typing(server, tokens, bakker, 1);
-    rows.push(`| confirmation, 1 editor (${RATE}/s) | ${one.p50.toFixed(1)} | ${one.p95.toFixed(1)} | ${one.max.toFixed(1)} | ${one.n} edits, ${one.lost} unconfirmed |`);
+    rows.push(
+      `| confirmation, 1 editor (${RATE}/s) | ${one.p50.toFixed(1)} | ${one.p95.toFixed(1)} | ${one.max.toFixed(1)} | ${one.n} edits, ${one.lost} unconfirmed |`,
+    );
     const ten = await typing(server, tokens, bakker, 10);
-    rows.push(`| confirmation, 10 editors on one plan (${RATE}/s each) | ${ten.p50.toFixed(1)} | ${ten.p95.toFixed(1)} | ${ten.max.toFixed(1)} | ${ten.n} edits, ${ten.lost} unconfirmed |`);
+    rows.push(
+      `| confirmation, 10 editors on one plan (${RATE}/s each) | ${ten.p50.toFixed(1)} | ${ten.p95.toFixed(1)} | ${ten.max.toFixed(1)} | ${ten.n} edits, ${ten.lost} unconfirmed |`,
+    );
 
     // A long history: HISTORY separate updates through the socket, as many keystrokes would leave them.
     const history = `${jansen}:werk`;
@@ -269,7 +319,8 @@ async function main(): Promise<void> {
     writer.destroy();
     await sleep(1000); // the document leaves memory after its last client
     const cold = await openTime(server, tokens[0] as string, history);
-    if (cold.length !== HISTORY) throw new Error(`history has ${cold.length} characters, expected ${HISTORY}`);
+    if (cold.length !== HISTORY)
+      throw new Error(`history has ${cold.length} characters, expected ${HISTORY}`);
     rows.push(`| open, ${HISTORY}-update log, not in memory | ${cold.ms.toFixed(1)} | | | |`);
 
     // Restart with compaction on: the first open compacts in the background; open again afterwards.
@@ -277,10 +328,13 @@ async function main(): Promise<void> {
     server = await startServer(env);
     const token = await login(server.url, 'huisarts');
     const restart = await openTime(server, token, history);
-    rows.push(`| open, ${HISTORY}-update log, right after a restart | ${restart.ms.toFixed(1)} | | | |`);
+    rows.push(
+      `| open, ${HISTORY}-update log, right after a restart | ${restart.ms.toFixed(1)} | | | |`,
+    );
     await sleep(5000);
     const compacted = await openTime(server, token, history);
-    if (compacted.length !== HISTORY) throw new Error(`after compaction ${compacted.length} characters, expected ${HISTORY}`);
+    if (compacted.length !== HISTORY)
+      throw new Error(`after compaction ${compacted.length} characters, expected ${HISTORY}`);
     rows.push(`| open, same plan after compaction (snapshot) | ${compacted.ms.toFixed(1)} | | | |`);
   } finally {
     await server.stop();

@@ -40,7 +40,11 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
   const rejected: RejectedUpdate[] = [];
 
   const as = (key: string): Login => logins.get(key) as Login;
-  const open = (key: string | null, docName: string, opts: { headers?: Record<string, string> } = {}): Client => {
+  const open = (
+    key: string | null,
+    docName: string,
+    opts: { headers?: Record<string, string> } = {},
+  ): Client => {
     const c = connect(s.wsUrl, key ? as(key).token : null, docName, opts);
     clients.push(c);
     return c;
@@ -62,7 +66,14 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
     bakker = (await householdByName(s, 'Gezin Bakker')).id;
     jansen = (await householdByName(s, 'Huishouden Jansen')).id;
     visser = (await householdByName(s, 'Gezin Visser')).id;
-    for (const key of ['huisarts', 'maatschappelijk-werker', 'wmo-consulent', 'inwoner', 'poh-jeugd', 'coordinator']) {
+    for (const key of [
+      'huisarts',
+      'maatschappelijk-werker',
+      'wmo-consulent',
+      'inwoner',
+      'poh-jeugd',
+      'coordinator',
+    ]) {
       logins.set(key, await loginAs(s.url, key));
     }
   });
@@ -86,12 +97,17 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
 
       a.doc.getText('notes').insert(0, 'Afspraak met school gemaakt. ');
       b.doc.getText('notes').insert(0, 'Huur is betaald. ');
-      new PlanDoc(b.doc).addDoel({ titel: 'Samen koken op woensdag', domein: 'huiselijke-relaties' });
+      new PlanDoc(b.doc).addDoel({
+        titel: 'Samen koken op woensdag',
+        domein: 'huiselijke-relaties',
+      });
       await eventually(() => {
         expect(a.doc.getText('notes').toJSON()).toBe(b.doc.getText('notes').toJSON());
         expect(a.doc.getText('notes').toJSON()).toContain('Afspraak met school gemaakt.');
         expect(a.doc.getText('notes').toJSON()).toContain('Huur is betaald.');
-        expect(new PlanDoc(a.doc).doelen().map((d) => d.titel)).toContain('Samen koken op woensdag');
+        expect(new PlanDoc(a.doc).doelen().map((d) => d.titel)).toContain(
+          'Samen koken op woensdag',
+        );
       }, 10_000);
       await eventually(() => {
         expect(coversOwnEdits(follow.stored.at(-1), a.doc)).toBe(true);
@@ -105,7 +121,9 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
   });
 
   it('refuses a non-member with 4403 before any document byte', async () => {
-    const r = await rawConnect(`${s.wsUrl}/collab/${visser}`, { authorization: `Bearer ${as('huisarts').token}` });
+    const r = await rawConnect(`${s.wsUrl}/collab/${visser}`, {
+      authorization: `Bearer ${as('huisarts').token}`,
+    });
     expect(r.code).toBe(4403);
     expect(r.messages).toHaveLength(0);
     // The stock client stops retrying.
@@ -118,7 +136,14 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
 
   it('refuses unknown, malformed and off-limits documents with 4403', async () => {
     const bearer = { authorization: `Bearer ${as('huisarts').token}` };
-    for (const path of ['', 'geen-uuid', `${bakker}:onbekend`, `${bakker}:medisch:x`, randomUUID(), `${randomUUID()}:medisch`]) {
+    for (const path of [
+      '',
+      'geen-uuid',
+      `${bakker}:onbekend`,
+      `${bakker}:medisch:x`,
+      randomUUID(),
+      `${randomUUID()}:medisch`,
+    ]) {
       const r = await rawConnect(`${s.wsUrl}/collab/${path}`, bearer).catch((e: unknown) => {
         throw new Error(`${path}: ${String(e)}`);
       });
@@ -126,10 +151,14 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
       expect(r.messages, path).toHaveLength(0);
     }
     // The medical document is for the medical domain (and whom a consent covers: not so at Jansen); the working notes never for the household.
-    const social = await rawConnect(`${s.wsUrl}/collab/${jansen}:medisch`, { authorization: `Bearer ${as('wmo-consulent').token}` });
+    const social = await rawConnect(`${s.wsUrl}/collab/${jansen}:medisch`, {
+      authorization: `Bearer ${as('wmo-consulent').token}`,
+    });
     expect(social.code).toBe(4403);
     expect(social.messages).toHaveLength(0);
-    const inwoner = await rawConnect(`${s.wsUrl}/collab/${bakker}:werk`, { authorization: `Bearer ${as('inwoner').token}` });
+    const inwoner = await rawConnect(`${s.wsUrl}/collab/${bakker}:werk`, {
+      authorization: `Bearer ${as('inwoner').token}`,
+    });
     expect(inwoner.code).toBe(4403);
     // ...and the huisarts may open it, and it is a document of its own.
     const medisch = open('huisarts', `${bakker}:medisch`);
@@ -141,7 +170,9 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
     const none = await rawConnect(`${s.wsUrl}/collab/${bakker}`, {});
     expect(none.code).toBe(4401);
     expect(none.messages).toHaveLength(0);
-    const bad = await rawConnect(`${s.wsUrl}/collab/${bakker}`, { authorization: 'Bearer not.a.token' });
+    const bad = await rawConnect(`${s.wsUrl}/collab/${bakker}`, {
+      authorization: 'Bearer not.a.token',
+    });
     expect(bad.code).toBe(4401);
     const c = open(null, bakker);
     await eventually(() => expect(c.closes).toContain(4401), 10_000);
@@ -153,10 +184,15 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
     const noOrigin = await rawConnect(`${s.wsUrl}/collab/${bakker}`, { cookie });
     expect(noOrigin.code).toBe(4403);
     expect(noOrigin.messages).toHaveLength(0);
-    const evil = await rawConnect(`${s.wsUrl}/collab/${bakker}`, { cookie, origin: 'https://evil.example' });
+    const evil = await rawConnect(`${s.wsUrl}/collab/${bakker}`, {
+      cookie,
+      origin: 'https://evil.example',
+    });
     expect(evil.code).toBe(4403);
     expect(evil.messages).toHaveLength(0);
-    const c = open(null, bakker, { headers: { cookie, origin: s.config.ALLOWED_ORIGINS[0] as string } });
+    const c = open(null, bakker, {
+      headers: { cookie, origin: s.config.ALLOWED_ORIGINS[0] as string },
+    });
     await synced(c);
     expect(new PlanDoc(c.doc).acties().length).toBeGreaterThan(0);
   });
@@ -168,12 +204,20 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
     const before = rejected.length;
     reader.doc.getText('notes').insert(0, 'MEELEZER WAS HIER ');
     new PlanDoc(reader.doc).addActie({ titel: 'Actie van een meelezer' });
-    await eventually(() => expect(rejected.slice(before).some((r) => r.reason === 'read_only')).toBe(true), 10_000);
+    await eventually(
+      () => expect(rejected.slice(before).some((r) => r.reason === 'read_only')).toBe(true),
+      10_000,
+    );
     // A later edit of the editor does arrive, so the reader's change would have had time to arrive too.
     editor.doc.getText('notes').insert(0, 'na de meelezer ');
-    await eventually(() => expect(reader.doc.getText('notes').toJSON()).toContain('na de meelezer'), 10_000);
+    await eventually(
+      () => expect(reader.doc.getText('notes').toJSON()).toContain('na de meelezer'),
+      10_000,
+    );
     expect(editor.doc.getText('notes').toJSON()).not.toContain('MEELEZER');
-    expect(new PlanDoc(editor.doc).acties().map((a) => a.titel)).not.toContain('Actie van een meelezer');
+    expect(new PlanDoc(editor.doc).acties().map((a) => a.titel)).not.toContain(
+      'Actie van een meelezer',
+    );
     expect(await rowsOf(bakker, as('wmo-consulent').user.id)).toBe(0);
     const stored = await collab.readDoc(bakker);
     expect(stored.getText('notes').toJSON()).not.toContain('MEELEZER');
@@ -188,10 +232,17 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
     await Promise.all([synced(a), synced(b)]);
     const before = rejected.length;
     a.doc.transact(() => {
-      a.doc.getMap('server').set('regie', { userId: as('huisarts').user.id, name: 'Pieter Hendriks', since: new Date().toISOString() });
+      a.doc.getMap('server').set('regie', {
+        userId: as('huisarts').user.id,
+        name: 'Pieter Hendriks',
+        since: new Date().toISOString(),
+      });
       a.doc.getText('notes').insert(0, 'SAMEN MET SERVER ');
     });
-    await eventually(() => expect(rejected.slice(before).map((r) => r.reason)).toContain('server_root'), 10_000);
+    await eventually(
+      () => expect(rejected.slice(before).map((r) => r.reason)).toContain('server_root'),
+      10_000,
+    );
     b.doc.getText('notes').insert(0, 'daarna ');
     await eventually(() => expect(a.doc.getText('notes').toJSON()).toContain('daarna'), 10_000);
     expect(new PlanDoc(b.doc).regie()?.name).toBe('Johan Kuipers');
@@ -208,7 +259,9 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
     const mark = rejected.length;
     const raw = await new Promise<number>((resolve) => {
       void import('ws').then(({ WebSocket }) => {
-        const ws = new WebSocket(`${s.wsUrl}/collab/${bakker}`, { headers: { authorization: `Bearer ${as('huisarts').token}` } });
+        const ws = new WebSocket(`${s.wsUrl}/collab/${bakker}`, {
+          headers: { authorization: `Bearer ${as('huisarts').token}` },
+        });
         ws.on('open', () => ws.send(syncUpdateFrame(del)));
         ws.on('error', () => undefined);
         void eventually(() => expect(rejected.length).toBeGreaterThan(mark), 10_000).then(() => {
@@ -228,25 +281,42 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
     await Promise.all([synced(inwoner), synced(prof)]);
     const before = rejected.length;
     inwoner.doc.getMap('huishouden').set('reactie-1', 'Dank jullie wel, dinsdag lukt.');
-    await eventually(() => expect(prof.doc.getMap('huishouden').get('reactie-1')).toBe('Dank jullie wel, dinsdag lukt.'), 10_000);
+    await eventually(
+      () =>
+        expect(prof.doc.getMap('huishouden').get('reactie-1')).toBe(
+          'Dank jullie wel, dinsdag lukt.',
+        ),
+      10_000,
+    );
     new PlanDoc(inwoner.doc).addActie({ titel: 'Door inwoner bedacht' });
-    await eventually(() => expect(rejected.slice(before).map((r) => r.reason)).toContain('root_not_writable'), 10_000);
-    expect(new PlanDoc(prof.doc).acties().map((a) => a.titel)).not.toContain('Door inwoner bedacht');
+    await eventually(
+      () => expect(rejected.slice(before).map((r) => r.reason)).toContain('root_not_writable'),
+      10_000,
+    );
+    expect(new PlanDoc(prof.doc).acties().map((a) => a.titel)).not.toContain(
+      'Door inwoner bedacht',
+    );
   });
 
   it('relays awareness with the logged-in name and only for the connection’s own client id', async () => {
     const a = open('huisarts', bakker);
     const b = open('maatschappelijk-werker', bakker);
     await Promise.all([synced(a), synced(b)]);
-    a.provider.awareness.setLocalState({ user: { name: 'Iemand anders', color: '#000000' }, cursor: { anchor: 3 } });
+    a.provider.awareness.setLocalState({
+      user: { name: 'Iemand anders', color: '#000000' },
+      cursor: { anchor: 3 },
+    });
     await eventually(() => {
-      const seen = b.provider.awareness.getStates().get(a.doc.clientID) as { user: { name: string; color: string }; cursor: unknown } | undefined;
+      const seen = b.provider.awareness.getStates().get(a.doc.clientID) as
+        { user: { name: string; color: string }; cursor: unknown } | undefined;
       expect(seen?.user.name).toBe('Pieter Hendriks');
       expect(seen?.user.color).toMatch(/^#[0-9a-f]{6}$/);
       expect(seen?.cursor).toEqual({ anchor: 3 });
     }, 10_000);
     // A forged state for b's client id from a's connection is dropped.
-    const forged = new Map<number, Record<string, unknown>>([[b.doc.clientID, { user: { name: 'Vals' }, cursor: null }]]);
+    const forged = new Map<number, Record<string, unknown>>([
+      [b.doc.clientID, { user: { name: 'Vals' }, cursor: null }],
+    ]);
     const { encodeAwarenessUpdate, Awareness } = await import('y-protocols/awareness');
     const fake = new Awareness(new Y.Doc());
     fake.states = forged;
@@ -259,26 +329,47 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
     await new Promise((r) => setTimeout(r, 500));
     const own = b.provider.awareness.getLocalState() as { user?: { name: string } } | null;
     expect(own?.user?.name).not.toBe('Vals');
-    expect((a.provider.awareness.getStates().get(b.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name).not.toBe('Vals');
+    expect(
+      (
+        a.provider.awareness.getStates().get(b.doc.clientID) as
+          { user?: { name: string } } | undefined
+      )?.user?.name,
+    ).not.toBe('Vals');
     // Leaving removes the state for the others.
     a.provider.disconnect();
-    await eventually(() => expect(b.provider.awareness.getStates().has(a.doc.clientID)).toBe(false), 10_000);
+    await eventually(
+      () => expect(b.provider.awareness.getStates().has(a.doc.clientID)).toBe(false),
+      10_000,
+    );
   });
 
   it('mirrors team and regie changes into open plans', async () => {
     const a = open('maatschappelijk-werker', jansen);
     const b = open('huisarts', jansen);
     await Promise.all([synced(a), synced(b)]);
-    const newcomer = await createUser(s, { name: 'Nieuw Teamlid', discipline: 'schuldhulpverlener' });
+    const newcomer = await createUser(s, {
+      name: 'Nieuw Teamlid',
+      discipline: 'schuldhulpverlener',
+    });
     await addToTeam(s, jansen, newcomer.id, 'lid');
     s.app.get(DomainEvents).publish('team.changed', { householdId: jansen });
     await eventually(() => {
-      for (const c of [a, b]) expect(new PlanDoc(c.doc).team().map((t) => t.name)).toContain('Nieuw Teamlid');
+      for (const c of [a, b])
+        expect(new PlanDoc(c.doc).team().map((t) => t.name)).toContain('Nieuw Teamlid');
     }, 5_000);
-    expect(new PlanDoc(await collab.readDoc(jansen)).team().map((t) => t.name)).toContain('Nieuw Teamlid');
+    expect(new PlanDoc(await collab.readDoc(jansen)).team().map((t) => t.name)).toContain(
+      'Nieuw Teamlid',
+    );
     // Unchanged facts add nothing to the log.
     const count = async () =>
-      Number((await dataSourceOf(s).query<{ n: string }[]>('SELECT count(*) AS n FROM plan_update WHERE doc_name = $1 AND user_id IS NULL', [jansen]))[0]?.n);
+      Number(
+        (
+          await dataSourceOf(s).query<{ n: string }[]>(
+            'SELECT count(*) AS n FROM plan_update WHERE doc_name = $1 AND user_id IS NULL',
+            [jansen],
+          )
+        )[0]?.n,
+      );
     const rows = await count();
     s.app.get(DomainEvents).publish('regie.changed', { householdId: jansen });
     await new Promise((r) => setTimeout(r, 500));
@@ -292,7 +383,9 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
     const c = connect(s.wsUrl, login.token, jansen);
     clients.push(c);
     await synced(c);
-    const del = await api(s.url, 'DELETE', `/api/households/${jansen}/team/${member.id}`, { token: as('coordinator').token });
+    const del = await api(s.url, 'DELETE', `/api/households/${jansen}/team/${member.id}`, {
+      token: as('coordinator').token,
+    });
     expect(del.status).toBeLessThan(300);
     await eventually(() => expect(c.closes).toContain(4403), 5_000);
     expect(c.provider.shouldConnect).toBe(false);
@@ -334,11 +427,18 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
       });
       expect(changed).toBe(true);
       expect(seen).toContain(bakker);
-      await eventually(() => expect(new PlanDoc(a.doc).actie(id)?.titel).toBe('Door de server toegevoegd'), 5_000);
-      expect(new PlanDoc(await collab.readDoc(bakker)).actie(id)?.titel).toBe('Door de server toegevoegd');
+      await eventually(
+        () => expect(new PlanDoc(a.doc).actie(id)?.titel).toBe('Door de server toegevoegd'),
+        5_000,
+      );
+      expect(new PlanDoc(await collab.readDoc(bakker)).actie(id)?.titel).toBe(
+        'Door de server toegevoegd',
+      );
       expect(await collab.withDoc(bakker, () => undefined)).toBe(false);
       // On a document nobody has open, too: loaded, changed, stored, unloaded.
-      const changedClosed = await collab.withDoc(`${visser}:werk`, (doc) => doc.getMap('notities').set('x', 1));
+      const changedClosed = await collab.withDoc(`${visser}:werk`, (doc) =>
+        doc.getMap('notities').set('x', 1),
+      );
       expect(changedClosed).toBe(true);
       expect((await collab.readDoc(`${visser}:werk`)).getMap('notities').get('x')).toBe(1);
     } finally {
@@ -361,16 +461,25 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
     const bystander = open('maatschappelijk-werker', bakker);
     await synced(bystander);
     const big = new Uint8Array(s.config.COLLAB_MAX_MESSAGE_BYTES + 1024);
-    const tooBig = await rawConnect(`${s.wsUrl}/collab/${bakker}`, { authorization: `Bearer ${as('huisarts').token}` }, [big]);
+    const tooBig = await rawConnect(
+      `${s.wsUrl}/collab/${bakker}`,
+      { authorization: `Bearer ${as('huisarts').token}` },
+      [big],
+    );
     expect(tooBig.code).toBe(1009);
-    const garbage = await rawConnect(`${s.wsUrl}/collab/${bakker}`, { authorization: `Bearer ${as('huisarts').token}` }, [
-      new Uint8Array([0, 7, 1, 2, 3]),
-    ]);
+    const garbage = await rawConnect(
+      `${s.wsUrl}/collab/${bakker}`,
+      { authorization: `Bearer ${as('huisarts').token}` },
+      [new Uint8Array([0, 7, 1, 2, 3])],
+    );
     expect(garbage.code).toBe(4400);
     bystander.doc.getText('notes').insert(0, 'nog steeds hier ');
     const check = open('huisarts', bakker);
     await synced(check);
-    await eventually(() => expect(check.doc.getText('notes').toJSON()).toContain('nog steeds hier'), 10_000);
+    await eventually(
+      () => expect(check.doc.getText('notes').toJSON()).toContain('nog steeds hier'),
+      10_000,
+    );
   });
 
   it('answers queryAwareness and serves the stored state to a raw client', async () => {
@@ -382,7 +491,9 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
     const r = await new Promise<number[]>((resolve) => {
       void import('ws').then(({ WebSocket }) => {
         const types: number[] = [];
-        const ws = new WebSocket(`${s.wsUrl}/collab/${bakker}`, { headers: { authorization: `Bearer ${as('maatschappelijk-werker').token}` } });
+        const ws = new WebSocket(`${s.wsUrl}/collab/${bakker}`, {
+          headers: { authorization: `Bearer ${as('maatschappelijk-werker').token}` },
+        });
         ws.on('open', () => ws.send(encoding.toUint8Array(e)));
         ws.on('message', (data: Buffer) => {
           types.push(decoding.readVarUint(decoding.createDecoder(new Uint8Array(data))));

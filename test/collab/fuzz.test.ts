@@ -82,7 +82,10 @@ describe.each(databaseKinds())('fuzzing the collab endpoint on %s', (kind) => {
       if (i % 5 === 0) local.getMap('huishouden').set(`k${i}`, i);
       if (i % 6 === 0) local.getMap('server').set('regie', null);
     }
-    corpus.push(Y.encodeStateAsUpdate(local), Y.encodeStateAsUpdate(local, Y.encodeStateVector(base)));
+    corpus.push(
+      Y.encodeStateAsUpdate(local),
+      Y.encodeStateAsUpdate(local, Y.encodeStateVector(base)),
+    );
     const aw = new Awareness(local);
     aw.setLocalState({ cursor: { anchor: 1 }, user: { name: 'x' } });
     const awarenessUpdate = encodeAwarenessUpdate(aw, [local.clientID]);
@@ -110,12 +113,13 @@ describe.each(databaseKinds())('fuzzing the collab endpoint on %s', (kind) => {
             out.length = Math.min(out.length, at);
             break;
           default:
-            if (out.length) out[at % out.length] = ((out[at % out.length] as number) ^ (1 << int(8))) & 0xff;
+            if (out.length)
+              out[at % out.length] = ((out[at % out.length] as number) ^ (1 << int(8))) & 0xff;
         }
       }
       return Uint8Array.from(out);
     };
-    const pick = <T,>(xs: T[]): T => xs[int(xs.length)] as T;
+    const pick = <T>(xs: T[]): T => xs[int(xs.length)] as T;
     const nextFrame = (): Uint8Array => {
       switch (int(10)) {
         case 0:
@@ -137,12 +141,18 @@ describe.each(databaseKinds())('fuzzing the collab endpoint on %s', (kind) => {
 
     // Fuzzing connections: reopened whenever the server closes one.
     type Fuzzer = { ws: WebSocket | null; token: string; opening: Promise<WebSocket> | null };
-    const fuzzers: Fuzzer[] = [editorToken, editorToken, editorToken, readerToken].map((token) => ({ ws: null, token, opening: null }));
+    const fuzzers: Fuzzer[] = [editorToken, editorToken, editorToken, readerToken].map((token) => ({
+      ws: null,
+      token,
+      opening: null,
+    }));
     const closeCodes = new Map<number, number>();
     const openFuzzer = (f: Fuzzer): Promise<WebSocket> => {
       if (f.ws && f.ws.readyState === WebSocket.OPEN) return Promise.resolve(f.ws);
       f.opening ??= new Promise<WebSocket>((resolve, reject) => {
-        const ws = new WebSocket(`${s.wsUrl}/collab/${bakker}`, { headers: { authorization: `Bearer ${f.token}` } });
+        const ws = new WebSocket(`${s.wsUrl}/collab/${bakker}`, {
+          headers: { authorization: `Bearer ${f.token}` },
+        });
         ws.on('open', () => {
           f.ws = ws;
           f.opening = null;
@@ -180,7 +190,9 @@ describe.each(databaseKinds())('fuzzing the collab endpoint on %s', (kind) => {
       // Now and then let the server catch up, as a real client would have to.
       if (i % 25 === 0) await new Promise((r) => setTimeout(r, 1));
     }
-    console.log(`[fuzz ${kind}] ${FRAMES} frames in ${Date.now() - started} ms; closes by code ${JSON.stringify([...closeCodes])}`);
+    console.log(
+      `[fuzz ${kind}] ${FRAMES} frames in ${Date.now() - started} ms; closes by code ${JSON.stringify([...closeCodes])}`,
+    );
 
     // Still answering, and the real users are unaffected.
     expect((await fetch(`${s.url}/api/health`)).status).toBe(200);
@@ -191,16 +203,26 @@ describe.each(databaseKinds())('fuzzing the collab endpoint on %s', (kind) => {
       for (const m of markers) expect(text).toContain(m);
     }, 20_000);
     b.doc.getText('notes').insert(0, 'na het fuzzen ');
-    await eventually(() => expect(a.doc.getText('notes').toJSON()).toContain('na het fuzzen'), 10_000);
+    await eventually(
+      () => expect(a.doc.getText('notes').toJSON()).toContain('na het fuzzen'),
+      10_000,
+    );
     expect(a.closes).toEqual([]);
     expect(b.closes).toEqual([]);
     for (const f of fuzzers) f.ws?.terminate();
     // The stored plan still loads and holds what the real users wrote.
-    await eventually(async () => expect((await collab.readDoc(bakker)).getText('notes').toJSON()).toContain('na het fuzzen'), 10_000);
+    await eventually(
+      async () =>
+        expect((await collab.readDoc(bakker)).getText('notes').toJSON()).toContain('na het fuzzen'),
+      10_000,
+    );
     // A newcomer gets the same document as the others.
     const c = connect(s.wsUrl, editorToken, bakker);
     clients.push(c);
     await synced(c);
-    await eventually(() => expect(c.doc.getText('notes').toJSON()).toBe(a.doc.getText('notes').toJSON()), 10_000);
+    await eventually(
+      () => expect(c.doc.getText('notes').toJSON()).toBe(a.doc.getText('notes').toJSON()),
+      10_000,
+    );
   });
 });

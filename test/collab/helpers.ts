@@ -10,7 +10,10 @@ import { io, type Socket } from 'socket.io-client';
 import { eventually } from '../support/http';
 
 /** A `ws` WebSocket that sends `Authorization: Bearer <token>` (and optional extra headers) on the upgrade. */
-export function authedWebSocket(token: string | null, extraHeaders: Record<string, string> = {}): typeof globalThis.WebSocket {
+export function authedWebSocket(
+  token: string | null,
+  extraHeaders: Record<string, string> = {},
+): typeof globalThis.WebSocket {
   const headers: Record<string, string> = { ...extraHeaders };
   if (token) headers.authorization = `Bearer ${token}`;
   class AuthedWebSocket extends WebSocket {
@@ -73,7 +76,12 @@ export interface RawResult {
 }
 
 /** Open a raw socket and wait for the server to close it. */
-export function rawConnect(url: string, headers: Record<string, string>, send: Uint8Array[] = [], timeoutMs = 15_000): Promise<RawResult> {
+export function rawConnect(
+  url: string,
+  headers: Record<string, string>,
+  send: Uint8Array[] = [],
+  timeoutMs = 15_000,
+): Promise<RawResult> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { headers });
     const messages: Uint8Array[] = [];
@@ -99,20 +107,32 @@ export async function followStored(
   token: string,
   docName: string,
 ): Promise<{ socket: Socket; stored: Map<number, number>[]; close(): void }> {
-  const socket = io(`${url}/events`, { auth: { token }, transports: ['websocket'], forceNew: true });
+  const socket = io(`${url}/events`, {
+    auth: { token },
+    transports: ['websocket'],
+    forceNew: true,
+  });
   const stored: Map<number, number>[] = [];
   socket.on('plan:stored', (p: { docName: string; stateVector: string }) => {
-    if (p.docName === docName) stored.push(Y.decodeStateVector(Buffer.from(p.stateVector, 'base64')));
+    if (p.docName === docName)
+      stored.push(Y.decodeStateVector(Buffer.from(p.stateVector, 'base64')));
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
   // The gateway authenticates the handshake asynchronously: a subscribe right after `connect` may arrive first.
-  await eventually(async () => {
-    const ack = (await socket.timeout(10_000).emitWithAck('plan:subscribe', { docName })) as { data?: unknown; error?: unknown };
-    if (!ack.data) throw new Error(`plan:subscribe failed: ${JSON.stringify(ack)}`);
-  }, 10_000, 100);
+  await eventually(
+    async () => {
+      const ack = (await socket.timeout(10_000).emitWithAck('plan:subscribe', { docName })) as {
+        data?: unknown;
+        error?: unknown;
+      };
+      if (!ack.data) throw new Error(`plan:subscribe failed: ${JSON.stringify(ack)}`);
+    },
+    10_000,
+    100,
+  );
   return { socket, stored, close: () => socket.close() };
 }
 

@@ -27,10 +27,16 @@ describe.each(databaseKinds())('document size limit on %s', (kind) => {
     try {
       await Promise.all([synced(a), synced(b)]);
       a.doc.getText('notes').insert(0, 'x'.repeat(100 * 1024));
-      await eventually(() => expect(rejected.map((r) => r.reason)).toContain('doc_too_large'), 10_000);
+      await eventually(
+        () => expect(rejected.map((r) => r.reason)).toContain('doc_too_large'),
+        10_000,
+      );
       expect((await collab.readDoc(visser)).getText('notes').length).toBe(0);
       b.doc.getText('notes').insert(0, 'klein');
-      await eventually(async () => expect((await collab.readDoc(visser)).getText('notes').toJSON()).toBe('klein'), 10_000);
+      await eventually(
+        async () => expect((await collab.readDoc(visser)).getText('notes').toJSON()).toBe('klein'),
+        10_000,
+      );
     } finally {
       a.destroy();
       b.destroy();

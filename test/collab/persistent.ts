@@ -16,7 +16,10 @@ export interface PersistentStore {
   cleanup(): Promise<void>;
 }
 
-export async function persistentStore(kind: DatabaseKind, extra: Record<string, string> = {}): Promise<PersistentStore> {
+export async function persistentStore(
+  kind: DatabaseKind,
+  extra: Record<string, string> = {},
+): Promise<PersistentStore> {
   const dataDir = mkdtempSync(join(tmpdir(), 'spil-collab-'));
   let db: TestDatabase | null = null;
   if (kind === 'postgres') db = await createTestDatabase('postgres');
@@ -46,7 +49,9 @@ export interface RunningServer {
 }
 
 /** In this process, on the store's database. */
-export async function startInProcess(store: PersistentStore): Promise<RunningServer & { spil: SpilInstance }> {
+export async function startInProcess(
+  store: PersistentStore,
+): Promise<RunningServer & { spil: SpilInstance }> {
   const spil = await startSpil({ env: { ...store.env, PORT: '0' }, inMemoryDatabase: false });
   return { spil, url: spil.url, wsUrl: spil.url.replace(/^http/, 'ws'), stop: () => spil.close() };
 }
@@ -54,7 +59,10 @@ export async function startInProcess(store: PersistentStore): Promise<RunningSer
 const SERVER_DIR = resolve(__dirname, '../../server');
 
 /** `node -r @swc-node/register src/main.ts` in server/, as `pnpm start` runs it. */
-export async function startChild(store: PersistentStore, timeoutMs = 90_000): Promise<RunningServer & { child: ChildProcess; kill9(): Promise<void> }> {
+export async function startChild(
+  store: PersistentStore,
+  timeoutMs = 90_000,
+): Promise<RunningServer & { child: ChildProcess; kill9(): Promise<void> }> {
   const child = spawn(process.execPath, ['-r', '@swc-node/register', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: { ...process.env, ...store.env, LOG_LEVEL: 'log', PORT: '0' },
@@ -63,7 +71,10 @@ export async function startChild(store: PersistentStore, timeoutMs = 90_000): Pr
   let output = '';
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const port = await new Promise<number>((resolvePort, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms:\n${output.slice(-3000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start in ${timeoutMs} ms:\n${output.slice(-3000)}`)),
+      timeoutMs,
+    );
     const onData = (d: Buffer) => {
       output += d.toString();
       const m = /Spil draait op http:\/\/localhost:(\d+)/.exec(output);

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { CollabService } from '../../server/src/collab/collab.service';
-import { HouseholdEntity, TeamMembershipEntity } from '../../server/src/modules/households/household.entity';
+import {
+  HouseholdEntity,
+  TeamMembershipEntity,
+} from '../../server/src/modules/households/household.entity';
 import { dataSourceOf, householdByName } from '../factories';
 import { databaseKinds } from '../support/database';
 import { eventually, loginAs } from '../support/http';
@@ -26,16 +29,49 @@ type Op =
 const replica = fc.integer({ min: 0, max: 2 });
 const key = fc.constantFrom('a', 'b', 'c', 'd');
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('insert' as const), r: replica, at: fc.double({ min: 0, max: 1, noNaN: true }), text: fc.string({ minLength: 1, maxLength: 6 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), r: replica, at: fc.double({ min: 0, max: 1, noNaN: true }), len: fc.integer({ min: 1, max: 4 }) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('set' as const), r: replica, key, value: fc.integer() }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('insert' as const),
+      r: replica,
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      text: fc.string({ minLength: 1, maxLength: 6 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('delete' as const),
+      r: replica,
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      len: fc.integer({ min: 1, max: 4 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('set' as const),
+      r: replica,
+      key,
+      value: fc.integer(),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('unset' as const), r: replica, key }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('disconnect' as const), r: replica }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reconnect' as const), r: replica }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 25 }) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('wait' as const),
+      ms: fc.integer({ min: 0, max: 25 }),
+    }),
+  },
 );
 
-const view = (c: Client) => ({ text: c.doc.getText('t').toJSON(), map: c.doc.getMap('m').toJSON() });
+const view = (c: Client) => ({
+  text: c.doc.getText('t').toJSON(),
+  map: c.doc.getMap('m').toJSON(),
+});
 
 describe.each(databaseKinds())('convergence property on %s', (kind) => {
   let s: TestServer;
@@ -47,7 +83,9 @@ describe.each(databaseKinds())('convergence property on %s', (kind) => {
   beforeAll(async () => {
     s = await startTestServer(kind);
     collab = s.app.get(CollabService);
-    const logins = await Promise.all(['huisarts', 'maatschappelijk-werker', 'poh-jeugd'].map((k) => loginAs(s.url, k)));
+    const logins = await Promise.all(
+      ['huisarts', 'maatschappelijk-werker', 'poh-jeugd'].map((k) => loginAs(s.url, k)),
+    );
     tokens = logins.map((l) => l.token);
     userIds = logins.map((l) => l.user.id);
     wijkteamId = (await householdByName(s, 'Gezin Bakker')).wijkteamId;
@@ -67,7 +105,11 @@ describe.each(databaseKinds())('convergence property on %s', (kind) => {
       }),
     );
     const repo = ds.getRepository(TeamMembershipEntity);
-    await repo.save(userIds.map((userId) => repo.create({ householdId: h.id, userId, role: 'lid', since: new Date(), endedAt: null })));
+    await repo.save(
+      userIds.map((userId) =>
+        repo.create({ householdId: h.id, userId, role: 'lid', since: new Date(), endedAt: null }),
+      ),
+    );
     return h.id;
   }
 
@@ -100,7 +142,12 @@ describe.each(databaseKinds())('convergence property on %s', (kind) => {
                 const str = text.toJSON();
                 const at = Math.floor(o.at * str.length);
                 let len = 0;
-                while (len < o.len && at + len < str.length && !/[[\]0-9]/.test(str[at + len] as string)) len++;
+                while (
+                  len < o.len &&
+                  at + len < str.length &&
+                  !/[[\]0-9]/.test(str[at + len] as string)
+                )
+                  len++;
                 if (len > 0) text.delete(at, len);
                 break;
               }
@@ -125,13 +172,20 @@ describe.each(databaseKinds())('convergence property on %s', (kind) => {
             if (!online[i]) c.provider.connect();
           });
           await Promise.all(clients.map((c) => synced(c)));
-          await eventually(async () => {
-            const [a, b, c] = clients.map(view);
-            expect(b).toEqual(a);
-            expect(c).toEqual(a);
-            const stored = await collab.readDoc(docName);
-            expect({ text: stored.getText('t').toJSON(), map: stored.getMap('m').toJSON() }).toEqual(a);
-          }, 15_000, 50);
+          await eventually(
+            async () => {
+              const [a, b, c] = clients.map(view);
+              expect(b).toEqual(a);
+              expect(c).toEqual(a);
+              const stored = await collab.readDoc(docName);
+              expect({
+                text: stored.getText('t').toJSON(),
+                map: stored.getMap('m').toJSON(),
+              }).toEqual(a);
+            },
+            15_000,
+            50,
+          );
           const final = view(clients[0] as Client).text;
           for (const m of typed) expect(final).toContain(m);
         } finally {

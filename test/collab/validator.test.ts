@@ -8,7 +8,12 @@ import * as Y from 'yjs';
 import { UpdateValidator, ValidationFailed } from '../../server/src/collab/update-validator';
 import type { WriteRules } from '../../server/src/collab/update-check';
 
-const rules: WriteRules = { write: 'all', householdRoots: ['huishouden'], serverRoot: 'server', reservedClient: 1 };
+const rules: WriteRules = {
+  write: 'all',
+  householdRoots: ['huishouden'],
+  serverRoot: 'server',
+  reservedClient: 1,
+};
 
 describe('update validator', () => {
   let v: UpdateValidator | null = null;
@@ -56,7 +61,11 @@ describe('update validator', () => {
   it('answers malformed input with a rejection, not a failure', async () => {
     v = new UpdateValidator();
     const seed = () => [Y.encodeStateAsUpdate(new Y.Doc())];
-    for (const bytes of [[1, 2, 3], [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f], [1, 1, 5, 0, 0x84, 7]]) {
+    for (const bytes of [
+      [1, 2, 3],
+      [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f],
+      [1, 1, 5, 0, 0x84, 7],
+    ]) {
       const r = await v.validate('doc-2', 1, new Uint8Array(bytes), rules, 1 << 24, seed);
       expect(r.status, JSON.stringify(bytes)).toBe('rejected');
     }

@@ -105,6 +105,16 @@ describe('the coördinator reads the dashboard', () => {
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toMatch(/^text\/csv/);
     expect(await res.text()).toContain('Filter wijk;;Oosterpark');
+
+    // The region's price list: the coördinator sets an amount of their own.
+    await page.getByRole('button', { name: 'Prijslijst bekijken en aanpassen' }).click();
+    const crisis = page.getByLabel('Crisisopname');
+    expect(await crisis.inputValue()).toBe('15000,00');
+    await crisis.fill('16.500,00');
+    await page.getByRole('button', { name: 'Prijslijst opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Prijslijst opgeslagen.' }).waitFor();
+    expect(await page.getByLabel('Crisisopname').inputValue()).toBe('16500,00');
+    await expectAxeClean(page, 'dashboard with price list');
     await context.close();
   });
 
@@ -140,6 +150,29 @@ describe('the coördinator reads the dashboard', () => {
     await traject.getByRole('button', { name: 'Heropenen' }).waitFor();
     await expectAxeClean(page, 'closed household');
     await screenshotOf(traject, 'k3-household-traject');
+
+    // An open household: the evaluation form lists the plan's doelen, to mark behaald, deels or niet.
+    await page.getByRole('link', { name: 'Mijn huishoudens' }).first().click();
+    await page.getByRole('link', { name: 'Gezin Bakker' }).click();
+    const bakker = page.locator('section[aria-labelledby="traject"]');
+    const evaluation = bakker.getByRole('form', { name: 'Traject evalueren en afsluiten' });
+    await evaluation.waitFor();
+    const bakkerId = page.url().split('/').pop() ?? '';
+    const fhir = (await (
+      await page.request.get(`${server.url}/api/households/${bakkerId}/fhir`)
+    ).json()) as {
+      entry: { resource: { resourceType: string; description?: { text?: string } } }[];
+    };
+    const doelen = fhir.entry
+      .filter((e) => e.resource.resourceType === 'Goal')
+      .map((e) => e.resource.description?.text);
+    await waitForCount(
+      evaluation
+        .getByRole('group')
+        .filter({ has: page.getByRole('radio', { name: 'Deels behaald' }) }),
+      doelen.length,
+    );
+    for (const titel of doelen) await evaluation.getByRole('group', { name: titel }).waitFor();
 
     // Jansen has an open escalation: a banner at the top of the page.
     await page.getByRole('link', { name: 'Mijn huishoudens' }).first().click();

@@ -38,7 +38,10 @@ describe('a huisarts finds their households and the casus team', () => {
     await page.getByLabel('E-mailadres').fill(demoEmail('huisarts'));
     await page.getByLabel('Wachtwoord').fill('fout-wachtwoord');
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByRole('alert').filter({ hasText: 'E-mailadres of wachtwoord klopt niet.' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'E-mailadres of wachtwoord klopt niet.' })
+      .waitFor();
     await expectAxeClean(page, 'login with error');
     await screenshot(page, 'a2-login-error');
 
@@ -55,7 +58,9 @@ describe('a huisarts finds their households and the casus team', () => {
     await page.getByRole('heading', { level: 1, name: 'Gezin Bakker' }).waitFor();
     expect(await page.title()).toBe('Gezin Bakker – Spil');
     const team = page.locator('section[aria-labelledby="casusteam"]');
-    const card = team.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Johan Kuipers' }) });
+    const card = team
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Johan Kuipers' }) });
     await card.waitFor();
     const cardText = (await card.textContent()) ?? '';
     for (const expected of [
@@ -71,9 +76,13 @@ describe('a huisarts finds their households and the casus team', () => {
     ]) {
       expect(cardText).toContain(expected);
     }
-    const wmo = team.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Fatma Yilmaz' }) });
+    const wmo = team
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { name: 'Fatma Yilmaz' }) });
     expect(await wmo.textContent()).toContain('Meelezer');
-    expect(await team.getByRole('listitem').filter({ hasText: 'Medisch domein' }).count()).toBeGreaterThanOrEqual(2);
+    expect(
+      await team.getByRole('listitem').filter({ hasText: 'Medisch domein' }).count(),
+    ).toBeGreaterThanOrEqual(2);
     await page.getByText('Noah').waitFor();
     await expectAxeClean(page, 'household page');
     await screenshot(page, 'a4-household');
@@ -82,13 +91,18 @@ describe('a huisarts finds their households and the casus team', () => {
     await page.setViewportSize({ width: 360, height: 780 });
     await expectAxeClean(page, 'household page at 360 px');
     await screenshot(page, 'a5-household-360');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // A household of someone else's team is not found, in Dutch.
     await page.goto(`${server.url}/huishoudens/00000000-0000-4000-8000-000000000000`);
-    await page.getByRole('alert').filter({ hasText: 'bestaat niet of je hebt er geen toegang toe' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'bestaat niet of je hebt er geen toegang toe' })
+      .waitFor();
 
     await page.getByRole('button', { name: 'Uitloggen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();

@@ -109,6 +109,15 @@ describe('an overleg of Gezin Bakker, live', () => {
     await mw.getByRole('button', { name: 'Aanwezigheid opslaan' }).click();
     await waitForText(mw.locator('#deelnemers').locator('..'), 'Aanwezigheid opgeslagen.');
 
+    // Moving it: the time changes everywhere.
+    await mw.getByRole('button', { name: 'Tijd, plaats of agenda wijzigen' }).click();
+    const edit = mw.getByRole('form', { name: 'Overleg wijzigen' });
+    await edit.getByLabel('Begintijd').fill('11:00');
+    await expectAxeClean(mw, 'the overleg edit form');
+    await edit.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await waitForText(mw.locator('time').first(), '11:00–12:00');
+    await waitForText(ha.locator('time').first(), '11:00–12:00');
+
     await screenshot(mw, 'overleg-2-meeting-regiehouder');
     await screenshot(ha, 'overleg-3-meeting-huisarts');
     await screenshotOf(mw.locator('.live-notes'), 'overleg-4-live-notes');

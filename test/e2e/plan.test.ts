@@ -78,21 +78,39 @@ describe('two professionals co-edit the plan of Gezin Bakker', () => {
     await waitForText(editor(mw, 'situatie'), 'Noah slaapt slecht.');
 
     // Each sees the other's caret, with their name.
-    await waitForText(editor(mw, 'situatie').locator('.collaboration-carets__label'), 'Pieter Hendriks');
+    await waitForText(
+      editor(mw, 'situatie').locator('.collaboration-carets__label'),
+      'Pieter Hendriks',
+    );
     await ha.keyboard.type(' ');
     await mw.keyboard.type('!');
-    await waitForText(editor(ha, 'situatie').locator('.collaboration-carets__label'), 'Johan Kuipers');
+    await waitForText(
+      editor(ha, 'situatie').locator('.collaboration-carets__label'),
+      'Johan Kuipers',
+    );
 
     // Structured parts of the plan travel too: a ZRM score and an action with an owner.
-    await plan(mw).getByRole('group', { name: /Financiën/ }).getByLabel('ZRM-score').selectOption('2');
-    await eventuallyValue(plan(ha).getByRole('group', { name: /Financiën/ }).getByLabel('ZRM-score'), '2');
+    await plan(mw)
+      .getByRole('group', { name: /Financiën/ })
+      .getByLabel('ZRM-score')
+      .selectOption('2');
+    await eventuallyValue(
+      plan(ha)
+        .getByRole('group', { name: /Financiën/ })
+        .getByLabel('ZRM-score'),
+      '2',
+    );
     const form = plan(mw).getByRole('form', { name: 'Nieuwe actie' });
     await form.getByLabel('Wat gaat er gebeuren').fill('Slaapadvies voor Noah');
     await form.getByLabel('Eigenaar').selectOption({ label: 'Pieter Hendriks – Huisarts' });
     await form.getByLabel('Uiterlijk op').fill('2030-06-01');
-    await form.getByLabel('Wanneer schakel je de ander in').fill('Als het na twee weken niet beter gaat');
+    await form
+      .getByLabel('Wanneer schakel je de ander in')
+      .fill('Als het na twee weken niet beter gaat');
     await form.getByRole('button', { name: 'Actie toevoegen' }).click();
-    const action = plan(ha).locator('.actie-list > li').filter({ hasText: 'Slaapadvies voor Noah' });
+    const action = plan(ha)
+      .locator('.actie-list > li')
+      .filter({ hasText: 'Slaapadvies voor Noah' });
     await action.waitFor();
     await waitForText(action, 'Eigenaar: Pieter Hendriks');
     await waitForText(action, '1 juni 2030');
@@ -115,8 +133,16 @@ describe('two professionals co-edit the plan of Gezin Bakker', () => {
     await ha.reload();
     await waitForText(editor(ha, 'situatie'), 'Noah slaapt slecht.');
     await waitSaved(ha);
-    await plan(ha).locator('.actie-list > li').filter({ hasText: 'Slaapadvies voor Noah' }).waitFor();
-    expect(await plan(ha).getByRole('group', { name: /Financiën/ }).getByLabel('ZRM-score').inputValue()).toBe('2');
+    await plan(ha)
+      .locator('.actie-list > li')
+      .filter({ hasText: 'Slaapadvies voor Noah' })
+      .waitFor();
+    expect(
+      await plan(ha)
+        .getByRole('group', { name: /Financiën/ })
+        .getByLabel('ZRM-score')
+        .inputValue(),
+    ).toBe('2');
   });
 
   it('a meelezer sees the plan read-only, with the reason', async () => {
@@ -124,12 +150,20 @@ describe('two professionals co-edit the plan of Gezin Bakker', () => {
     contexts.push(context);
     const page = await context.newPage();
     await openBakker(page, server.url, 'wmo-consulent');
-    await waitForText(plan(page).locator('.notice').filter({ hasText: 'Alleen lezen' }), 'meelezer');
+    await waitForText(
+      plan(page).locator('.notice').filter({ hasText: 'Alleen lezen' }),
+      'meelezer',
+    );
     expect(await editor(page, 'situatie').getAttribute('aria-readonly')).toBe('true');
     expect(await editor(page, 'situatie').getAttribute('contenteditable')).toBe('false');
     expect(await plan(page).getByRole('button', { name: 'Vet' }).count()).toBe(0);
     expect(await plan(page).getByRole('button', { name: 'Actie toevoegen' }).count()).toBe(0);
-    expect(await plan(page).getByRole('group', { name: /Financiën/ }).getByLabel('ZRM-score').isDisabled()).toBe(true);
+    expect(
+      await plan(page)
+        .getByRole('group', { name: /Financiën/ })
+        .getByLabel('ZRM-score')
+        .isDisabled(),
+    ).toBe(true);
     await waitSaved(page);
     await expectAxeClean(page, 'plan page (meelezer)');
     await screenshotOf(plan(page).locator('.notice').first(), 'c1-readonly-notice');
@@ -168,10 +202,15 @@ describe('two professionals co-edit the plan of Gezin Bakker', () => {
   });
 });
 
-async function eventuallyValue(locator: ReturnType<Page['getByLabel']>, value: string, timeout = 10_000): Promise<void> {
+async function eventuallyValue(
+  locator: ReturnType<Page['getByLabel']>,
+  value: string,
+  timeout = 10_000,
+): Promise<void> {
   const deadline = Date.now() + timeout;
   while ((await locator.inputValue()) !== value) {
-    if (Date.now() > deadline) throw new Error(`Expected value ${value}, got ${await locator.inputValue()}`);
+    if (Date.now() > deadline)
+      throw new Error(`Expected value ${value}, got ${await locator.inputValue()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -5,7 +5,13 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { expect } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server';
 
@@ -16,7 +22,9 @@ export const SCREENS = resolve(__dirname, '../../.tmp/screens');
 /** A server that serves the built client. `pnpm test:e2e` builds it first. */
 export async function startE2eServer(): Promise<TestServer> {
   if (!existsSync(join(CLIENT_DIST, 'index.html'))) {
-    throw new Error(`No built client in ${CLIENT_DIST}: run \`pnpm --filter @spil/client build\` (pnpm test:e2e does).`);
+    throw new Error(
+      `No built client in ${CLIENT_DIST}: run \`pnpm --filter @spil/client build\` (pnpm test:e2e does).`,
+    );
   }
   return startTestServer('embedded', { env: { CLIENT_DIST } });
 }
@@ -38,14 +46,22 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh user's browser: own cookies and IndexedDB, Dutch locale. */
-export function newContext(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<BrowserContext> {
+export function newContext(
+  browser: Browser,
+  viewport = { width: 1280, height: 900 },
+): Promise<BrowserContext> {
   return browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport });
 }
 
 export const demoEmail = (key: string) => `${key}@demo.spil.test`;
 
 /** Log in through the login form, as a user would. */
-export async function loginViaForm(page: Page, baseUrl: string, key: string, password = 'spil-demo'): Promise<void> {
+export async function loginViaForm(
+  page: Page,
+  baseUrl: string,
+  key: string,
+  password = 'spil-demo',
+): Promise<void> {
   await page.goto(`${baseUrl}/inloggen`);
   await page.getByLabel('E-mailadres').fill(demoEmail(key));
   await page.getByLabel('Wachtwoord').fill(password);
@@ -55,9 +71,12 @@ export async function loginViaForm(page: Page, baseUrl: string, key: string, pas
 
 /** WCAG 2.1 A and AA by axe-core: no violations at all. */
 export async function expectAxeClean(page: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   const summary = results.violations.map(
-    (v) => `${v.id} (${v.impact ?? '?'}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
+    (v) =>
+      `${v.id} (${v.impact ?? '?'}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n')}`,
   );
   expect(summary, `axe on ${what}`).toEqual([]);
 }
@@ -84,7 +103,8 @@ export async function waitForText(locator: Locator, text: string, timeout = 10_0
   for (;;) {
     const current = (await locator.textContent().catch(() => null)) ?? '';
     if (current.includes(text)) return;
-    if (Date.now() > deadline) throw new Error(`Expected "${text}" in ${locator.toString()}, got "${current}"`);
+    if (Date.now() > deadline)
+      throw new Error(`Expected "${text}" in ${locator.toString()}, got "${current}"`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

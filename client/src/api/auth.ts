@@ -1,4 +1,9 @@
-import { type LoginRequest, LoginResponse, type UserDto, UserDto as UserSchema } from '@spil/shared';
+import {
+  type LoginRequest,
+  LoginResponse,
+  type UserDto,
+  UserDto as UserSchema,
+} from '@spil/shared';
 import { request, requestVoid } from './http';
 
 export async function login(body: LoginRequest): Promise<UserDto> {

@@ -65,7 +65,12 @@ async function toError(res: Response): Promise<ApiError> {
 }
 
 /** A request whose JSON answer must match `schema`. */
-export async function request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  schema: z.ZodType<T>,
+  body?: unknown,
+): Promise<T> {
   const res = await send(method, path, body);
   if (!res.ok) throw await toError(res);
   const parsed = schema.safeParse(await readJson(res));

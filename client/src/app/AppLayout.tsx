@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router-dom';
 import { EventsProvider, useEvents } from '../features/events/EventsContext';
-import { loginPath } from './session';
+import { homeLabel } from '../features/mijn-plan/household-user';
+import { loginPath, useCurrentUser } from './session';
 import { SiteHeader } from './SiteHeader';
 
 /** After a client-side navigation, focus the new page's h1 so screen readers announce it. */
@@ -31,6 +32,7 @@ function SessionWatch() {
 }
 
 export function AppLayout() {
+  const user = useCurrentUser();
   const navigation = useNavigation();
   const loading = navigation.state === 'loading';
   useFocusHeadingOnNavigate();
@@ -51,7 +53,7 @@ export function AppLayout() {
       </main>
       <footer className="site-footer">
         <p>
-          Spil · één huishouden, één plan · <Link to="/">Mijn huishoudens</Link>
+          Spil · één huishouden, één plan · <Link to="/">{homeLabel(user)}</Link>
         </p>
       </footer>
     </EventsProvider>

@@ -10,7 +10,10 @@ function describe(error: unknown): { title: string; message: string } {
   if (isRouteErrorResponse(error) && error.status === 404) {
     return { title: 'Niet gevonden', message: 'Deze pagina bestaat niet.' };
   }
-  return { title: 'Er ging iets mis', message: 'Er ging iets mis. Laad de pagina opnieuw of probeer het later nog eens.' };
+  return {
+    title: 'Er ging iets mis',
+    message: 'Er ging iets mis. Laad de pagina opnieuw of probeer het later nog eens.',
+  };
 }
 
 /** Shown in place of a page whose data could not be loaded. */

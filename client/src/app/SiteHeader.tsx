@@ -3,7 +3,10 @@ import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { logout } from '../api/auth';
 import { ApiError, errorMessage } from '../api/http';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { NotificationsButton } from '../features/notifications/NotificationsButton';
 import { forgetSavedPlans } from '../features/plan/local-plans';
+import { homeLabel } from '../features/mijn-plan/household-user';
+import { forgetOfflineCopy } from '../features/mijn-plan/offline-cache';
 import { disciplineLabel } from '../lib/labels';
 import { useCurrentUser } from './session';
 
@@ -28,6 +31,7 @@ export function SiteHeader() {
     }
     // Household data does not stay on this device after logout, unless it holds unsaved edits.
     await forgetSavedPlans().catch(() => undefined);
+    forgetOfflineCopy();
     await navigate('/inloggen', { replace: true });
   }
 
@@ -36,22 +40,32 @@ export function SiteHeader() {
       <div className="site-header__inner">
         <Link to="/" className="brand">
           Spil
-          <span className="visually-hidden">, naar Mijn huishoudens</span>
+          <span className="visually-hidden">, naar {homeLabel(user)}</span>
         </Link>
         <nav aria-label="Hoofdmenu" className="site-nav">
           <NavLink to="/" end>
-            Mijn huishoudens
+            {homeLabel(user)}
           </NavLink>
           <NavLink to="/mijn-overleggen">Mijn overleggen</NavLink>
+          {user.systemRole === 'professional' || user.systemRole === 'coordinator' ? (
+            <NavLink to="/mijn-acties">Mijn acties</NavLink>
+          ) : null}
+          {user.systemRole === 'coordinator' ? <NavLink to="/regie">Regie op regie</NavLink> : null}
           {user.systemRole === 'coordinator' ? <NavLink to="/dashboard">Dashboard</NavLink> : null}
         </nav>
+        <NotificationsButton />
         <div className="site-user">
           <p className="site-user__name">
             <span className="visually-hidden">Ingelogd als </span>
             {user.name}
             <span className="site-user__role">{disciplineLabel(user.discipline)}</span>
           </p>
-          <button type="button" className="button button--on-dark" onClick={() => void signOut()} disabled={busy}>
+          <button
+            type="button"
+            className="button button--on-dark"
+            onClick={() => void signOut()}
+            disabled={busy}
+          >
             {busy ? 'Uitloggen…' : 'Uitloggen'}
           </button>
         </div>

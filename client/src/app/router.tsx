@@ -1,9 +1,9 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { LoginPage } from '../features/auth/LoginPage';
 import { loginLoader } from '../features/auth/login.loader';
-import { HouseholdListPage } from '../features/households/HouseholdListPage';
 import { HouseholdPage } from '../features/households/HouseholdPage';
-import { householdLoader, householdsLoader } from '../features/households/households.loaders';
+import { householdLoader } from '../features/households/households.loaders';
+import { Home, homeLoader } from '../features/mijn-plan/home';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage, RootError, RouteError } from './RouteError';
 import { APP_ROUTE_ID, appLoader } from './session';
@@ -20,12 +20,33 @@ export const router = createBrowserRouter([
       {
         errorElement: <RouteError />,
         children: [
-          { index: true, loader: householdsLoader, element: <HouseholdListPage /> },
+          { index: true, loader: homeLoader, element: <Home /> },
           { path: 'huishoudens/:id', loader: householdLoader, element: <HouseholdPage /> },
-          { path: 'dashboard', lazy: () => import('../features/kpi/DashboardPage').then((m) => ({ Component: m.DashboardPage })) },
-          { path: 'huishoudens/:id/overleg/plannen', lazy: () => import('../features/overleg/routes').then((m) => m.plannerRoute) },
-          { path: 'huishoudens/:id/overleg/:meetingId', lazy: () => import('../features/overleg/routes').then((m) => m.meetingRoute) },
-          { path: 'mijn-overleggen', lazy: () => import('../features/overleg/routes').then((m) => m.myMeetingsRoute) },
+          {
+            path: 'dashboard',
+            lazy: () =>
+              import('../features/kpi/DashboardPage').then((m) => ({ Component: m.DashboardPage })),
+          },
+          {
+            path: 'huishoudens/:id/overleg/plannen',
+            lazy: () => import('../features/overleg/routes').then((m) => m.plannerRoute),
+          },
+          {
+            path: 'huishoudens/:id/overleg/:meetingId',
+            lazy: () => import('../features/overleg/routes').then((m) => m.meetingRoute),
+          },
+          {
+            path: 'mijn-overleggen',
+            lazy: () => import('../features/overleg/routes').then((m) => m.myMeetingsRoute),
+          },
+          {
+            path: 'mijn-acties',
+            lazy: () => import('../features/acties/routes').then((m) => m.mijnActiesRoute),
+          },
+          {
+            path: 'regie',
+            lazy: () => import('../features/regie/routes').then((m) => m.regieOpRegieRoute),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -2,6 +2,7 @@ import type { UserDto } from '@spil/shared';
 import { type LoaderFunctionArgs, redirect, useRouteLoaderData } from 'react-router-dom';
 import { me } from '../api/auth';
 import { ApiError } from '../api/http';
+import { userWhenOffline } from '../features/mijn-plan/offline-cache';
 
 export const APP_ROUTE_ID = 'app';
 
@@ -12,7 +13,8 @@ export function loginPath(from?: string): string {
 
 /** Only paths inside Spil: never an open redirect to another site. */
 export function safeReturnPath(value: string | null): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return '/';
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
+    return '/';
   return value;
 }
 
@@ -33,7 +35,16 @@ export function authed<T>(load: (args: LoaderFunctionArgs) => Promise<T>) {
   };
 }
 
-export const appLoader = authed(() => me());
+export const appLoader = authed(async () => {
+  try {
+    return await me();
+  } catch (e) {
+    // Offline, the inwoner or a naaste still opens Mijn plan from this device's copy.
+    const offline = userWhenOffline(e);
+    if (offline) return offline;
+    throw e;
+  }
+});
 
 /** The logged-in user; only inside the routes under the app layout. */
 export function useCurrentUser(): UserDto {

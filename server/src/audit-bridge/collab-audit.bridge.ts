@@ -10,14 +10,29 @@
  * Subscribes to CollabService's hooks (`collab.hooks.ts`): onOpened,
  * onCommitted, onClosed, onRejected and onRefused.
  */
-import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { type AuditPart, parseDocName } from '@spil/shared';
-import type { CommittedBatch, CollabConnectionInfo, RefusedConnection, RejectedUpdate } from '../collab/collab.hooks';
+import type {
+  CommittedBatch,
+  CollabConnectionInfo,
+  RefusedConnection,
+  RejectedUpdate,
+} from '../collab/collab.hooks';
 import { CollabService } from '../collab/collab.service';
 import { AuditService } from '../modules/audit/audit.service';
 
-const PART_BY_KIND: Record<string, AuditPart> = { plan: 'plan', medisch: 'medisch', werk: 'werk', overleg: 'overleg' };
+const PART_BY_KIND: Record<string, AuditPart> = {
+  plan: 'plan',
+  medisch: 'medisch',
+  werk: 'werk',
+  overleg: 'overleg',
+};
 /** An edit session's record is written at the latest this long after its first edit, in ms. */
 const EDIT_FLUSH_MS = 5 * 60_000;
 
@@ -31,7 +46,9 @@ interface EditSession {
 
 function subjectOf(docName: string): { householdId: string | null; part: AuditPart } {
   const doc = parseDocName(docName);
-  return doc ? { householdId: doc.householdId, part: PART_BY_KIND[doc.kind] ?? 'overig' } : { householdId: null, part: 'overig' };
+  return doc
+    ? { householdId: doc.householdId, part: PART_BY_KIND[doc.kind] ?? 'overig' }
+    : { householdId: null, part: 'overig' };
 }
 
 @Injectable()
@@ -106,7 +123,13 @@ export class CollabAuditBridge implements OnApplicationBootstrap, BeforeApplicat
       }
       const conn = this.known.get(row.connectionId);
       if (!conn) continue;
-      this.edits.set(key, { conn: { ...conn, docName: e.docName }, firstId: row.id, lastId: row.id, rows: 1, since: Date.now() });
+      this.edits.set(key, {
+        conn: { ...conn, docName: e.docName },
+        firstId: row.id,
+        lastId: row.id,
+        rows: 1,
+        since: Date.now(),
+      });
     }
   }
 
@@ -127,7 +150,13 @@ export class CollabAuditBridge implements OnApplicationBootstrap, BeforeApplicat
       ...subject,
       detail: {
         connectionId: s.conn.connectionId,
-        updateLog: { table: 'plan_update', docName: s.conn.docName, firstId: s.firstId, lastId: s.lastId, rows: s.rows },
+        updateLog: {
+          table: 'plan_update',
+          docName: s.conn.docName,
+          firstId: s.firstId,
+          lastId: s.lastId,
+          rows: s.rows,
+        },
       },
     });
   }
@@ -137,7 +166,9 @@ export class CollabAuditBridge implements OnApplicationBootstrap, BeforeApplicat
     const conn = this.known.get(e.connectionId);
     void (async () => {
       const user = conn?.user ?? (await this.audit.userById(e.userId));
-      const actor = user ? await this.audit.actorOf(user) : { userId: e.userId, purpose: 'zorgverlening' as const };
+      const actor = user
+        ? await this.audit.actorOf(user)
+        : { userId: e.userId, purpose: 'zorgverlening' as const };
       await this.audit.record({
         ...actor,
         event: `${subject.part}.update`,
@@ -153,10 +184,14 @@ export class CollabAuditBridge implements OnApplicationBootstrap, BeforeApplicat
   }
 
   private refused(e: RefusedConnection): void {
-    const subject = e.docName ? subjectOf(e.docName) : { householdId: null, part: 'overig' as const };
+    const subject = e.docName
+      ? subjectOf(e.docName)
+      : { householdId: null, part: 'overig' as const };
     void (async () => {
       const user = e.userId ? await this.audit.userById(e.userId) : null;
-      const actor = user ? await this.audit.actorOf(user) : { userId: e.userId, purpose: 'zorgverlening' as const };
+      const actor = user
+        ? await this.audit.actorOf(user)
+        : { userId: e.userId, purpose: 'zorgverlening' as const };
       await this.audit.record({
         ...actor,
         event: `${subject.part}.read`,
@@ -172,12 +207,29 @@ export class CollabAuditBridge implements OnApplicationBootstrap, BeforeApplicat
 
   private write(
     c: CollabConnectionInfo,
-    record: { event: string; action: 'R' | 'U'; outcome: 'success'; householdId: string | null; part: AuditPart; detail: Record<string, unknown> },
+    record: {
+      event: string;
+      action: 'R' | 'U';
+      outcome: 'success';
+      householdId: string | null;
+      part: AuditPart;
+      detail: Record<string, unknown>;
+    },
   ): void {
     void (async () => {
-      const roles = record.householdId ? await this.audit.teamRoles(c.user.id, [record.householdId]) : new Map<string, never>();
-      const actor = await this.audit.actorOf(c.user, record.householdId ? (roles.get(record.householdId) ?? null) : null);
-      await this.audit.record({ ...actor, ...record, channel: 'collab', sourceAddress: c.address ?? null });
+      const roles = record.householdId
+        ? await this.audit.teamRoles(c.user.id, [record.householdId])
+        : new Map<string, never>();
+      const actor = await this.audit.actorOf(
+        c.user,
+        record.householdId ? (roles.get(record.householdId) ?? null) : null,
+      );
+      await this.audit.record({
+        ...actor,
+        ...record,
+        channel: 'collab',
+        sourceAddress: c.address ?? null,
+      });
     })().catch(() => this.logger.error(`Audit record of ${record.event} on collab was lost`));
   }
 }

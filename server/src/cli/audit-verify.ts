@@ -14,14 +14,21 @@ import { AuditWriter, verifyAuditChainSnapshot } from '../modules/audit/audit.wr
 
 async function main(): Promise<number> {
   const config = parseConfig();
-  const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres(join(resolve(config.DATA_DIR), 'pg'));
-  const ds = await openDataSource({ url: config.DATABASE_URL ?? (embedded?.url as string), embedded: !!embedded });
+  const embedded = config.DATABASE_URL
+    ? null
+    : await startEmbeddedPostgres(join(resolve(config.DATA_DIR), 'pg'));
+  const ds = await openDataSource({
+    url: config.DATABASE_URL ?? (embedded?.url as string),
+    embedded: !!embedded,
+  });
   try {
     const result = await verifyAuditChainSnapshot(ds);
     if (result.ok) {
       console.log(`OK: ${result.count} records, head ${result.headSeq} ${result.headHash}`);
     } else {
-      console.log(`FOUT: ${result.message} (eerste ${result.problem === 'missing' ? 'ontbrekende' : 'gewijzigde'} record: ${result.seq})`);
+      console.log(
+        `FOUT: ${result.message} (eerste ${result.problem === 'missing' ? 'ontbrekende' : 'gewijzigde'} record: ${result.seq})`,
+      );
     }
     await new AuditWriter(ds, config.INSTANCE_ID).append([
       {

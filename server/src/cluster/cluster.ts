@@ -10,6 +10,8 @@ import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/config';
 import { DomainEvents, type DomainEventMap, type DomainEventName } from '../common/domain-events';
 import { RedisHealth } from '../modules/health/redis-health';
+import { CollabCluster } from '../collab/collab-cluster';
+import { CollabService } from '../collab/collab.service';
 import { RedisIoAdapter } from './redis-io.adapter';
 
 const DOMAIN_CHANNEL = 'spil:domain-events';
@@ -29,17 +31,33 @@ function client(url: string, name: string): Redis {
 }
 
 /** Wire an app to Redis. Call before `listen` so the socket.io server is created with the adapter. */
-export async function joinCluster(app: INestApplication, config: AppConfig): Promise<ClusterLink | null> {
+export async function joinCluster(
+  app: INestApplication,
+  config: AppConfig,
+): Promise<ClusterLink | null> {
   if (!config.REDIS_URL) return null;
   const logger = new Logger('Cluster');
   const url = config.REDIS_URL;
-  const clients = [client(url, 'spil-io-pub'), client(url, 'spil-io-sub'), client(url, 'spil-events-pub'), client(url, 'spil-events-sub')] as const;
-  const [ioPub, ioSub, evPub, evSub] = clients;
+  const clients = [
+    client(url, 'spil-io-pub'),
+    client(url, 'spil-io-sub'),
+    client(url, 'spil-events-pub'),
+    client(url, 'spil-events-sub'),
+    client(url, 'spil-collab-pub'),
+    client(url, 'spil-collab-sub'),
+  ] as const;
+  const [ioPub, ioSub, evPub, evSub, collabPub, collabSub] = clients;
   for (const c of clients) c.on('error', (e: Error) => logger.warn(`Redis: ${e.message}`));
-  await Promise.all(clients.map((c) => (c.status === 'ready' ? Promise.resolve() : new Promise<void>((res, rej) => {
-    c.once('ready', () => res());
-    c.once('error', rej);
-  }))));
+  await Promise.all(
+    clients.map((c) =>
+      c.status === 'ready'
+        ? Promise.resolve()
+        : new Promise<void>((res, rej) => {
+            c.once('ready', () => res());
+            c.once('error', rej);
+          }),
+    ),
+  );
 
   app.useWebSocketAdapter(new RedisIoAdapter(app, ioPub, ioSub));
   app.get(RedisHealth).register(async () => (await evPub.ping()) === 'PONG');
@@ -48,7 +66,9 @@ export async function joinCluster(app: INestApplication, config: AppConfig): Pro
   const from = config.INSTANCE_ID;
   events.setForwarder((name, payload) => {
     const env: Envelope = { from, name, payload };
-    evPub.publish(DOMAIN_CHANNEL, JSON.stringify(env)).catch((e: unknown) => logger.warn(`Publish failed: ${String(e)}`));
+    evPub
+      .publish(DOMAIN_CHANNEL, JSON.stringify(env))
+      .catch((e: unknown) => logger.warn(`Publish failed: ${String(e)}`));
   });
   await evSub.subscribe(DOMAIN_CHANNEL);
   evSub.on('message', (_channel: string, raw: string) => {
@@ -59,10 +79,20 @@ export async function joinCluster(app: INestApplication, config: AppConfig): Pro
       logger.warn('Ignored a malformed cluster message');
     }
   });
+  // Open documents: updates and awareness between instances, catch-up from the database.
+  const collab = app.get(CollabService);
+  const collabCluster = new CollabCluster(collabPub, collabSub, from, {
+    load: (docName) => collab.loadStored(docName),
+    applyStored: (room, update) => collab.applyStored(room, update),
+  });
+  collab.attachCluster(collabCluster);
+
   logger.log(`Instance ${from} joined the cluster`);
   return {
     async close() {
       events.setForwarder(null);
+      collab.attachCluster(null);
+      await collabCluster.close();
       await Promise.all(clients.map((c) => c.quit().catch(() => undefined)));
     },
   };

@@ -72,7 +72,10 @@ export function encodeAwareness(entries: AwarenessEntry[]): Uint8Array {
 }
 
 /** The state as relayed: the client's own fields, `user` from the session. */
-export function withUser(state: Record<string, unknown> | null, user: { id: string; name: string }): Record<string, unknown> | null {
+export function withUser(
+  state: Record<string, unknown> | null,
+  user: { id: string; name: string },
+): Record<string, unknown> | null {
   if (state === null) return null;
   return { ...state, user: { name: user.name, color: colorOf(user.id) } };
 }

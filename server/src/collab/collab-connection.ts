@@ -9,7 +9,12 @@ import * as decoding from 'lib0/decoding';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { type RawData, WebSocket } from 'ws';
 import type { UserEntity } from '../modules/users/user.entity';
-import { AwarenessFormatError, decodeAwareness, encodeAwareness, withUser } from './awareness-filter';
+import {
+  AwarenessFormatError,
+  decodeAwareness,
+  encodeAwareness,
+  withUser,
+} from './awareness-filter';
 import {
   CLOSE,
   MAX_BUFFERED_BYTES,
@@ -154,7 +159,13 @@ export class CollabConnection implements CollabPeer {
       .catch((e: unknown) => this.failed(e))
       .finally(() => {
         this.pending--;
-        if (this.pending < MAX_PENDING_MESSAGES / 2 && !this.closed && !this.held && this.ws.isPaused) this.ws.resume();
+        if (
+          this.pending < MAX_PENDING_MESSAGES / 2 &&
+          !this.closed &&
+          !this.held &&
+          this.ws.isPaused
+        )
+          this.ws.resume();
       });
   }
 
@@ -227,7 +238,8 @@ export class CollabConnection implements CollabPeer {
         this.ownClientId = e.clientId;
         room.awarenessOwners.set(e.clientId, this);
       }
-      if (e.clientId !== this.ownClientId || room.awarenessOwners.get(e.clientId) !== this) continue;
+      if (e.clientId !== this.ownClientId || room.awarenessOwners.get(e.clientId) !== this)
+        continue;
       kept.push({ ...e, state: withUser(e.state, this.user) });
     }
     if (kept.length === 0) return;

@@ -48,8 +48,10 @@ export const SEED_BUDGET_MS = 10_000;
 export const COMPACT_INTERVAL_MS = 60_000;
 /** A log tail that has not grown for this long is compacted by the interval, in seconds. */
 export const COMPACT_IDLE_SECONDS = 120;
-/** Rows folded into a snapshot per compaction pass (keeps each transaction short). */
-export const COMPACT_MAX_ROWS = 5_000;
+/** Rows folded into a snapshot per compaction pass (keeps each transaction short: the embedded database is one connection). */
+export const COMPACT_MAX_ROWS = 1_000;
+/** A document loaded with a long log is compacted this long after loading, once its first clients are in, in ms. */
+export const COMPACT_AFTER_LOAD_DELAY_MS = 2_000;
 /** Rows and bytes per INSERT when a batch of updates is written. */
 export const WRITE_BATCH_ROWS = 500;
 export const WRITE_BATCH_BYTES = 8 * 1024 * 1024;

@@ -9,7 +9,13 @@
  */
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import { parseDocName } from '@spil/shared';
@@ -20,7 +26,12 @@ import type { AuthContext } from '../modules/auth/auth.types';
 import { isAllowedOrigin } from '../modules/auth/origin';
 import { HouseholdAccessPolicy } from '../modules/households/household-access.policy';
 import { CollabConnection } from './collab-connection';
-import { CLOSE, COLLAB_PATH_PREFIX, MAX_PENDING_MESSAGES, PING_INTERVAL_MS } from './collab.constants';
+import {
+  CLOSE,
+  COLLAB_PATH_PREFIX,
+  MAX_PENDING_MESSAGES,
+  PING_INTERVAL_MS,
+} from './collab.constants';
 import { CollabService } from './collab.service';
 import type { DocRoom } from './doc-room';
 
@@ -81,7 +92,8 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
       if (ws.readyState === WebSocket.OPEN) ws.close(CLOSE.restart, 'server herstart');
     }
     const deadline = Date.now() + 3000;
-    while (this.sockets.size > 0 && Date.now() < deadline) await sleep(20);
+    // Until every socket is closed and every connection has left its document (so `onClosed` has fired).
+    while ((this.sockets.size > 0 || this.conns.size > 0) && Date.now() < deadline) await sleep(20);
     for (const ws of this.sockets) ws.terminate();
     this.server?.off('upgrade', this.onUpgrade);
     this.wss?.close();
@@ -97,20 +109,30 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
     socket.on('error', () => socket.destroy());
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.admit(ws, req, path).catch((e: unknown) => {
-        this.logger.error(`Collab connection setup failed: ${e instanceof Error ? e.message : String(e)}`);
+        this.logger.error(
+          `Collab connection setup failed: ${e instanceof Error ? e.message : String(e)}`,
+        );
         this.refuse(ws, CLOSE.serverError, 'serverfout');
       });
     });
   };
 
   /** Refuse a checked client (4401/4403): reported to `onRefused`, then closed. */
-  private deny(ws: WebSocket, req: IncomingMessage, code: number, reason: string, docName: string | null, userId: string | null): void {
+  private deny(
+    ws: WebSocket,
+    req: IncomingMessage,
+    code: number,
+    reason: string,
+    docName: string | null,
+    userId: string | null,
+  ): void {
     this.service.refused({ docName, userId, code, address: req.socket.remoteAddress ?? null });
     this.refuse(ws, code, reason);
   }
 
   private refuse(ws: WebSocket, code: number, reason: string): void {
-    if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(code, reason);
+    if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING)
+      ws.close(code, reason);
     setTimeout(() => {
       if (ws.readyState !== WebSocket.CLOSED) ws.terminate();
     }, 5000).unref();
@@ -123,7 +145,8 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
     // Messages that arrive while the client is checked wait here; none is answered before it is let in.
     const early: [RawData, boolean][] = [];
     const onEarly = (data: RawData, isBinary: boolean) => {
-      if (early.length >= MAX_PENDING_MESSAGES) this.refuse(ws, CLOSE.badMessage, 'te veel berichten');
+      if (early.length >= MAX_PENDING_MESSAGES)
+        this.refuse(ws, CLOSE.badMessage, 'te veel berichten');
       else early.push([data, isBinary]);
     };
     ws.on('message', onEarly);
@@ -133,7 +156,8 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
     try {
       auth = await this.auth.authenticate({ headers: req.headers });
     } catch (e) {
-      if (e instanceof SpilError && e.code.startsWith('auth.')) return this.deny(ws, req, CLOSE.unauthenticated, 'niet ingelogd', null, null);
+      if (e instanceof SpilError && e.code.startsWith('auth.'))
+        return this.deny(ws, req, CLOSE.unauthenticated, 'niet ingelogd', null, null);
       throw e;
     }
     const userId = auth.user.id;
@@ -151,14 +175,17 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
     const { householdId } = parsed;
 
     // Check before loading, so a stranger never makes the server load a plan.
-    if (!(await this.policy.docAccessFor(auth.user, parsed))) return this.deny(ws, req, CLOSE.forbidden, 'geen toegang', docName, userId);
+    if (!(await this.policy.docAccessFor(auth.user, parsed)))
+      return this.deny(ws, req, CLOSE.forbidden, 'geen toegang', docName, userId);
     if (!open()) return;
 
     let room: DocRoom;
     try {
       room = await this.service.acquire(docName);
     } catch (e) {
-      this.logger.error(`Document could not be loaded: ${e instanceof Error ? e.message : String(e)}`);
+      this.logger.error(
+        `Document could not be loaded: ${e instanceof Error ? e.message : String(e)}`,
+      );
       return this.refuse(ws, CLOSE.serverError, 'document niet beschikbaar');
     }
     for (;;) {
@@ -183,8 +210,14 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
       if (epoch !== this.service.accessEpoch(householdId)) continue;
 
       ws.off('message', onEarly);
-      const conn = new CollabConnection(ws, auth.user, auth.sessionId, access.write, req.socket.remoteAddress ?? null, this.service, (c) =>
-        this.conns.delete(c),
+      const conn = new CollabConnection(
+        ws,
+        auth.user,
+        auth.sessionId,
+        access.write,
+        req.socket.remoteAddress ?? null,
+        this.service,
+        (c) => this.conns.delete(c),
       );
       for (const [data, isBinary] of early) conn.receive(data, isBinary);
       this.conns.add(conn);

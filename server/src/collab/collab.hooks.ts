@@ -86,7 +86,8 @@ export class HookList<A extends unknown[]> {
     for (const hook of this.hooks) {
       try {
         const r = hook(...args);
-        if (r instanceof Promise) r.catch((e: unknown) => this.logger.error(`${this.name} hook failed: ${String(e)}`));
+        if (r instanceof Promise)
+          r.catch((e: unknown) => this.logger.error(`${this.name} hook failed: ${String(e)}`));
       } catch (e) {
         this.logger.error(`${this.name} hook failed: ${String(e)}`);
       }

@@ -75,7 +75,10 @@ export class CollabRepository {
   async compact(docName: string, maxRows: number): Promise<CompactionResult> {
     return this.ds.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [docName]);
-      const snap = await em.query<{ state: Buffer }[]>('SELECT state FROM plan_snapshot WHERE doc_name = $1', [docName]);
+      const snap = await em.query<{ state: Buffer }[]>(
+        'SELECT state FROM plan_snapshot WHERE doc_name = $1',
+        [docName],
+      );
       const rows = await em.query<{ id: string; update: Buffer }[]>(
         'SELECT id, "update" FROM plan_update WHERE doc_name = $1 ORDER BY id LIMIT $2',
         [docName, maxRows],
@@ -88,7 +91,9 @@ export class CollabRepository {
           try {
             Y.applyUpdate(doc, r.update);
           } catch {
-            this.logger.error(`Update ${r.id} of a document cannot be applied; dropped at compaction`);
+            this.logger.error(
+              `Update ${r.id} of a document cannot be applied; dropped at compaction`,
+            );
           }
         }
       });
@@ -102,13 +107,20 @@ export class CollabRepository {
            last_update_id = GREATEST(plan_snapshot.last_update_id, EXCLUDED.last_update_id), updated_at = now()`,
         [docName, Buffer.from(state.buffer, state.byteOffset, state.byteLength), maxId],
       );
-      await em.query('DELETE FROM plan_update WHERE doc_name = $1 AND id = ANY($2::bigint[])', [docName, ids]);
+      await em.query('DELETE FROM plan_update WHERE doc_name = $1 AND id = ANY($2::bigint[])', [
+        docName,
+        ids,
+      ]);
       return { merged: rows.length, bytes: state.length };
     });
   }
 
   /** Documents worth compacting: a long log, or a log tail that has been idle for a while. */
-  async compactionCandidates(minRows: number, idleSeconds: number, limit: number): Promise<string[]> {
+  async compactionCandidates(
+    minRows: number,
+    idleSeconds: number,
+    limit: number,
+  ): Promise<string[]> {
     const rows = await this.ds.query<{ doc_name: string }[]>(
       `SELECT doc_name FROM plan_update GROUP BY doc_name
        HAVING count(*) >= $1 OR (count(*) >= 2 AND max(created_at) < now() - make_interval(secs => $2))

@@ -27,12 +27,19 @@ import { EventsBroadcaster, rooms } from '../events/events.broadcaster';
 import { HouseholdAccessPolicy } from '../modules/households/household-access.policy';
 import {
   CLOSE,
+  COMPACT_AFTER_LOAD_DELAY_MS,
   COMPACT_IDLE_SECONDS,
   COMPACT_INTERVAL_MS,
   COMPACT_MAX_ROWS,
 } from './collab.constants';
 import { type CompactionResult, CollabRepository, type NewUpdate } from './collab.repository';
-import { type CollabPeer, DocRoom, type QueuedUpdate, RoomBrokenError, type RoomHost } from './doc-room';
+import {
+  type CollabPeer,
+  DocRoom,
+  type QueuedUpdate,
+  RoomBrokenError,
+  type RoomHost,
+} from './doc-room';
 import {
   type ClosedHook,
   type CollabConnectionInfo,
@@ -45,6 +52,7 @@ import {
   type RejectedUpdate,
   type StoredHook,
 } from './collab.hooks';
+import { type CollabClusterLink, REMOTE_ORIGIN } from './collab-cluster';
 import { isEmptyUpdate, syncStep2Message } from './protocol';
 import { ServerPartSource, writeServerPartIfChanged } from './server-part';
 import type { RejectReason } from './update-check';
@@ -53,7 +61,23 @@ import { UpdateValidator } from './update-validator';
 /** The origin of changes the server makes, as seen by observers of the live document. */
 export const SERVER_ORIGIN = 'spil-server';
 
-export type { ClosedHook, CollabConnectionInfo, CommittedHook, OpenedHook, RefusedHook, RejectedHook, RejectedUpdate, StoredHook };
+/** Rejections that may only mean this instance has not yet heard of something another one stored. */
+const RETRY_AFTER_CATCH_UP: ReadonlySet<RejectReason> = new Set<RejectReason>([
+  'unresolvable',
+  'gap',
+  'server_root',
+]);
+
+export type {
+  ClosedHook,
+  CollabConnectionInfo,
+  CommittedHook,
+  OpenedHook,
+  RefusedHook,
+  RejectedHook,
+  RejectedUpdate,
+  StoredHook,
+};
 
 export interface CollabStats {
   openDocs: number;
@@ -66,7 +90,9 @@ export interface CollabStats {
 export class CollabUnavailableError extends Error {}
 
 @Injectable()
-export class CollabService implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown, RoomHost {
+export class CollabService
+  implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown, RoomHost
+{
   private readonly logger = new Logger(CollabService.name);
   /** Loading or loaded rooms by document name. */
   private readonly loading = new Map<string, Promise<DocRoom>>();
@@ -77,10 +103,14 @@ export class CollabService implements OnModuleInit, OnModuleDestroy, OnApplicati
     rejected: new HookList<[RejectedUpdate]>('onRejected', this.logger),
     opened: new HookList<[CollabConnectionInfo]>('onOpened', this.logger),
     closed: new HookList<[CollabConnectionInfo & { code?: number }]>('onClosed', this.logger),
-    committed: new HookList<[{ docName: string; rows: { id: string; connectionId: string | null; userId: string | null }[] }]>(
-      'onCommitted',
-      this.logger,
-    ),
+    committed: new HookList<
+      [
+        {
+          docName: string;
+          rows: { id: string; connectionId: string | null; userId: string | null }[];
+        },
+      ]
+    >('onCommitted', this.logger),
     refused: new HookList<[RefusedConnection]>('onRefused', this.logger),
   };
   /** Bumped whenever access to a household may have changed; joins re-check across it. */
@@ -91,6 +121,8 @@ export class CollabService implements OnModuleInit, OnModuleDestroy, OnApplicati
   private compactTimer: NodeJS.Timeout | null = null;
   private readonly counters = { accepted: 0, rejected: 0, stored: 0 };
   private readonly rejectionsPerPeer = new WeakMap<CollabPeer, number>();
+  /** Set with REDIS_URL: other instances with the same documents open (collab-cluster.ts). */
+  private cluster: CollabClusterLink | null = null;
   readonly validator: UpdateValidator;
 
   constructor(
@@ -115,17 +147,29 @@ export class CollabService implements OnModuleInit, OnModuleDestroy, OnApplicati
       on('regie.changed', ({ householdId }) => this.refreshServerPart(householdId)),
       on('member.removed', ({ householdId, userId }) => {
         this.bumpAccess(householdId);
-        this.closePeers((p, room) => room.parsed.householdId === householdId && p.user.id === userId, CLOSE.forbidden, 'geen lid meer');
+        this.closePeers(
+          (p, room) => room.parsed.householdId === householdId && p.user.id === userId,
+          CLOSE.forbidden,
+          'geen lid meer',
+        );
       }),
       on('consent.changed', ({ householdId }) => {
         this.bumpAccess(householdId);
         return this.recheckAccess(householdId);
       }),
       on('session.ended', ({ sessionId }) =>
-        this.closePeers((p) => p.sessionId === sessionId, CLOSE.unauthenticated, 'sessie beëindigd'),
+        this.closePeers(
+          (p) => p.sessionId === sessionId,
+          CLOSE.unauthenticated,
+          'sessie beëindigd',
+        ),
       ),
       on('user.disabled', ({ userId }) =>
-        this.closePeers((p) => p.user.id === userId, CLOSE.unauthenticated, 'account uitgeschakeld'),
+        this.closePeers(
+          (p) => p.user.id === userId,
+          CLOSE.unauthenticated,
+          'account uitgeschakeld',
+        ),
       ),
     );
     this.compactTimer = setInterval(() => void this.compactIdle(), COMPACT_INTERVAL_MS);
@@ -173,6 +217,40 @@ export class CollabService implements OnModuleInit, OnModuleDestroy, OnApplicati
     return this.hooks.refused.add(hook);
   }
 
+  /** Share open documents with other instances (Redis); null to stop. Set before listening. */
+  attachCluster(link: CollabClusterLink | null): void {
+    this.cluster = link;
+  }
+
+  /** The stored state of a document, snapshot first (for the cluster's catch-up). */
+  loadStored(docName: string): ReturnType<CollabRepository['load']> {
+    return this.repo.load(docName);
+  }
+
+  /**
+   * Changes stored elsewhere (another instance, or read back from the
+   * database): applied to the live document, which relays what is new, and
+   * to the validation worker's mirror. Never stored again. Returns whether
+   * anything changed.
+   */
+  applyStored(room: DocRoom, update: Uint8Array): boolean {
+    if (room.broken || room.disposed) return false;
+    let diff: Uint8Array | null;
+    try {
+      diff = captureChange(
+        room.doc,
+        () => Y.applyUpdate(room.doc, update, REMOTE_ORIGIN),
+        REMOTE_ORIGIN,
+      );
+    } catch (e) {
+      room.fail(e);
+      return false;
+    }
+    if (!diff) return false;
+    this.validator.applyServerUpdate(room.name, room.epoch, diff, () => room.seed());
+    return true;
+  }
+
   /** Reported by the gateway when it refuses an upgrade. */
   refused(e: RefusedConnection): void {
     this.hooks.refused.fire(e);
@@ -193,7 +271,11 @@ export class CollabService implements OnModuleInit, OnModuleDestroy, OnApplicati
    * true once stored and relayed, false when `fn` changed nothing. Changes of
    * one document run one at a time. `fn` may write any root, `server` too.
    */
-  async withDoc(docName: string, fn: (doc: Y.Doc) => void, origin: unknown = SERVER_ORIGIN): Promise<boolean> {
+  async withDoc(
+    docName: string,
+    fn: (doc: Y.Doc) => void,
+    origin: unknown = SERVER_ORIGIN,
+  ): Promise<boolean> {
     const room = await this.acquire(docName);
     try {
       return await this.serverChange(room, async () => fn, origin);
@@ -212,7 +294,9 @@ export class CollabService implements OnModuleInit, OnModuleDestroy, OnApplicati
       return copy;
     }
     const stored = await this.repo.load(docName);
-    applyAll(copy, stored.updates, (i) => this.logger.error(`Stored update #${i} of a document cannot be applied; skipped`));
+    applyAll(copy, stored.updates, (i) =>
+      this.logger.error(`Stored update #${i} of a document cannot be applied; skipped`),
+    );
     return copy;
   }
 
@@ -235,7 +319,15 @@ export class CollabService implements OnModuleInit, OnModuleDestroy, OnApplicati
   /** Open a document for a connection about to join: loads it if needed. Pair with `attach` or `release`. */
   acquire(docName: string): Promise<DocRoom> {
     if (this.closing) return Promise.reject(new CollabUnavailableError('shutting down'));
-    return this.acquireRoom(docName);
+    const cluster = this.cluster;
+    const alreadyOpen = this.loading.has(docName);
+    const acquired = this.acquireRoom(docName);
+    if (!cluster || !alreadyOpen) return acquired;
+    // Another instance may have stored what this one has not heard of yet, and the client may have seen it there.
+    return acquired.then(async (room) => {
+      await cluster.catchUp(room);
+      return room;
+    });
   }
 
   /** Join: the peer gets the server's sync step 1 and the awareness states. No await between the last access check and this. */
@@ -274,19 +366,32 @@ export class CollabService implements OnModuleInit, OnModuleDestroy, OnApplicati
    */
   async submit(room: DocRoom, peer: CollabPeer, update: Uint8Array): Promise<void> {
     if (isEmptyUpdate(update) || room.broken) return;
-    const outcome = await this.validator.validate(
-      room.name,
-      room.epoch,
-      update,
-      {
-        write: peer.write,
-        householdRoots: HOUSEHOLD_WRITABLE_ROOTS,
-        serverRoot: SERVER_ROOT,
-        reservedClient: room.serverClientId,
-      },
-      this.config.COLLAB_MAX_DOC_BYTES,
-      () => room.seed(),
-    );
+    const validate = () =>
+      this.validator.validate(
+        room.name,
+        room.epoch,
+        update,
+        {
+          write: peer.write,
+          householdRoots: HOUSEHOLD_WRITABLE_ROOTS,
+          serverRoot: SERVER_ROOT,
+          reservedClient: room.serverClientId,
+        },
+        this.config.COLLAB_MAX_DOC_BYTES,
+        () => room.seed(),
+      );
+    let outcome = await validate();
+    if (
+      outcome.status === 'rejected' &&
+      this.cluster &&
+      RETRY_AFTER_CATCH_UP.has(outcome.reason) &&
+      !room.broken &&
+      !room.disposed
+    ) {
+      // It may refer to (or repeat) what another instance stored and this one has not heard of yet.
+      await this.cluster.catchUp(room);
+      outcome = await validate();
+    }
     // Nothing may come between the worker's answer and the enqueue: the worker's mirror already holds an accepted update.
     if (room.broken || room.disposed) return;
     if (outcome.status === 'noop') return;
@@ -318,6 +423,10 @@ export class CollabService implements OnModuleInit, OnModuleDestroy, OnApplicati
   }
 
   committed(room: DocRoom, batch: readonly QueuedUpdate[], ids: readonly string[] = []): void {
+    this.cluster?.committed(
+      room,
+      batch.map((b) => b.update),
+    );
     room.logRows += batch.length;
     this.counters.stored += batch.length;
     this.hooks.committed.fire({
@@ -332,6 +441,7 @@ export class CollabService implements OnModuleInit, OnModuleDestroy, OnApplicati
   }
 
   broken(room: DocRoom): void {
+    this.cluster?.closed(room);
     if (this.open.get(room.name) === room) {
       this.open.delete(room.name);
       this.loading.delete(room.name);
@@ -358,7 +468,9 @@ export class CollabService implements OnModuleInit, OnModuleDestroy, OnApplicati
     const n = (this.rejectionsPerPeer.get(peer) ?? 0) + 1;
     this.rejectionsPerPeer.set(peer, n);
     if (n <= 3 || n % 100 === 0) {
-      this.logger.warn(`Update rejected (${reason}) on document ${room.name} from connection ${peer.id} (${n} so far)`);
+      this.logger.warn(
+        `Update rejected (${reason}) on document ${room.name} from connection ${peer.id} (${n} so far)`,
+      );
     }
     const event: RejectedUpdate = {
       docName: room.name,
@@ -398,7 +510,9 @@ export class CollabService implements OnModuleInit, OnModuleDestroy, OnApplicati
   private async load(docName: string, parsed: DocName): Promise<DocRoom> {
     const stored = await this.repo.load(docName);
     const doc = new Y.Doc();
-    applyAll(doc, stored.updates, (i) => this.logger.error(`Stored update #${i} of ${docName} cannot be applied; skipped`));
+    applyAll(doc, stored.updates, (i) =>
+      this.logger.error(`Stored update #${i} of ${docName} cannot be applied; skipped`),
+    );
     const room = new DocRoom(docName, parsed, ++this.epochs, doc, stored.logRows, this);
     if (parsed.kind === 'plan') {
       // Migrate and mirror the server-owned part before anyone sees the document; stored like any server change.
@@ -421,8 +535,10 @@ export class CollabService implements OnModuleInit, OnModuleDestroy, OnApplicati
       }
     }
     this.open.set(docName, room);
+    this.cluster?.opened(room);
     if (room.logRows >= this.config.COLLAB_COMPACT_AFTER) {
-      this.compactInBackground(docName);
+      // Not right away: the connections that waited for this load still have queries to run.
+      setTimeout(() => this.compactInBackground(docName), COMPACT_AFTER_LOAD_DELAY_MS).unref();
     }
     return room;
   }
@@ -435,12 +551,17 @@ export class CollabService implements OnModuleInit, OnModuleDestroy, OnApplicati
       this.open.delete(room.name);
       this.loading.delete(room.name);
     }
+    this.cluster?.closed(room);
     room.destroy();
     this.validator.drop(room.name);
   }
 
   /** Run a server-made change: on a copy of stored + accepted state, with the server's client id; stored, then applied. */
-  private serverChange(room: DocRoom, prepare: () => Promise<(doc: Y.Doc) => void>, origin: unknown): Promise<boolean> {
+  private serverChange(
+    room: DocRoom,
+    prepare: () => Promise<(doc: Y.Doc) => void>,
+    origin: unknown,
+  ): Promise<boolean> {
     const run = room.serverChain.then(async () => {
       const fn = await prepare();
       const seed = room.seed();
@@ -486,7 +607,11 @@ export class CollabService implements OnModuleInit, OnModuleDestroy, OnApplicati
     this.accessEpochs.set(householdId, this.accessEpoch(householdId) + 1);
   }
 
-  private closePeers(match: (p: CollabPeer, room: DocRoom) => boolean, code: number, reason: string): void {
+  private closePeers(
+    match: (p: CollabPeer, room: DocRoom) => boolean,
+    code: number,
+    reason: string,
+  ): void {
     for (const room of this.open.values()) {
       for (const p of [...room.peers]) if (match(p, room)) p.close(code, reason);
     }
@@ -526,7 +651,8 @@ export class CollabService implements OnModuleInit, OnModuleDestroy, OnApplicati
       .then((r) => {
         const room = this.open.get(docName);
         if (room) room.logRows = Math.max(0, room.logRows - r.merged);
-        if (r.merged > 0) this.logger.debug(`Compacted ${r.merged} updates in ${Date.now() - started} ms`);
+        if (r.merged > 0)
+          this.logger.debug(`Compacted ${r.merged} updates in ${Date.now() - started} ms`);
         return r;
       })
       .finally(() => this.compacting.delete(docName));
@@ -537,7 +663,11 @@ export class CollabService implements OnModuleInit, OnModuleDestroy, OnApplicati
   private async compactIdle(): Promise<void> {
     if (this.closing) return;
     try {
-      const names = await this.repo.compactionCandidates(this.config.COLLAB_COMPACT_AFTER, COMPACT_IDLE_SECONDS, 20);
+      const names = await this.repo.compactionCandidates(
+        this.config.COLLAB_COMPACT_AFTER,
+        COMPACT_IDLE_SECONDS,
+        20,
+      );
       for (const name of names) {
         if (this.closing) return;
         await this.compact(name);

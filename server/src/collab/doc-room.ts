@@ -115,7 +115,9 @@ export class DocRoom {
 
   /** The connection an update came from, when it came from one of this room's connections. */
   peerOf(origin: unknown): CollabPeer | null {
-    return this.peers.has(origin as CollabPeer) || this.formerPeers.has(origin as CollabPeer) ? (origin as CollabPeer) : null;
+    return this.peers.has(origin as CollabPeer) || this.formerPeers.has(origin as CollabPeer)
+      ? (origin as CollabPeer)
+      : null;
   }
   /** Connections that left while their updates were still on their way to the log. */
   private readonly formerPeers = new WeakSet<CollabPeer>();
@@ -125,7 +127,8 @@ export class DocRoom {
     this.peers.add(peer);
     peer.send(syncStep1Message(this.doc));
     const states = [...this.awareness.getStates().keys()];
-    if (states.length > 0) peer.send(awarenessMessage(encodeAwarenessUpdate(this.awareness, states)));
+    if (states.length > 0)
+      peer.send(awarenessMessage(encodeAwarenessUpdate(this.awareness, states)));
   }
 
   /** Remove a connection and the awareness states it owned. */
@@ -138,7 +141,8 @@ export class DocRoom {
     }
     for (const c of owned) this.awarenessOwners.delete(c);
     const present = owned.filter((c) => this.awareness.getStates().has(c));
-    if (present.length > 0 && !this.disposed) removeAwarenessStates(this.awareness, present, 'detach');
+    if (present.length > 0 && !this.disposed)
+      removeAwarenessStates(this.awareness, present, 'detach');
   }
 
   /** Accept an update for storage. It is applied and relayed once its INSERT has committed. */
@@ -182,7 +186,9 @@ export class DocRoom {
   fail(error: unknown): void {
     if (this.broken) return;
     this.broken = true;
-    this.logger.error(`Document ${this.name} could not be stored: ${error instanceof Error ? error.message : String(error)}`);
+    this.logger.error(
+      `Document ${this.name} could not be stored: ${error instanceof Error ? error.message : String(error)}`,
+    );
     const err = new RoomBrokenError();
     for (const item of this.unapplied.splice(0)) item.reject(err);
     this.queue.length = 0;

@@ -28,7 +28,9 @@ export class ServerPartSource {
         domain: user.domain,
         role: membership.role,
       })),
-      regie: regie ? { userId: regie.userId, name: regie.name, since: regie.since.toISOString() } : null,
+      regie: regie
+        ? { userId: regie.userId, name: regie.name, since: regie.since.toISOString() }
+        : null,
     };
   }
 }
@@ -37,7 +39,9 @@ export class ServerPartSource {
 export function writeServerPartIfChanged(doc: Y.Doc, part: ServerPart): void {
   const plan = new PlanDoc(doc);
   const patch: { team?: ServerTeamEntry[]; regie?: ServerRegie | null } = {};
-  if (JSON.stringify(plan.team()) !== JSON.stringify(part.team) || !plan.serverMap.has('team')) patch.team = part.team;
-  if (JSON.stringify(plan.regie()) !== JSON.stringify(part.regie) || !plan.serverMap.has('regie')) patch.regie = part.regie;
+  if (JSON.stringify(plan.team()) !== JSON.stringify(part.team) || !plan.serverMap.has('team'))
+    patch.team = part.team;
+  if (JSON.stringify(plan.regie()) !== JSON.stringify(part.regie) || !plan.serverMap.has('regie'))
+    patch.regie = part.regie;
   if (patch.team !== undefined || patch.regie !== undefined) writeServerPart(doc, patch);
 }

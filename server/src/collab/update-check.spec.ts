@@ -43,17 +43,32 @@ describe('checkUpdate', () => {
       (client.getMap('acties').get('a1') as Y.Map<unknown>).set('status', 'bezig');
       client.getText('notes').insert(5, ' daar');
     });
-    expect(check(server, u, rules('all'))).toEqual({ kind: 'ok', roots: expect.arrayContaining(['acties', 'notes']) as unknown });
+    expect(check(server, u, rules('all'))).toEqual({
+      kind: 'ok',
+      roots: expect.arrayContaining(['acties', 'notes']) as unknown,
+    });
   });
 
   it('rejects anything touching the server root, including a deletion', () => {
     const { server, client } = setup();
-    expect(check(server, change(client, () => client.getMap('server').set('regie', null)), rules('all'))).toEqual({
+    expect(
+      check(
+        server,
+        change(client, () => client.getMap('server').set('regie', null)),
+        rules('all'),
+      ),
+    ).toEqual({
       kind: 'rejected',
       reason: 'server_root',
     });
     const { server: s2, client: c2 } = setup();
-    expect(check(s2, change(c2, () => c2.getMap('server').delete('team')), rules('all'))).toEqual({
+    expect(
+      check(
+        s2,
+        change(c2, () => c2.getMap('server').delete('team')),
+        rules('all'),
+      ),
+    ).toEqual({
       kind: 'rejected',
       reason: 'server_root',
     });
@@ -66,7 +81,10 @@ describe('checkUpdate', () => {
     expect(check(server, own, rules('none'))).toEqual({ kind: 'rejected', reason: 'read_only' });
     const { server: s2, client: c2 } = setup();
     const other = change(c2, () => c2.getText('notes').insert(0, 'x'));
-    expect(check(s2, other, rules('household'))).toEqual({ kind: 'rejected', reason: 'root_not_writable' });
+    expect(check(s2, other, rules('household'))).toEqual({
+      kind: 'rejected',
+      reason: 'root_not_writable',
+    });
   });
 
   it('treats what the server already has as a no-op, also for a read-only connection', () => {
@@ -92,12 +110,18 @@ describe('checkUpdate', () => {
     const other = new Y.Doc();
     Y.applyUpdate(other, Y.encodeStateAsUpdate(stranger));
     const dependent = change(other, () => other.getText('notes').insert(1, 'y'));
-    expect(check(server, dependent, rules('all'))).toEqual({ kind: 'rejected', reason: 'unresolvable' });
+    expect(check(server, dependent, rules('all'))).toEqual({
+      kind: 'rejected',
+      reason: 'unresolvable',
+    });
 
     const { server: s3, client: c3 } = setup();
     c3.clientID = 77;
     const reserved = change(c3, () => c3.getText('notes').insert(0, 'z'));
-    expect(check(s3, reserved, rules('all', 77))).toEqual({ kind: 'rejected', reason: 'reserved_client' });
+    expect(check(s3, reserved, rules('all', 77))).toEqual({
+      kind: 'rejected',
+      reason: 'reserved_client',
+    });
   });
 
   it('resolves a chain of own structs without recursion', () => {

@@ -38,9 +38,7 @@ export type RejectReason =
   | 'doc_too_large';
 
 export type CheckResult =
-  | { kind: 'noop' }
-  | { kind: 'ok'; roots: string[] }
-  | { kind: 'rejected'; reason: RejectReason };
+  { kind: 'noop' } | { kind: 'ok'; roots: string[] } | { kind: 'rejected'; reason: RejectReason };
 
 /** Limits on one update, far above what an editor sends. */
 export const UPDATE_LIMITS = {
@@ -76,7 +74,11 @@ function storeRootOf(s: Y.Item | Y.GC): Resolved {
   return UNRESOLVABLE;
 }
 
-export function checkUpdate(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdate>, rules: WriteRules): CheckResult {
+export function checkUpdate(
+  doc: Y.Doc,
+  decoded: ReturnType<typeof Y.decodeUpdate>,
+  rules: WriteRules,
+): CheckResult {
   const store = doc.store;
   const { structs, ds } = decoded;
   if (structs.length > UPDATE_LIMITS.maxStructs) return { kind: 'rejected', reason: 'too_complex' };
@@ -100,7 +102,8 @@ export function checkUpdate(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdat
     list.sort((a, b) => a.id.clock - b.id.clock);
     for (let i = 1; i < list.length; i++) {
       const prev = list[i - 1] as Struct;
-      if ((list[i] as Struct).id.clock < prev.id.clock + prev.length) return { kind: 'rejected', reason: 'malformed' };
+      if ((list[i] as Struct).id.clock < prev.id.clock + prev.length)
+        return { kind: 'rejected', reason: 'malformed' };
     }
   }
 
@@ -108,14 +111,18 @@ export function checkUpdate(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdat
   const effective: Struct[] = [];
   for (const [client, list] of own) {
     let expected = known(client);
-    if (client === rules.reservedClient && list.some((s) => !(s instanceof Y.Skip) && s.id.clock + s.length > expected)) {
+    if (
+      client === rules.reservedClient &&
+      list.some((s) => !(s instanceof Y.Skip) && s.id.clock + s.length > expected)
+    ) {
       return { kind: 'rejected', reason: 'reserved_client' };
     }
     for (const s of list) {
       if (s instanceof Y.Skip) continue;
       if (s.id.clock > expected) return { kind: 'rejected', reason: 'gap' };
       // Subdocuments have no place in a plan.
-      if (s instanceof Y.Item && s.content instanceof Y.ContentDoc) return { kind: 'rejected', reason: 'malformed' };
+      if (s instanceof Y.Item && s.content instanceof Y.ContentDoc)
+        return { kind: 'rejected', reason: 'malformed' };
       const end = s.id.clock + s.length;
       if (end > expected) {
         effective.push(s);
@@ -146,13 +153,15 @@ export function checkUpdate(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdat
     if (id.clock < known(id.client)) {
       const s = Y.getItem(store, id) as Y.Item | Y.GC;
       if (!needType) return { value: storeRootOf(s) };
-      if (s instanceof Y.Item && s.content instanceof Y.ContentType) return { value: rootKeyOf(s.content.type as Y.AbstractType<unknown>) };
+      if (s instanceof Y.Item && s.content instanceof Y.ContentType)
+        return { value: rootKeyOf(s.content.type as Y.AbstractType<unknown>) };
       // A parent that is garbage or not a type: Yjs turns the child into garbage.
       return { value: GC_RESULT };
     }
     const s = ownAt(id.client, id.clock);
     if (!s || s instanceof Y.Skip) return { value: UNRESOLVABLE };
-    if (needType && !(s instanceof Y.Item && s.content instanceof Y.ContentType)) return { value: GC_RESULT };
+    if (needType && !(s instanceof Y.Item && s.content instanceof Y.ContentType))
+      return { value: GC_RESULT };
     return { own: s };
   };
 
@@ -213,8 +222,10 @@ export function checkUpdate(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdat
     if (!touch(resolveOwn(s))) return { kind: 'rejected', reason: 'unresolvable' };
     if (!(s instanceof Y.Item)) continue;
     // Both neighbours must be writable too: a crafted item could name a left in one root and a right in another.
-    if (s.origin && !touch(resolveRef(s.origin))) return { kind: 'rejected', reason: 'unresolvable' };
-    if (s.rightOrigin && !touch(resolveRef(s.rightOrigin))) return { kind: 'rejected', reason: 'unresolvable' };
+    if (s.origin && !touch(resolveRef(s.origin)))
+      return { kind: 'rejected', reason: 'unresolvable' };
+    if (s.rightOrigin && !touch(resolveRef(s.rightOrigin)))
+      return { kind: 'rejected', reason: 'unresolvable' };
     // Partly known: Yjs integrates the rest after the struct it already has at clock - 1.
     const k = known(s.id.client);
     if (s.id.clock < k && !touch(resolveRef(Y.createID(s.id.client, k - 1)))) {
@@ -255,7 +266,9 @@ export function checkUpdate(doc: Y.Doc, decoded: ReturnType<typeof Y.decodeUpdat
   if (effective.length === 0 && !deletes) return { kind: 'noop' };
   if (rules.write === 'none') return { kind: 'rejected', reason: 'read_only' };
   if (rules.write === 'household') {
-    for (const r of touched) if (!rules.householdRoots.includes(r)) return { kind: 'rejected', reason: 'root_not_writable' };
+    for (const r of touched)
+      if (!rules.householdRoots.includes(r))
+        return { kind: 'rejected', reason: 'root_not_writable' };
   } else if (touched.has(rules.serverRoot)) {
     return { kind: 'rejected', reason: 'server_root' };
   }

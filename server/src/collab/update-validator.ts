@@ -10,7 +10,11 @@ import { Logger } from '@nestjs/common';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { SEED_BUDGET_MS, VALIDATION_BUDGET_MS, VALIDATION_BUDGET_PER_KIB_MS } from './collab.constants';
+import {
+  SEED_BUDGET_MS,
+  VALIDATION_BUDGET_MS,
+  VALIDATION_BUDGET_PER_KIB_MS,
+} from './collab.constants';
 import type { RejectReason, WriteRules } from './update-check';
 import type { WorkerRequest, WorkerResponse } from './update-worker';
 
@@ -149,7 +153,12 @@ export class UpdateValidator {
     return this.slots[h % this.slots.length] as Slot;
   }
 
-  private run(doc: string, epoch: number, input: JobInput, seed: SeedSource | null): Promise<WorkerResponse> {
+  private run(
+    doc: string,
+    epoch: number,
+    input: JobInput,
+    seed: SeedSource | null,
+  ): Promise<WorkerResponse> {
     if (this.closed) return Promise.reject(new ValidationFailed('unavailable'));
     const slot = this.slotFor(doc);
     return new Promise<WorkerResponse>((resolve, reject) => {
@@ -206,10 +215,13 @@ export class UpdateValidator {
     if (slot.startFailures >= 3) {
       this.logger.error('Validation worker does not start; retrying shortly');
       this.pump(slot); // fails what is queued: without a worker nothing can be checked
-      setTimeout(() => {
-        this.spawn(slot);
-        this.pump(slot);
-      }, Math.min(10_000, 500 * slot.startFailures)).unref();
+      setTimeout(
+        () => {
+          this.spawn(slot);
+          this.pump(slot);
+        },
+        Math.min(10_000, 500 * slot.startFailures),
+      ).unref();
       return;
     }
     this.spawn(slot);
@@ -229,7 +241,8 @@ export class UpdateValidator {
     if (!f || f.seq !== res.seq) return;
     clearTimeout(f.timer);
     slot.inFlight = null;
-    if (('mirrorLost' in res && res.mirrorLost) || res.status === 'no_mirror') slot.seeded.delete(f.job.doc);
+    if (('mirrorLost' in res && res.mirrorLost) || res.status === 'no_mirror')
+      slot.seeded.delete(f.job.doc);
     f.job.resolve(res);
     this.pump(slot);
   }
@@ -245,7 +258,8 @@ export class UpdateValidator {
       const seq = ++this.seq;
       let req: WorkerRequest;
       let budget = this.budgetMs;
-      if (job.input.op !== 'drop') budget += Math.ceil((job.input.update.length / 1024) * this.budgetPerKiBMs);
+      if (job.input.op !== 'drop')
+        budget += Math.ceil((job.input.update.length / 1024) * this.budgetPerKiBMs);
       if (job.input.op === 'drop') {
         slot.seeded.delete(job.doc);
         req = { op: 'drop', seq, doc: job.doc };
@@ -268,7 +282,15 @@ export class UpdateValidator {
         }
         req =
           job.input.op === 'validate'
-            ? { op: 'validate', seq, doc: job.doc, seed, update: job.input.update, rules: job.input.rules, maxDocBytes: job.input.maxDocBytes }
+            ? {
+                op: 'validate',
+                seq,
+                doc: job.doc,
+                seed,
+                update: job.input.update,
+                rules: job.input.rules,
+                maxDocBytes: job.input.maxDocBytes,
+              }
             : { op: 'apply', seq, doc: job.doc, seed, update: job.input.update };
       }
       const timer = setTimeout(() => {

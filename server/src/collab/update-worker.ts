@@ -102,11 +102,13 @@ function handle(req: WorkerRequest): WorkerResponse {
     return { seq: req.seq, status: 'rejected', reason: 'malformed' };
   }
   if (result.kind === 'noop') return { seq: req.seq, status: 'noop' };
-  if (result.kind === 'rejected') return { seq: req.seq, status: 'rejected', reason: result.reason };
+  if (result.kind === 'rejected')
+    return { seq: req.seq, status: 'rejected', reason: result.reason };
 
   if (m.bytes + req.update.length > req.maxDocBytes) {
     m.bytes = Y.encodeStateAsUpdate(m.doc).length;
-    if (m.bytes + req.update.length > req.maxDocBytes) return { seq: req.seq, status: 'rejected', reason: 'doc_too_large' };
+    if (m.bytes + req.update.length > req.maxDocBytes)
+      return { seq: req.seq, status: 'rejected', reason: 'doc_too_large' };
   }
   let diff: Uint8Array | null;
   try {

@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { SafeTypeOrmLogger } from '../modules/hardening/safe-log';
 
 export interface DatabaseTarget {
   url: string;
@@ -19,6 +20,8 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
     synchronize: false,
     uuidExtension: 'pgcrypto',
     logging: ['error', 'migration'],
+    // Failed queries are logged without their parameters: those are personal data.
+    logger: new SafeTypeOrmLogger(),
     extra: { max: target.embedded ? 1 : 10, application_name: 'spil' },
   };
 }

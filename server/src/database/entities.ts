@@ -24,6 +24,7 @@ import { RetentionClockEntity } from '../modules/privacy/retention-clock.entity'
 
 import { InvitationEntity } from '../modules/invitations/invitation.entity';
 import { PlanSnapshotEntity, PlanUpdateEntity } from '../collab/plan-update.entity';
+import { HouseholdVoiceNoticeEntity } from '../household-voice/household-voice.entity';
 
 export const ENTITIES = [
   InvitationEntity,
@@ -55,4 +56,5 @@ export const ENTITIES = [
   RetentionClockEntity,
   PlanUpdateEntity,
   PlanSnapshotEntity,
+  HouseholdVoiceNoticeEntity,
 ];

@@ -8,7 +8,7 @@ import {
   WebSocketServer,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
-import { type Ack, docNameOf, parseDocName, PlanSubscribe } from '@spil/shared';
+import { type Ack, parseDocName, PlanSubscribe } from '@spil/shared';
 import { DomainEvents } from '../common/domain-events';
 import { SpilError } from '../common/errors';
 import { AuthService } from '../modules/auth/auth.service';
@@ -50,8 +50,10 @@ export class EventsGateway implements OnGatewayConnection, OnModuleInit {
     this.events.on('user.disabled', ({ userId }) => this.broadcaster.disconnectRoom(rooms.user(userId)));
     this.events.on('member.removed', ({ userId, householdId }) => {
       this.broadcaster.toRoom(rooms.user(userId), 'access:revoked', { householdId });
-      this.broadcaster.leaveHousehold(userId, householdId, (['plan', 'medisch', 'werk'] as const).map((k) => rooms.doc(docNameOf(householdId, k))));
+      this.leaveHouseholdRooms(householdId, (s) => s.data.auth?.user.id === userId);
     });
+    // Consent decides who may follow the medical notes: ask the policy again for every follower.
+    this.events.on('consent.changed', ({ householdId }) => this.recheckRooms(householdId));
     this.events.on('team.changed', ({ householdId }) =>
       this.broadcaster.toRoom(rooms.household(householdId), 'household:changed', { householdId, what: 'team' }),
     );
@@ -60,24 +62,67 @@ export class EventsGateway implements OnGatewayConnection, OnModuleInit {
     );
   }
 
+  /**
+   * Authentication runs as namespace middleware, before `connect` reaches the
+   * client: a client may send its first message right after connecting and
+   * finds itself authenticated. A refused handshake gets `connect_error`
+   * with the catalogue code as message.
+   */
   afterInit(server: Namespace): void {
     this.broadcaster.bind(server);
+    server.use((socket, next) => {
+      this.authenticate(socket as EventsSocket).then(
+        () => next(),
+        (e: unknown) => {
+          this.security.refusedHandshake(socket as EventsSocket, e);
+          const err = new Error(e instanceof SpilError ? e.code : 'auth.required') as Error & { data?: unknown };
+          err.data = fail(e);
+          next(err);
+        },
+      );
+    });
+  }
+
+  private async authenticate(socket: EventsSocket): Promise<void> {
+    const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
+    const auth = await this.auth.authenticate({
+      headers: token ? { authorization: `Bearer ${token}` } : socket.handshake.headers,
+    });
+    // Origin allowlist, per-connection rate limit and session recheck on every message.
+    this.security.admit(socket, auth);
+    socket.data.auth = auth;
   }
 
   async handleConnection(socket: EventsSocket): Promise<void> {
-    try {
-      const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
-      const auth = await this.auth.authenticate({
-        headers: token ? { authorization: `Bearer ${token}` } : socket.handshake.headers,
-      });
-      // Origin allowlist, per-connection rate limit and session recheck on every message.
-      this.security.admit(socket, auth);
-      socket.data.auth = auth;
-      await socket.join([rooms.user(auth.user.id), rooms.session(auth.sessionId)]);
-    } catch (e) {
-      this.security.refusedHandshake(socket, e);
-      socket.emit('error', fail(e));
+    const auth = socket.data.auth;
+    if (!auth) {
       socket.disconnect(true);
+      return;
+    }
+    await socket.join([rooms.user(auth.user.id), rooms.session(auth.sessionId)]);
+  }
+
+  /** This instance's sockets leave every room of a household (other instances do the same on the relayed event). */
+  private leaveHouseholdRooms(householdId: string, which: (s: EventsSocket) => boolean): void {
+    for (const socket of this.server.sockets.values() as IterableIterator<EventsSocket>) {
+      if (!which(socket)) continue;
+      for (const room of socket.rooms) {
+        if (room === rooms.household(householdId) || room.startsWith(rooms.doc(householdId))) void socket.leave(room);
+      }
+    }
+  }
+
+  /** Ask the policy again for each socket following a document of the household; leave what is no longer allowed. */
+  private async recheckRooms(householdId: string): Promise<void> {
+    for (const socket of this.server.sockets.values() as IterableIterator<EventsSocket>) {
+      const auth = socket.data.auth;
+      if (!auth) continue;
+      for (const room of [...socket.rooms]) {
+        if (!room.startsWith(rooms.doc(householdId))) continue;
+        const parsed = parseDocName(room.slice(rooms.doc('').length));
+        const access = parsed ? await this.policy.docAccessFor(auth.user, parsed) : null;
+        if (!access) await socket.leave(room);
+      }
     }
   }
 

@@ -17,8 +17,13 @@ import {
   shiftDate,
   writeServerPart,
 } from '@spil/shared';
-import { HouseholdEntity, RegieAssignmentEntity, TeamMembershipEntity } from '../modules/households/household.entity';
+import {
+  HouseholdEntity,
+  RegieAssignmentEntity,
+  TeamMembershipEntity,
+} from '../modules/households/household.entity';
 import { UserEntity } from '../modules/users/user.entity';
+import { addDemoHouseholdVoice, recordDemoHouseholdVoice } from './demo-household-voice';
 
 interface DemoActie {
   titel: string;
@@ -53,7 +58,10 @@ const PLANS: DemoPlan[] = [
       'Sandra wil rust in huis en weer overzicht over haar geld. Ze wil dat Noah weer elke dag naar school gaat en dat zij iemand heeft om mee te praten.',
     ],
     doelen: [
-      { titel: 'Overzicht over inkomsten en uitgaven, geen nieuwe achterstanden', domein: 'financien' },
+      {
+        titel: 'Overzicht over inkomsten en uitgaven, geen nieuwe achterstanden',
+        domein: 'financien',
+      },
       { titel: 'Noah gaat weer elke dag naar school', domein: 'opvoeding' },
       { titel: 'Rust en vaste structuur thuis', domein: 'huiselijke-relaties' },
     ],
@@ -66,7 +74,12 @@ const PLANS: DemoPlan[] = [
         inschakelen: 'Als er een afsluiting of beslag dreigt: meteen de regiehouder bellen.',
         doel: 0,
         domein: 'financien',
-        update: { door: 'maatschappelijk-werker', tekst: 'Intake bij de schuldhulp staat voor dinsdag. Sandra neemt de post van drie maanden mee.', status: 'bezig' },
+        update: {
+          door: 'maatschappelijk-werker',
+          tekst:
+            'Intake bij de schuldhulp staat voor dinsdag. Sandra neemt de post van drie maanden mee.',
+          status: 'bezig',
+        },
       },
       {
         titel: 'Gesprek met Noah over slapen en school',
@@ -82,7 +95,8 @@ const PLANS: DemoPlan[] = [
         eigenaar: 'jeugdconsulent',
         deadline: -3,
         status: 'open',
-        inschakelen: 'Als de wachttijd langer is dan vier weken: overbrugging met het wijkteam regelen.',
+        inschakelen:
+          'Als de wachttijd langer is dan vier weken: overbrugging met het wijkteam regelen.',
         doel: 2,
         domein: 'huiselijke-relaties',
       },
@@ -97,10 +111,26 @@ const PLANS: DemoPlan[] = [
       },
     ],
     domeinen: {
-      financien: { score: 2, zorgen: 'Huurachterstand van drie maanden, energierekening niet betaald.', doelen: 'Budgetplan en betalingsregelingen.' },
-      opvoeding: { score: 2, zorgen: 'Noah verzuimt, Sandra krijgt weinig grip.', doelen: 'Vaste ochtendroutine, contact met de mentor.' },
-      'huiselijke-relaties': { score: 3, zorgen: 'Spanning na de scheiding.', doelen: 'Rustige momenten samen, afspraken met de vader over de omgang.' },
-      'geestelijke-gezondheid': { score: 3, zorgen: 'Sandra slaapt slecht en is moe.', doelen: 'Ondersteuning via de huisarts.' },
+      financien: {
+        score: 2,
+        zorgen: 'Huurachterstand van drie maanden, energierekening niet betaald.',
+        doelen: 'Budgetplan en betalingsregelingen.',
+      },
+      opvoeding: {
+        score: 2,
+        zorgen: 'Noah verzuimt, Sandra krijgt weinig grip.',
+        doelen: 'Vaste ochtendroutine, contact met de mentor.',
+      },
+      'huiselijke-relaties': {
+        score: 3,
+        zorgen: 'Spanning na de scheiding.',
+        doelen: 'Rustige momenten samen, afspraken met de vader over de omgang.',
+      },
+      'geestelijke-gezondheid': {
+        score: 3,
+        zorgen: 'Sandra slaapt slecht en is moe.',
+        doelen: 'Ondersteuning via de huisarts.',
+      },
     },
   },
   {
@@ -131,7 +161,12 @@ const PLANS: DemoPlan[] = [
         inschakelen: 'Als de woningcorporatie bezwaar maakt: de regiehouder.',
         doel: 0,
         domein: 'huisvesting',
-        update: { door: 'wmo-consulent', tekst: 'Huisbezoek gedaan; aanvraag traplift is ingediend, douchestoel komt volgende week.', status: 'bezig' },
+        update: {
+          door: 'wmo-consulent',
+          tekst:
+            'Huisbezoek gedaan; aanvraag traplift is ingediend, douchestoel komt volgende week.',
+          status: 'bezig',
+        },
       },
       {
         titel: 'Bloeddruk en medicatie controleren',
@@ -144,16 +179,32 @@ const PLANS: DemoPlan[] = [
       },
     ],
     domeinen: {
-      adl: { score: 3, zorgen: 'Traplopen en douchen gaan moeizaam.', doelen: 'Hulpmiddelen in huis.' },
-      'lichamelijke-gezondheid': { score: 2, zorgen: 'Twee valpartijen, wisselende bloeddruk.', doelen: 'Medicatie afstemmen.' },
-      'sociaal-netwerk': { score: 2, zorgen: 'Weinig contacten buiten de buurvrouw.', doelen: 'Koffieochtend in het buurthuis.' },
+      adl: {
+        score: 3,
+        zorgen: 'Traplopen en douchen gaan moeizaam.',
+        doelen: 'Hulpmiddelen in huis.',
+      },
+      'lichamelijke-gezondheid': {
+        score: 2,
+        zorgen: 'Twee valpartijen, wisselende bloeddruk.',
+        doelen: 'Medicatie afstemmen.',
+      },
+      'sociaal-netwerk': {
+        score: 2,
+        zorgen: 'Weinig contacten buiten de buurvrouw.',
+        doelen: 'Koffieochtend in het buurthuis.',
+      },
     },
   },
   {
     reference: 'SPW-2026-0103',
-    situatie: ['Mehmet zorgt alleen voor Eva (15). School meldt veel verzuim. Er is nog geen regiehouder aangewezen.'],
+    situatie: [
+      'Mehmet zorgt alleen voor Eva (15). School meldt veel verzuim. Er is nog geen regiehouder aangewezen.',
+    ],
     hulpvraag: ['Mehmet wil weten hoe hij Eva kan helpen en wie hem daarbij bijstaat.'],
-    doelen: [{ titel: 'Eva gaat weer naar school en weet waar ze hulp kan vragen', domein: 'opvoeding' }],
+    doelen: [
+      { titel: 'Eva gaat weer naar school en weet waar ze hulp kan vragen', domein: 'opvoeding' },
+    ],
     acties: [
       {
         titel: 'Quickscan afronden met vader',
@@ -175,7 +226,11 @@ const PLANS: DemoPlan[] = [
       },
     ],
     domeinen: {
-      opvoeding: { score: 3, zorgen: 'Veel verzuim, vader voelt zich alleen staan.', doelen: 'Contact met school en mentor.' },
+      opvoeding: {
+        score: 3,
+        zorgen: 'Veel verzuim, vader voelt zich alleen staan.',
+        doelen: 'Contact met school en mentor.',
+      },
     },
   },
 ];
@@ -223,9 +278,15 @@ export function demoPlanUpdate(
     });
     const by = a.update ? byKey(a.update.door) : null;
     if (a.update && by) {
-      plan.addStatusUpdate(id, { auteurId: by.userId, auteurNaam: by.name, tekst: a.update.tekst, status: a.update.status });
+      plan.addStatusUpdate(id, {
+        auteurId: by.userId,
+        auteurNaam: by.name,
+        tekst: a.update.tekst,
+        status: a.update.status,
+      });
     }
   }
+  addDemoHouseholdVoice(plan, reference, team);
   writeServerPart(doc, { team, regie });
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
@@ -237,19 +298,36 @@ export async function writeDemoPlans(em: EntityManager): Promise<void> {
   const households = await em.getRepository(HouseholdEntity).find();
   const users = new Map((await em.getRepository(UserEntity).find()).map((u) => [u.id, u] as const));
   for (const h of households) {
-    const memberships = await em.getRepository(TeamMembershipEntity).find({ where: { householdId: h.id } });
+    const memberships = await em
+      .getRepository(TeamMembershipEntity)
+      .find({ where: { householdId: h.id } });
     const team: ServerTeamEntry[] = memberships
       .filter((m) => m.endedAt === null && users.has(m.userId))
       .sort((a, b) => a.since.getTime() - b.since.getTime())
       .map((m) => {
         const u = users.get(m.userId) as UserEntity;
-        return { userId: u.id, name: u.name, discipline: u.discipline, domain: u.domain, role: m.role };
+        return {
+          userId: u.id,
+          name: u.name,
+          discipline: u.discipline,
+          domain: u.domain,
+          role: m.role,
+        };
       });
-    const r = await em.getRepository(RegieAssignmentEntity).findOne({ where: { householdId: h.id, endedAt: IsNull() } });
+    const r = await em
+      .getRepository(RegieAssignmentEntity)
+      .findOne({ where: { householdId: h.id, endedAt: IsNull() } });
     const regieUser = r ? users.get(r.userId) : undefined;
-    const regie = r && regieUser ? { userId: regieUser.id, name: regieUser.name, since: r.since.toISOString() } : null;
+    const regie =
+      r && regieUser
+        ? { userId: regieUser.id, name: regieUser.name, since: r.since.toISOString() }
+        : null;
     const update = demoPlanUpdate(h.reference, team, regie);
     if (!update) continue;
-    await em.query('INSERT INTO plan_update (doc_name, "update", user_id) VALUES ($1, $2, NULL)', [h.id, Buffer.from(update)]);
+    await em.query('INSERT INTO plan_update (doc_name, "update", user_id) VALUES ($1, $2, NULL)', [
+      h.id,
+      Buffer.from(update),
+    ]);
+    await recordDemoHouseholdVoice(em, h.id, h.displayName, update, regie?.userId ?? null);
   }
 }

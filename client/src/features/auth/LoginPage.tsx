@@ -14,7 +14,8 @@ interface FieldErrors {
 function validate(email: string, password: string): FieldErrors {
   const errors: FieldErrors = {};
   if (!email.trim()) errors.email = 'Vul je e-mailadres in.';
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) errors.email = 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.';
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
+    errors.email = 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.';
   if (!password) errors.password = 'Vul je wachtwoord in.';
   return errors;
 }

@@ -3,7 +3,13 @@
  * session cookie at the handshake, re-subscribes to every followed plan after
  * a reconnect (rooms do not survive one), and validates every payload.
  */
-import { AccessRevoked, type Ack, HouseholdChanged, PlanStored } from '@spil/shared';
+import {
+  AccessRevoked,
+  type Ack,
+  HouseholdChanged,
+  NotificationDto,
+  PlanStored,
+} from '@spil/shared';
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
 
@@ -24,6 +30,7 @@ export class EventsClient {
   private readonly changed = new Set<Listener<HouseholdChanged>>();
   private readonly revoked = new Set<Listener<{ householdId: string }>>();
   private readonly unauthorized = new Set<Listener<string>>();
+  private readonly notifications = new Set<Listener<NotificationDto>>();
 
   constructor() {
     this.socket = io('/events', {
@@ -48,6 +55,10 @@ export class EventsClient {
     this.socket.on('access:revoked', (raw: unknown) => {
       const parsed = AccessRevoked.safeParse(raw);
       if (parsed.success) for (const l of this.revoked) l(parsed.data);
+    });
+    this.socket.on('notification:new', (raw: unknown) => {
+      const parsed = NotificationDto.safeParse(raw);
+      if (parsed.success) for (const l of this.notifications) l(parsed.data);
     });
     // The gateway refuses an unauthenticated handshake with an `error` event, then disconnects.
     this.socket.on('error', (raw: unknown) => {
@@ -96,6 +107,12 @@ export class EventsClient {
     return () => this.revoked.delete(listener);
   }
 
+  /** A new notification for me (terugkoppeling, regie, overdracht, ...). */
+  onNotification(listener: Listener<NotificationDto>): () => void {
+    this.notifications.add(listener);
+    return () => this.notifications.delete(listener);
+  }
+
   /** The session behind the socket is gone; the message is the server's. */
   onUnauthorized(listener: Listener<string>): () => void {
     this.unauthorized.add(listener);
@@ -114,7 +131,10 @@ export class EventsClient {
       .catch(() => undefined);
   }
 
-  private reportSubscribeError(docName: string, ack: Extract<Ack<unknown>, { error: unknown }>): void {
+  private reportSubscribeError(
+    docName: string,
+    ack: Extract<Ack<unknown>, { error: unknown }>,
+  ): void {
     if (ack.error.code.startsWith('auth.')) for (const l of this.unauthorized) l(ack.error.message);
     else console.warn(`plan:subscribe ${docName} geweigerd: ${ack.error.code}`);
   }

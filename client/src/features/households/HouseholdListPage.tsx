@@ -49,7 +49,9 @@ export function HouseholdListPage() {
       <title>Mijn huishoudens – Spil</title>
       <PageHeading>Mijn huishoudens</PageHeading>
       {households.length === 0 ? (
-        <p>Je staat nog in geen enkel casusteam. Een coördinator of regiehouder kan je toevoegen.</p>
+        <p>
+          Je staat nog in geen enkel casusteam. Een coördinator of regiehouder kan je toevoegen.
+        </p>
       ) : (
         <>
           <p className="lead">

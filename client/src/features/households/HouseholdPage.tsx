@@ -10,14 +10,20 @@ import { ProcesBanner } from '../proces/ProcesBanner';
 import { MemberList } from './MemberList';
 import { TeamList } from './TeamList';
 import { TeamManagement } from '../team/TeamManagement';
+import { RegieSection } from '../regie/RegieSection';
+import { WieDoetWatSection } from '../acties/WieDoetWatSection';
 
 // The editor is the heaviest part of the app; the list and the team load without it.
 const PlanSection = lazy(() => import('../plan/PlanSection'));
 // Quickscan, ZRM (with charts), evaluation and effects: loaded with their chart library.
 const ProcesSection = lazy(() => import('../proces/ProcesSection'));
 // Consent with the medical notes, and overleg: their live notes use the editor too.
-const ConsentSection = lazy(() => import('../consent/ConsentSection').then((m) => ({ default: m.ConsentSection })));
-const OverlegSection = lazy(() => import('../overleg/OverlegSection').then((m) => ({ default: m.OverlegSection })));
+const ConsentSection = lazy(() =>
+  import('../consent/ConsentSection').then((m) => ({ default: m.ConsentSection })),
+);
+const OverlegSection = lazy(() =>
+  import('../overleg/OverlegSection').then((m) => ({ default: m.OverlegSection })),
+);
 
 /** Team, regie and access change on the server: load the household again. */
 function useReloadOnChange(householdId: string): void {
@@ -81,6 +87,8 @@ function HouseholdHeader({ h }: { h: HouseholdDto }) {
       <nav aria-label="Op deze pagina" className="page-nav">
         <a href="#gezin">Gezin</a>
         <a href="#casusteam">Casusteam</a>
+        <a href="#regie">Regie</a>
+        <a href="#wie-doet-wat">Wie doet wat</a>
         <a href="#plan">Plan van aanpak</a>
         <a href="#traject">Traject</a>
         <a href="#toestemming">Toestemming</a>
@@ -109,8 +117,24 @@ export function HouseholdPage() {
         <h2 id="casusteam" tabIndex={-1}>
           Casusteam
         </h2>
-        <TeamList team={household.team} regieUserId={household.regie?.userId ?? null} myId={user.id} />
+        <TeamList
+          team={household.team}
+          regieUserId={household.regie?.userId ?? null}
+          myId={user.id}
+        />
         <TeamManagement household={household} user={user} />
+      </section>
+      <section aria-labelledby="regie" className="section">
+        <h2 id="regie" tabIndex={-1}>
+          Regie
+        </h2>
+        <RegieSection household={household} user={user} />
+      </section>
+      <section aria-labelledby="wie-doet-wat" className="section">
+        <h2 id="wie-doet-wat" tabIndex={-1}>
+          Wie doet wat
+        </h2>
+        <WieDoetWatSection household={household} user={user} />
       </section>
       <section aria-labelledby="plan" className="section">
         <h2 id="plan" tabIndex={-1}>

@@ -19,7 +19,12 @@ export function TeamList({ team, regieUserId, myId }: Props) {
   return (
     <ul className="card-grid card-grid--team">
       {order(team, regieUserId).map((m) => (
-        <TeamCard key={m.userId} member={m} regiehouder={m.userId === regieUserId} self={m.userId === myId} />
+        <TeamCard
+          key={m.userId}
+          member={m}
+          regiehouder={m.userId === regieUserId}
+          self={m.userId === myId}
+        />
       ))}
     </ul>
   );

@@ -33,6 +33,7 @@ import { formatChange, formatDecimal, formatEuro, formatEuroWhole } from '../pro
 import { useResource } from '../proces/use-resource';
 import { ChartFigure } from './ChartFigure';
 import { kpiApi, kpiQueryString } from './kpi-api';
+import { PriceList } from './PriceList';
 import './kpi.css';
 
 const COLOUR_FILL = {
@@ -481,6 +482,7 @@ export function DashboardPage() {
             <h2 id="kpi-grafieken">Grafieken</h2>
             <Charts k={k} />
           </section>
+          <PriceList />
         </>
       ) : null}
     </article>

@@ -20,6 +20,7 @@ import { DecisionForm } from './DecisionForm';
 import { EvaluationForm } from './EvaluationSection';
 import { durationText, meetingWhen } from './format';
 import { LiveNotes } from './LiveNotes';
+import { MeetingEditForm } from './MeetingEditForm';
 import { icsUrl, updateMeeting } from './overleg-api';
 import { useHouseholdChanged } from './use-household-changed';
 import './overleg.css';
@@ -30,7 +31,15 @@ function notesWritable(meeting: MeetingDto, household: HouseholdDto, userId: str
   return household.myRole === null && meeting.participants.some((p) => p.userId === userId);
 }
 
-function StatusControls({ meeting, onChanged }: { meeting: MeetingDto; onChanged: () => void }) {
+function StatusControls({
+  meeting,
+  onChanged,
+  onEdit,
+}: {
+  meeting: MeetingDto;
+  onChanged: () => void;
+  onEdit: () => void;
+}) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function set(status: MeetingStatus) {
@@ -48,6 +57,9 @@ function StatusControls({ meeting, onChanged }: { meeting: MeetingDto; onChanged
   return (
     <>
       <div className="casus-toolbar">
+        <button type="button" className="button" disabled={busy} onClick={onEdit}>
+          Tijd, plaats of agenda wijzigen
+        </button>
         {meeting.status !== 'afgerond' && (
           <button
             type="button"
@@ -90,6 +102,7 @@ export function MeetingPage() {
   const user = useCurrentUser();
   const { revalidate } = useRevalidator();
   const reload = useCallback(() => void revalidate(), [revalidate]);
+  const [editing, setEditing] = useState(false);
   useHouseholdChanged(household.id, ['meetings', 'team'], reload);
   const canDecide = household.myRole === 'lid' && meeting.status !== 'geannuleerd';
   const professional = household.myRole === null || !isHouseholdRole(household.myRole);
@@ -154,8 +167,21 @@ export function MeetingPage() {
             In mijn agenda zetten (.ics)
           </a>
         </div>
-        {meeting.canEdit && <StatusControls meeting={meeting} onChanged={reload} />}
+        {meeting.canEdit && !editing && (
+          <StatusControls meeting={meeting} onChanged={reload} onEdit={() => setEditing(true)} />
+        )}
       </header>
+      {editing && (
+        <MeetingEditForm
+          key={`${meeting.id}:${meeting.startsAt}`}
+          meeting={meeting}
+          onCancel={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            reload();
+          }}
+        />
+      )}
 
       <section className="section" aria-labelledby="agenda">
         <h2 id="agenda">Agenda</h2>

@@ -1,30 +1,55 @@
-import { type Actie, ACTIE_STATUS_LABELS, ACTIE_STATUSES, type ActieStatus, isOverdue } from '@spil/shared';
+import {
+  type Actie,
+  ACTIE_STATUS_LABELS,
+  ACTIE_STATUSES,
+  type ActieStatus,
+  isOverdue,
+} from '@spil/shared';
 import { useId } from 'react';
+import { useCurrentUser } from '../../app/session';
 import { formatDate, todayIso } from '../../lib/format';
+import { ActieHistory } from '../acties/ActieHistory';
+import { TerugkoppelForm } from '../acties/TerugkoppelForm';
 import { OwnerSelect } from './OwnerSelect';
 import { usePlan } from './plan-context';
 import { SyncedText } from './SyncedText';
+import { useObserveDeep } from './use-y';
 
 export function ActieItem({ actie }: { actie: Actie }) {
   const { session, canEdit, owners } = usePlan();
   const id = useId();
-  const update = (patch: Parameters<typeof session.plan.updateActie>[1]) => session.plan.updateActie(actie.id, patch);
+  const update = (patch: Parameters<typeof session.plan.updateActie>[1]) =>
+    session.plan.updateActie(actie.id, patch);
   const overdue = isOverdue(actie, todayIso());
   const owner = owners.find((o) => o.userId === actie.eigenaarId);
-  const last = actie.updates.at(-1);
+  const user = useCurrentUser();
+  // The regiehouder lives in the plan's server part; it may change while the plan is open.
+  useObserveDeep(session.plan.serverMap);
+  const regiehouder = session.plan.regie()?.userId === user.id;
+  const mayFeedBack = canEdit && (actie.eigenaarId === user.id || regiehouder);
   return (
-    <li className={`card actie actie--${actie.status}${overdue ? ' actie--overdue' : ''}`} aria-labelledby={`${id}-kop`}>
+    <li
+      className={`card actie actie--${actie.status}${overdue ? ' actie--overdue' : ''}`}
+      aria-labelledby={`${id}-kop`}
+    >
       <div className="actie__head">
         <h4 className="actie__kop" id={`${id}-kop`}>
           {actie.titel || 'Actie zonder titel'}
         </h4>
         <p className="actie__badges">
-          <span className={`badge badge--status-${actie.status}`}>{ACTIE_STATUS_LABELS[actie.status]}</span>
+          <span className={`badge badge--status-${actie.status}`}>
+            {ACTIE_STATUS_LABELS[actie.status]}
+          </span>
           {overdue && <span className="badge badge--overdue">Te laat</span>}
+          {!owner && <span className="badge badge--zonder">Zonder eigenaar</span>}
         </p>
       </div>
       <p className="muted actie__summary">
-        {owner ? `Eigenaar: ${owner.name}` : 'Nog geen eigenaar'}
+        {owner
+          ? `Eigenaar: ${owner.name}`
+          : actie.eigenaarId
+            ? 'De eigenaar staat niet meer in het team'
+            : 'Nog geen eigenaar'}
         {actie.deadline ? ` · uiterlijk ${formatDate(actie.deadline)}` : ''}
       </p>
       <div className="actie__grid">
@@ -87,10 +112,14 @@ export function ActieItem({ actie }: { actie: Actie }) {
           />
         </div>
       </div>
-      {last && (
-        <p className="actie__update">
-          <strong>Laatste terugkoppeling</strong> van {last.auteurNaam} op {formatDate(last.tijd)}: {last.tekst}
-        </p>
+      <ActieHistory updates={actie.updates} />
+      {mayFeedBack && (
+        <TerugkoppelForm
+          householdId={session.householdId}
+          actieId={actie.id}
+          titel={actie.titel}
+          status={actie.status}
+        />
       )}
     </li>
   );

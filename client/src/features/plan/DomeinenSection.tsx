@@ -30,7 +30,11 @@ function DomeinCard({ domein, value }: { domein: Levensdomein; value: DomeinScor
             className="input"
             value={value.score ?? ''}
             disabled={!canEdit}
-            onChange={(e) => session.plan.setDomein(domein, { score: e.target.value ? Number(e.target.value) : null })}
+            onChange={(e) =>
+              session.plan.setDomein(domein, {
+                score: e.target.value ? Number(e.target.value) : null,
+              })
+            }
           >
             <option value="">Nog geen score</option>
             {SCORES.map((s) => (
@@ -67,8 +71,8 @@ export function DomeinenSection() {
     <section className="plan-part" aria-labelledby="plan-domeinen">
       <h3 id="plan-domeinen">Levensdomeinen</h3>
       <p className="hint">
-        Zelfredzaamheid-Matrix ({ZRM_VERSION}): 1 is acute problematiek, 5 is volledig zelfredzaam. {scored} van de{' '}
-        {LEVENSDOMEINEN.length} domeinen hebben een score.
+        Zelfredzaamheid-Matrix ({ZRM_VERSION}): 1 is acute problematiek, 5 is volledig zelfredzaam.{' '}
+        {scored} van de {LEVENSDOMEINEN.length} domeinen hebben een score.
       </p>
       <ul className="card-grid card-grid--domeinen">
         {LEVENSDOMEINEN.map((d) => (

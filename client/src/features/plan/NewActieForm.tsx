@@ -32,7 +32,12 @@ export function NewActieForm() {
   }
 
   return (
-    <form className="card inline-form inline-form--actie" onSubmit={submit} noValidate aria-labelledby={`${id}-kop`}>
+    <form
+      className="card inline-form inline-form--actie"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${id}-kop`}
+    >
       <h4 id={`${id}-kop`} className="inline-form__title">
         Nieuwe actie
       </h4>

@@ -1,9 +1,17 @@
-import { type HouseholdDto, isHouseholdRole, type TeamRole, teamRoleCanEdit, type UserDto } from '@spil/shared';
+import {
+  type HouseholdDto,
+  isHouseholdRole,
+  type TeamRole,
+  teamRoleCanEdit,
+  type UserDto,
+} from '@spil/shared';
 import { useEffect, useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { loginPath } from '../../app/session';
 import { Notice } from '../../components/Notice';
+import { PlanRegie } from '../regie/PlanRegie';
 import { ActiesSection } from './ActiesSection';
+import { HuishoudenPanel } from '../mijn-plan/HuishoudenPanel';
 import { colorFor } from './colors';
 import { DoelenSection } from './DoelenSection';
 import { DomeinenSection } from './DomeinenSection';
@@ -22,7 +30,8 @@ function readOnlyReason(role: TeamRole | null): string | null {
     return 'Je staat niet in het casusteam van dit huishouden. Je kunt het plan lezen, maar niet wijzigen.';
   }
   if (teamRoleCanEdit(role)) return null;
-  if (isHouseholdRole(role)) return 'Dit is het plan van jullie huishouden. Je kunt het lezen; de professionals passen het samen met jullie aan.';
+  if (isHouseholdRole(role))
+    return 'Dit is het plan van jullie huishouden. Je kunt het lezen; de professionals passen het samen met jullie aan.';
   return 'Je bent meelezer in dit casusteam. Je kunt het plan lezen, maar niet wijzigen.';
 }
 
@@ -46,12 +55,21 @@ function useRefusal(code: number | null): string | null {
   useEffect(() => {
     if (code === 4401) void navigate(loginPath(location.pathname), { replace: true });
   }, [code, navigate, location.pathname]);
-  if (code === 4403) return 'Je hebt geen toegang (meer) tot dit plan. Laad de pagina opnieuw om te zien wat je nog wel mag.';
+  if (code === 4403)
+    return 'Je hebt geen toegang (meer) tot dit plan. Laad de pagina opnieuw om te zien wat je nog wel mag.';
   if (code !== null) return 'De verbinding met het plan is geweigerd. Laad de pagina opnieuw.';
   return null;
 }
 
-function LivePlan({ session, household, myRole }: { session: PlanSession; household: HouseholdDto; myRole: TeamRole | null }) {
+function LivePlan({
+  session,
+  household,
+  myRole,
+}: {
+  session: PlanSession;
+  household: HouseholdDto;
+  myRole: TeamRole | null;
+}) {
   const owners = useOwners(session, household);
   const status = useSaveStatus(session);
   const people = usePresence(session);
@@ -65,9 +83,14 @@ function LivePlan({ session, household, myRole }: { session: PlanSession; househ
     <PlanContext value={value}>
       <div className="plan-bar">
         <PresenceList people={people} />
+        <PlanRegie />
         <SaveStatusView state={status.state} />
       </div>
-      {refusal && <p className="notice notice--error" role="alert">{refusal}</p>}
+      {refusal && (
+        <p className="notice notice--error" role="alert">
+          {refusal}
+        </p>
+      )}
       {readOnly && (
         <Notice>
           <p>
@@ -76,17 +99,32 @@ function LivePlan({ session, household, myRole }: { session: PlanSession; househ
         </Notice>
       )}
       <div className="plan stack">
-        <RichTextField field="situatie" label="Situatie" hint="Wat speelt er in dit huishouden, in de woorden van het gezin en het team." />
-        <RichTextField field="hulpvraag" label="Hulpvraag" hint="Wat wil het huishouden bereiken, en waarbij is hulp nodig?" />
+        <RichTextField
+          field="situatie"
+          label="Situatie"
+          hint="Wat speelt er in dit huishouden, in de woorden van het gezin en het team."
+        />
+        <RichTextField
+          field="hulpvraag"
+          label="Hulpvraag"
+          hint="Wat wil het huishouden bereiken, en waarbij is hulp nodig?"
+        />
         <DomeinenSection />
         <DoelenSection />
         <ActiesSection />
+        <HuishoudenPanel />
       </div>
     </PlanContext>
   );
 }
 
-export default function PlanSection({ household, user }: { household: HouseholdDto; user: UserDto }) {
+export default function PlanSection({
+  household,
+  user,
+}: {
+  household: HouseholdDto;
+  user: UserDto;
+}) {
   const session = usePlanSession(household.id, user.name, colorFor(user.id));
   if (!session) return <p role="status">Plan wordt geopend…</p>;
   return <LivePlan session={session} household={household} myRole={household.myRole} />;

@@ -25,10 +25,30 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
     }),
   });
   const buttons = [
-    { key: 'bold', text: 'Vet', shortcut: 'Ctrl+B', run: () => editor.chain().focus().toggleBold().run() },
-    { key: 'italic', text: 'Cursief', shortcut: 'Ctrl+I', run: () => editor.chain().focus().toggleItalic().run() },
-    { key: 'bulletList', text: 'Opsomming', shortcut: null, run: () => editor.chain().focus().toggleBulletList().run() },
-    { key: 'orderedList', text: 'Nummering', shortcut: null, run: () => editor.chain().focus().toggleOrderedList().run() },
+    {
+      key: 'bold',
+      text: 'Vet',
+      shortcut: 'Ctrl+B',
+      run: () => editor.chain().focus().toggleBold().run(),
+    },
+    {
+      key: 'italic',
+      text: 'Cursief',
+      shortcut: 'Ctrl+I',
+      run: () => editor.chain().focus().toggleItalic().run(),
+    },
+    {
+      key: 'bulletList',
+      text: 'Opsomming',
+      shortcut: null,
+      run: () => editor.chain().focus().toggleBulletList().run(),
+    },
+    {
+      key: 'orderedList',
+      text: 'Nummering',
+      shortcut: null,
+      run: () => editor.chain().focus().toggleOrderedList().run(),
+    },
   ] as const;
   return (
     <div className="rte__toolbar" role="group" aria-label={`Opmaak van ${label.toLowerCase()}`}>
@@ -59,7 +79,11 @@ export function RichTextField({ field, label, hint }: Props) {
         // Collaboration brings an undo that only undoes my own edits; StarterKit's would undo everyone's.
         StarterKit.configure({ undoRedo: false, heading: false }),
         Collaboration.configure({ document: session.doc, field }),
-        CollaborationCaret.configure({ provider: session.provider, user: session.user, render: renderCaret }),
+        CollaborationCaret.configure({
+          provider: session.provider,
+          user: session.user,
+          render: renderCaret,
+        }),
       ],
       editable: canEdit,
       editorProps: {

@@ -3,7 +3,9 @@ import { colorFor, contrast, readableTextOn, safeColor } from './colors';
 
 describe('colors', () => {
   it('gives one user always the same colour', () => {
-    expect(colorFor('3f1c0a6e-0000-4000-8000-000000000001')).toBe(colorFor('3f1c0a6e-0000-4000-8000-000000000001'));
+    expect(colorFor('3f1c0a6e-0000-4000-8000-000000000001')).toBe(
+      colorFor('3f1c0a6e-0000-4000-8000-000000000001'),
+    );
   });
 
   it('keeps white text readable on every palette colour', () => {
@@ -14,7 +16,15 @@ describe('colors', () => {
   });
 
   it('picks a text colour with at least 4.5:1 on any background', () => {
-    for (const bg of ['#ffff00', '#00ff00', '#777777', '#0000ff', '#ff0000', '#767676', '#808080']) {
+    for (const bg of [
+      '#ffff00',
+      '#00ff00',
+      '#777777',
+      '#0000ff',
+      '#ff0000',
+      '#767676',
+      '#808080',
+    ]) {
       expect(contrast(bg, readableTextOn(bg))).toBeGreaterThanOrEqual(4.5);
     }
   });

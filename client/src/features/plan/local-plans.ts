@@ -11,7 +11,9 @@ function readUnsaved(): Set<string> {
   try {
     const raw = localStorage.getItem(UNSAVED_KEY);
     const list: unknown = raw ? JSON.parse(raw) : [];
-    return new Set(Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []);
+    return new Set(
+      Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [],
+    );
   } catch {
     return new Set();
   }

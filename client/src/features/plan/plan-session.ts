@@ -56,8 +56,12 @@ export async function openPlanSession(
   const stored = new StoredTracker(doc, provider);
   // The server replaces name and colour with those of the login; these are for this tab until then.
   provider.awareness.setLocalStateField('user', user);
+  const jitter = reconnectWithJitter(provider);
   // The provider's own watchdog notices a dead connection only after 30 s; the browser knows sooner.
-  const goOffline = () => provider.disconnect();
+  const goOffline = () => {
+    jitter.cancel();
+    provider.disconnect();
+  };
   const goOnline = () => provider.connect();
   window.addEventListener('offline', goOffline);
   window.addEventListener('online', goOnline);
@@ -73,6 +77,7 @@ export async function openPlanSession(
     destroy() {
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
+      jitter.cancel();
       stored.destroy();
       provider.awareness.setLocalState(null);
       provider.destroy();
@@ -80,11 +85,47 @@ export async function openPlanSession(
       doc.destroy();
     },
   };
-  await Promise.race([persistence.whenSynced, new Promise((r) => setTimeout(r, LOCAL_LOAD_TIMEOUT_MS))]);
+  await Promise.race([
+    persistence.whenSynced,
+    new Promise((r) => setTimeout(r, LOCAL_LOAD_TIMEOUT_MS)),
+  ]);
   if (signal.aborted) {
     session.destroy();
     return null;
   }
   if (navigator.onLine !== false) provider.connect();
   return session;
+}
+
+/**
+ * The stock provider retries after exactly 200 ms, 400 ms, ... so when an
+ * instance goes down all of its clients would knock on the next one at the
+ * same moment. After a transient close this takes the retry over: the
+ * provider's own backoff times a random factor between 0.5 and 1.5.
+ */
+function reconnectWithJitter(provider: WebsocketProvider): { cancel(): void } {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const cancel = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
+  provider.on('connection-close', (event: CloseEvent | null) => {
+    // Deliberate disconnects and final codes (4400–4499) stay the provider's business.
+    if (!provider.shouldConnect || (event && !provider.shouldReconnect(event, provider))) return;
+    // The provider's own retry, scheduled right after this, then finds nothing to do.
+    provider.shouldConnect = false;
+    const backoff = Math.min(
+      2 ** (provider.wsUnsuccessfulReconnects + 1) * 100,
+      provider.maxBackoffTime,
+    );
+    cancel();
+    timer = setTimeout(
+      () => {
+        timer = null;
+        provider.connect();
+      },
+      backoff * (0.5 + Math.random()),
+    );
+  });
+  return { cancel };
 }

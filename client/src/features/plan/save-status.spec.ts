@@ -27,11 +27,26 @@ describe('save status', () => {
       [2, 4],
     ]);
     expect(isStored(local, new Map([[1, 10]]))).toBe(false);
-    expect(isStored(local, new Map([[1, 12], [2, 4], [3, 1]]))).toBe(true);
+    expect(
+      isStored(
+        local,
+        new Map([
+          [1, 12],
+          [2, 4],
+          [3, 1],
+        ]),
+      ),
+    ).toBe(true);
   });
 
   it('never lets an older stored vector undo a newer one', () => {
-    const merged = mergeVectors(new Map([[1, 10]]), new Map([[1, 7], [2, 3]]));
+    const merged = mergeVectors(
+      new Map([[1, 10]]),
+      new Map([
+        [1, 7],
+        [2, 3],
+      ]),
+    );
     expect([...merged]).toEqual([
       [1, 10],
       [2, 3],
@@ -43,10 +58,20 @@ describe('save status', () => {
   });
 
   it('says offline only after a connection was there, and opgeslagen only when connected and stored', () => {
-    expect(saveState({ connection: 'connecting', everConnected: false, refused: false, stored: true })).toBe('verbinden');
-    expect(saveState({ connection: 'disconnected', everConnected: true, refused: false, stored: true })).toBe('offline');
-    expect(saveState({ connection: 'connected', everConnected: true, refused: false, stored: false })).toBe('opslaan');
-    expect(saveState({ connection: 'connected', everConnected: true, refused: false, stored: true })).toBe('opgeslagen');
-    expect(saveState({ connection: 'connected', everConnected: true, refused: true, stored: true })).toBe('geweigerd');
+    expect(
+      saveState({ connection: 'connecting', everConnected: false, refused: false, stored: true }),
+    ).toBe('verbinden');
+    expect(
+      saveState({ connection: 'disconnected', everConnected: true, refused: false, stored: true }),
+    ).toBe('offline');
+    expect(
+      saveState({ connection: 'connected', everConnected: true, refused: false, stored: false }),
+    ).toBe('opslaan');
+    expect(
+      saveState({ connection: 'connected', everConnected: true, refused: false, stored: true }),
+    ).toBe('opgeslagen');
+    expect(
+      saveState({ connection: 'connected', everConnected: true, refused: true, stored: true }),
+    ).toBe('geweigerd');
   });
 });

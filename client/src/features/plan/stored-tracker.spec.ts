@@ -18,7 +18,8 @@ class FakeProvider {
   constructor(readonly doc: Y.Doc) {
     // Like y-websocket: every local update goes out at once, before anyone else hears of it.
     doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== this && this.wsconnected) this.sent.push(Uint8Array.from([0, 2, ...lengthPrefixed(update)]));
+      if (origin !== this && this.wsconnected)
+        this.sent.push(Uint8Array.from([0, 2, ...lengthPrefixed(update)]));
     });
     // Like y-websocket: a step 2 or update from the server is applied with the provider as origin.
     this.messageHandlers[0] = (_encoder, decoder) => {
@@ -159,7 +160,13 @@ describe('StoredTracker', () => {
     provider.sent.push(syncStep1Message(doc));
     provider.receive(serverStep1(server));
     // The provider answers the server's step 1 with what the server lacks.
-    provider.sent.push(Uint8Array.from([0, 1, ...lengthPrefixed(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(server)))]));
+    provider.sent.push(
+      Uint8Array.from([
+        0,
+        1,
+        ...lengthPrefixed(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(server))),
+      ]),
+    );
     await Promise.resolve();
     expect(tracker.allStored).toBe(false);
     answer();

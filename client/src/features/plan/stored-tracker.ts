@@ -47,7 +47,10 @@ function readVarUint(bytes: Uint8Array, pos: number): [number, number] | null {
 }
 
 /** The step and payload of a sync message whose type byte was read already. */
-export function peekSync(bytes: Uint8Array, pos: number): { step: number; payload: Uint8Array } | null {
+export function peekSync(
+  bytes: Uint8Array,
+  pos: number,
+): { step: number; payload: Uint8Array } | null {
   const step = readVarUint(bytes, pos);
   if (!step) return null;
   const len = readVarUint(bytes, step[1]);
@@ -143,7 +146,10 @@ export class StoredTracker {
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === this.provider) {
       // From the server: stored already.
-      this.stored = mergeVectors(this.stored, Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)));
+      this.stored = mergeVectors(
+        this.stored,
+        Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)),
+      );
     } else {
       this.changes++;
       this.scheduleBarrier();
@@ -151,7 +157,13 @@ export class StoredTracker {
     this.notify();
   };
 
-  private readonly onSyncMessage: SyncHandler = (encoder, decoder, provider, emitSynced, messageType) => {
+  private readonly onSyncMessage: SyncHandler = (
+    encoder,
+    decoder,
+    provider,
+    emitSynced,
+    messageType,
+  ) => {
     const peeked = peekSync(decoder.arr, decoder.pos);
     this.original?.(encoder, decoder, provider, emitSynced, messageType);
     if (!peeked) return;

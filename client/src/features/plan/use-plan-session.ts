@@ -2,7 +2,11 @@ import { useEffect, useState } from 'react';
 import { openPlanSession, type PlanSession } from './plan-session';
 
 /** Open the household's plan while the component is mounted; null until the local copy is loaded. */
-export function usePlanSession(householdId: string, name: string, color: string): PlanSession | null {
+export function usePlanSession(
+  householdId: string,
+  name: string,
+  color: string,
+): PlanSession | null {
   const [session, setSession] = useState<PlanSession | null>(null);
   useEffect(() => {
     const abort = new AbortController();

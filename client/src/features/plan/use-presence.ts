@@ -12,7 +12,13 @@ export interface Present {
 function readUser(state: unknown): { name: string; color: string } | null {
   if (typeof state !== 'object' || state === null || !('user' in state)) return null;
   const user: unknown = state.user;
-  if (typeof user !== 'object' || user === null || !('name' in user) || typeof user.name !== 'string') return null;
+  if (
+    typeof user !== 'object' ||
+    user === null ||
+    !('name' in user) ||
+    typeof user.name !== 'string'
+  )
+    return null;
   return { name: user.name, color: safeColor('color' in user ? user.color : null) };
 }
 
@@ -28,9 +34,16 @@ function present(session: PlanSession): Present[] {
     const existing = byName.get(user.name);
     // The same person in two tabs is one person; my own entry wins.
     if (existing && !isSelf) continue;
-    byName.set(user.name, { key: String(clientId), name: user.name, color: user.color, self: isSelf || !!existing?.self });
+    byName.set(user.name, {
+      key: String(clientId),
+      name: user.name,
+      color: user.color,
+      self: isSelf || !!existing?.self,
+    });
   }
-  return [...byName.values()].sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name, 'nl'));
+  return [...byName.values()].sort(
+    (a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name, 'nl'),
+  );
 }
 
 export function usePresence(session: PlanSession): Present[] {

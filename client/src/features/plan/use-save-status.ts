@@ -25,7 +25,12 @@ function connectionOf(session: PlanSession): Connection {
 export function useSaveStatus(session: PlanSession): SaveStatus {
   const events = useEvents();
   const [status, setStatus] = useState<SaveStatus>(() => ({
-    state: saveState({ connection: connectionOf(session), everConnected: false, refused: false, stored: false }),
+    state: saveState({
+      connection: connectionOf(session),
+      everConnected: false,
+      refused: false,
+      stored: false,
+    }),
     refusedCode: null,
   }));
 
@@ -39,9 +44,15 @@ export function useSaveStatus(session: PlanSession): SaveStatus {
     const recompute = () => {
       const allStored = stored.allStored;
       markUnsaved(session.householdId, !allStored);
-      const state = saveState({ connection, everConnected, refused: refusedCode !== null, stored: allStored });
+      const state = saveState({
+        connection,
+        everConnected,
+        refused: refusedCode !== null,
+        stored: allStored,
+      });
       clearTimeout(settle);
-      if (state === 'opgeslagen') settle = setTimeout(() => setStatus({ state, refusedCode }), SETTLE_MS);
+      if (state === 'opgeslagen')
+        settle = setTimeout(() => setStatus({ state, refusedCode }), SETTLE_MS);
       else setStatus({ state, refusedCode });
     };
 

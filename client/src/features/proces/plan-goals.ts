@@ -18,11 +18,14 @@ const GoalEntries = z.object({
         identifier: z
           .array(z.object({ system: z.string().optional(), value: z.string().optional() }))
           .optional(),
-        description: z.object({ text: z.string().optional() }).optional(),
+        // A CodeableConcept on Goal, a plain string on other resources.
+        description: z.unknown().optional(),
       }),
     }),
   ),
 });
+
+const GoalDescription = z.object({ text: z.string().optional() });
 
 export async function planGoals(householdId: string): Promise<PlanGoal[]> {
   const bundle = await request(
@@ -35,6 +38,7 @@ export async function planGoals(householdId: string): Promise<PlanGoal[]> {
       r.resourceType === 'Goal'
         ? r.identifier?.find((i) => i.system === PLAN_GOAL_SYSTEM)?.value
         : undefined;
-    return id ? [{ id, titel: r.description?.text ?? 'Doel' }] : [];
+    const text = GoalDescription.safeParse(r.description);
+    return id ? [{ id, titel: (text.success && text.data.text) || 'Doel' }] : [];
   });
 }

@@ -3,7 +3,13 @@
  * into plain Dutch sentences, oldest first. Pure, so the wording is tested
  * without a server.
  */
-import { type AccessLogEntryDto, type AuditAction, type AuditPart, DISCIPLINE_LABELS, type Discipline } from '@spil/shared';
+import {
+  type AccessLogEntryDto,
+  type AuditAction,
+  type AuditPart,
+  DISCIPLINE_LABELS,
+  type Discipline,
+} from '@spil/shared';
 
 export interface AccessRecord {
   occurredAt: Date;
@@ -27,7 +33,11 @@ const dateFmt = new Intl.DateTimeFormat('nl-NL', {
   year: 'numeric',
   timeZone: 'Europe/Amsterdam',
 });
-const timeFmt = new Intl.DateTimeFormat('nl-NL', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
+const timeFmt = new Intl.DateTimeFormat('nl-NL', {
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Amsterdam',
+});
 
 /** "maandag 23 november 2026 om 14:05" */
 export function dutchMoment(d: Date): string {
@@ -41,17 +51,23 @@ function whatPhrase(part: AuditPart | null, action: AuditAction, event: string):
     case 'huishouden':
       if (action === 'C') return 'uw huishouden ingeschreven';
       if (action === 'D') return 'de gegevens van uw huishouden verwijderd';
-      return read ? 'de gegevens van uw huishouden bekeken' : 'de gegevens van uw huishouden gewijzigd';
+      return read
+        ? 'de gegevens van uw huishouden bekeken'
+        : 'de gegevens van uw huishouden gewijzigd';
     case 'overzicht':
       return 'uw huishouden gezien in een overzicht van huishoudens';
     case 'team':
       if (action === 'C') return 'iemand aan uw casusteam toegevoegd';
       if (action === 'D') return 'iemand uit uw casusteam gehaald';
-      return read ? 'bekeken wie er in uw casusteam zitten' : 'de rol van iemand in uw casusteam gewijzigd';
+      return read
+        ? 'bekeken wie er in uw casusteam zitten'
+        : 'de rol van iemand in uw casusteam gewijzigd';
     case 'regie':
       return read ? 'bekeken wie de regie heeft' : 'de regie over uw plan geregeld';
     case 'overleg':
-      return read ? 'de overleggen over uw huishouden bekeken' : 'een overleg over uw huishouden gepland of bijgewerkt';
+      return read
+        ? 'de overleggen over uw huishouden bekeken'
+        : 'een overleg over uw huishouden gepland of bijgewerkt';
     case 'toestemming':
       return read ? 'uw toestemming bekeken' : 'uw toestemming vastgelegd of gewijzigd';
     case 'acties':
@@ -67,9 +83,13 @@ function whatPhrase(part: AuditPart | null, action: AuditAction, event: string):
     case 'plan':
       return event === 'plan.update' || action === 'U' ? 'uw plan aangepast' : 'uw plan geopend';
     case 'medisch':
-      return action === 'U' ? 'de medische aantekeningen over uw huishouden aangepast' : 'de medische aantekeningen over uw huishouden geopend';
+      return action === 'U'
+        ? 'de medische aantekeningen over uw huishouden aangepast'
+        : 'de medische aantekeningen over uw huishouden geopend';
     case 'werk':
-      return action === 'U' ? 'de werkaantekeningen van de professionals aangepast' : 'de werkaantekeningen van de professionals geopend';
+      return action === 'U'
+        ? 'de werkaantekeningen van de professionals aangepast'
+        : 'de werkaantekeningen van de professionals geopend';
     case 'export':
       return 'een export van uw dossier gemaakt';
     case 'logboek':
@@ -90,7 +110,8 @@ function isHouseholdMember(userRole: string | null): boolean {
 export function roleLabel(userRole: string | null): string {
   if (!userRole) return 'Spil';
   const [systemRole, discipline] = userRole.split('/');
-  if (discipline && discipline in DISCIPLINE_LABELS) return DISCIPLINE_LABELS[discipline as Discipline];
+  if (discipline && discipline in DISCIPLINE_LABELS)
+    return DISCIPLINE_LABELS[discipline as Discipline];
   if (systemRole === 'beheerder') return 'Beheerder';
   return 'Medewerker';
 }
@@ -100,7 +121,9 @@ export function roleLabel(userRole: string | null): string {
  * what they did); repeated views merge into one line with a count.
  */
 export function buildAccessLog(records: AccessRecord[], viewerId: string): AccessLogEntryDto[] {
-  const sorted = [...records].filter((r) => r.userId !== viewerId).sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
+  const sorted = [...records]
+    .filter((r) => r.userId !== viewerId)
+    .sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime());
   const out: (AccessLogEntryDto & { key: string; last: number })[] = [];
   for (const r of sorted) {
     const what = whatPhrase(r.part, r.action, r.event);
@@ -131,9 +154,19 @@ export function buildAccessLog(records: AccessRecord[], viewerId: string): Acces
   return out.map(({ key: _key, last: _last, ...entry }) => entry);
 }
 
-function sentence(at: string, who: string, role: string, organisation: string | null, what: string, count: number): string {
+function sentence(
+  at: string,
+  who: string,
+  role: string,
+  organisation: string | null,
+  what: string,
+  count: number,
+): string {
   const moment = dutchMoment(new Date(at));
-  const by = who === 'Spil' || who.startsWith('Iemand') ? `${who}${who === 'Spil' ? '' : ` (${role})`}` : `${who} (${role}${organisation ? `, ${organisation}` : ''})`;
+  const by =
+    who === 'Spil' || who.startsWith('Iemand')
+      ? `${who}${who === 'Spil' ? '' : ` (${role})`}`
+      : `${who} (${role}${organisation ? `, ${organisation}` : ''})`;
   const times = count > 1 ? ` (${count} keer kort na elkaar)` : '';
   return `Op ${moment} heeft ${by} ${what}${times}.`;
 }

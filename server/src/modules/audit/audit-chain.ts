@@ -7,7 +7,13 @@
  * Pure functions only: the writer, the verifier and the tests share them.
  */
 import { createHash } from 'node:crypto';
-import type { AuditAction, AuditChannel, AuditOutcome, AuditPart, AuditPurpose } from '@spil/shared';
+import type {
+  AuditAction,
+  AuditChannel,
+  AuditOutcome,
+  AuditPart,
+  AuditPurpose,
+} from '@spil/shared';
 
 /** The hash before the first record. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -131,7 +137,13 @@ export async function verifyChain(
         };
       }
       if (hashRecord(r) !== r.hash) {
-        return { ok: false, seq: r.seq, problem: 'altered', message: `Record ${r.seq} is gewijzigd.`, checked };
+        return {
+          ok: false,
+          seq: r.seq,
+          problem: 'altered',
+          message: `Record ${r.seq} is gewijzigd.`,
+          checked,
+        };
       }
       prevHash = r.hash;
       expectedSeq++;
@@ -140,7 +152,13 @@ export async function verifyChain(
   }
   const lastSeq = expectedSeq - 1;
   if (!head) {
-    return { ok: false, seq: lastSeq + 1, problem: 'missing', message: 'De kop van de keten ontbreekt.', checked };
+    return {
+      ok: false,
+      seq: lastSeq + 1,
+      problem: 'missing',
+      message: 'De kop van de keten ontbreekt.',
+      checked,
+    };
   }
   if (head.seq > lastSeq) {
     return {

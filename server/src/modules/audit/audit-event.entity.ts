@@ -1,5 +1,11 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { AuditAction, AuditChannel, AuditOutcome, AuditPart, AuditPurpose } from '@spil/shared';
+import type {
+  AuditAction,
+  AuditChannel,
+  AuditOutcome,
+  AuditPart,
+  AuditPurpose,
+} from '@spil/shared';
 
 /**
  * One audit record with the NEN 7513 fields. Append-only: a trigger refuses

@@ -38,6 +38,7 @@ const PART_BY_SEGMENT: Record<string, AuditPart> = {
   plan: 'plan',
   effects: 'evaluatie',
   effecten: 'evaluatie',
+  'mijn-plan': 'plan',
 };
 
 /** Parts of the cross-household routes under `/api/me/...` and `/api/regie/...`. */
@@ -67,7 +68,13 @@ export function actionOf(method: string): AuditAction {
   }
 }
 
-const VERB: Record<AuditAction, string> = { C: 'create', R: 'read', U: 'update', D: 'delete', E: 'execute' };
+const VERB: Record<AuditAction, string> = {
+  C: 'create',
+  R: 'read',
+  U: 'update',
+  D: 'delete',
+  E: 'execute',
+};
 
 export function eventName(part: AuditPart, action: AuditAction): string {
   return `${part}.${VERB[action]}`;
@@ -104,32 +111,70 @@ function partAfterHousehold(segments: string[]): AuditPart {
  * (`/api/households/:id/team`) with params, or the raw path. Null: not
  * household data and not a login, so not recorded.
  */
-export function classifyRequest(method: string, path: string, params: Record<string, unknown> = {}): RouteAudit | null {
+export function classifyRequest(
+  method: string,
+  path: string,
+  params: Record<string, unknown> = {},
+): RouteAudit | null {
   const clean = path.split('?')[0]?.replace(/\/+$/, '') ?? '';
   const segments = clean.split('/').filter(Boolean);
   if (segments[0] !== 'api') return null;
   const [, area, second, ...rest] = segments;
   const action = actionOf(method);
   if (area === 'auth') {
-    if (second === 'login' && action === 'C') return { kind: 'login', action: 'E', part: 'overig', event: 'auth.login', householdId: null };
-    if (second === 'logout' && action === 'C') return { kind: 'logout', action: 'E', part: 'overig', event: 'auth.logout', householdId: null };
+    if (second === 'login' && action === 'C')
+      return { kind: 'login', action: 'E', part: 'overig', event: 'auth.login', householdId: null };
+    if (second === 'logout' && action === 'C')
+      return {
+        kind: 'logout',
+        action: 'E',
+        part: 'overig',
+        event: 'auth.logout',
+        householdId: null,
+      };
     return null;
   }
   if (area === 'households') {
     if (second === undefined) {
-      if (action === 'R') return { kind: 'household-list', action, part: 'overzicht', event: 'overzicht.read', householdId: null };
-      return { kind: 'household-create', action, part: 'huishouden', event: eventName('huishouden', action), householdId: null };
+      if (action === 'R')
+        return {
+          kind: 'household-list',
+          action,
+          part: 'overzicht',
+          event: 'overzicht.read',
+          householdId: null,
+        };
+      return {
+        kind: 'household-create',
+        action,
+        part: 'huishouden',
+        event: eventName('huishouden', action),
+        householdId: null,
+      };
     }
     const id = second === ':id' ? params.id : second;
     const part = partAfterHousehold(rest);
-    return { kind: 'household', action, part, event: eventName(part, action), householdId: isUuid(id) ? id.toLowerCase() : null };
+    return {
+      kind: 'household',
+      action,
+      part,
+      event: eventName(part, action),
+      householdId: isUuid(id) ? id.toLowerCase() : null,
+    };
   }
   if (area === 'audit' || (area === 'me' && second === 'access-log')) {
-    return { kind: 'cross', action, part: 'logboek', event: eventName('logboek', action), householdId: null };
+    return {
+      kind: 'cross',
+      action,
+      part: 'logboek',
+      event: eventName('logboek', action),
+      householdId: null,
+    };
   }
   if (area === 'me' || area === 'regie') {
     if (second === undefined) return null;
-    const part = PART_BY_ME_SEGMENT[second] ?? PART_BY_ME_SEGMENT[rest[rest.length - 1] ?? ''] ?? 'overig';
+    const part =
+      PART_BY_ME_SEGMENT[second] ?? PART_BY_ME_SEGMENT[rest[rest.length - 1] ?? ''] ?? 'overig';
     return { kind: 'cross', action, part, event: eventName(part, action), householdId: null };
   }
   return null;
@@ -146,7 +191,13 @@ export function householdIdsIn(body: unknown, opts: { listIds?: boolean } = {}):
     if (budget-- <= 0 || depth > 8 || v === null || typeof v !== 'object') return;
     if (Array.isArray(v)) {
       for (const item of v) {
-        if (opts.listIds && depth === 0 && item && typeof item === 'object' && isUuid((item as { id?: unknown }).id)) {
+        if (
+          opts.listIds &&
+          depth === 0 &&
+          item &&
+          typeof item === 'object' &&
+          isUuid((item as { id?: unknown }).id)
+        ) {
           found.add((item as { id: string }).id.toLowerCase());
         }
         walk(item, depth + 1);

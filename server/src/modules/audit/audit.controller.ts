@@ -33,7 +33,8 @@ export class AuditController {
   @Roles('coordinator', 'beheerder')
   @SkipAudit()
   @ApiOperation({
-    summary: 'Audit records (NEN 7513), newest first; a coördinator sees those of the households of their wijkteam',
+    summary:
+      'Audit records (NEN 7513), newest first; a coördinator sees those of the households of their wijkteam',
   })
   @ApiZodQuery(AuditQuery)
   @ApiZodResponse(200, z.array(AuditEventDto))
@@ -61,8 +62,17 @@ export class AuditController {
       wijkteamId,
     });
     const actor = await this.audit.actorOf(user, null, 'verantwoording');
-    const filters = { householdId: q.householdId, userId: q.userId, from: q.from, to: q.to, beforeSeq: q.beforeSeq, limit: q.limit };
-    const households = [...new Set(rows.map((r) => r.householdId).filter((id): id is string => !!id))];
+    const filters = {
+      householdId: q.householdId,
+      userId: q.userId,
+      from: q.from,
+      to: q.to,
+      beforeSeq: q.beforeSeq,
+      limit: q.limit,
+    };
+    const households = [
+      ...new Set(rows.map((r) => r.householdId).filter((id): id is string => !!id)),
+    ];
     if (q.householdId && !households.includes(q.householdId)) households.push(q.householdId);
     const subjects: (string | null)[] = households.length > 0 ? households : [null];
     await this.audit
@@ -76,7 +86,12 @@ export class AuditController {
           sourceAddress: req.ip ?? null,
           householdId,
           part: 'logboek' as const,
-          detail: { route: 'GET /api/audit', filters, count: rows.length, correlationId: req.correlationId },
+          detail: {
+            route: 'GET /api/audit',
+            filters,
+            count: rows.length,
+            correlationId: req.correlationId,
+          },
         })),
       )
       .catch(() => {
@@ -88,9 +103,14 @@ export class AuditController {
   @Get('audit/verify')
   @Roles('beheerder')
   @SkipAudit()
-  @ApiOperation({ summary: 'Verify the hash chain of the audit log; names the first altered or missing record' })
+  @ApiOperation({
+    summary: 'Verify the hash chain of the audit log; names the first altered or missing record',
+  })
   @ApiZodResponse(200, VerifyDto)
-  async verify(@Auth() auth: AuthContext, @Req() req: AuditedRequest): Promise<z.infer<typeof VerifyDto>> {
+  async verify(
+    @Auth() auth: AuthContext,
+    @Req() req: AuditedRequest,
+  ): Promise<z.infer<typeof VerifyDto>> {
     const result = await this.audit.verify();
     await this.audit.record({
       ...(await this.audit.actorOf(auth.user, null, 'verantwoording')),
@@ -100,9 +120,14 @@ export class AuditController {
       channel: 'rest',
       sourceAddress: req.ip ?? null,
       part: 'logboek',
-      detail: { ok: result.ok, seq: result.ok ? result.headSeq : result.seq, correlationId: req.correlationId },
+      detail: {
+        ok: result.ok,
+        seq: result.ok ? result.headSeq : result.seq,
+        correlationId: req.correlationId,
+      },
     });
-    if (result.ok) return { ok: true, count: result.count, headSeq: result.headSeq, headHash: result.headHash };
+    if (result.ok)
+      return { ok: true, count: result.count, headSeq: result.headSeq, headHash: result.headHash };
     return { ok: false, seq: result.seq, problem: result.problem, message: result.message };
   }
 
@@ -110,10 +135,14 @@ export class AuditController {
   @Roles('inwoner', 'naaste')
   @SkipAudit()
   @ApiOperation({
-    summary: 'Wie heeft mijn dossier ingezien en wanneer: the inwoner’s access overview, in plain Dutch, oldest first',
+    summary:
+      'Wie heeft mijn dossier ingezien en wanneer: the inwoner’s access overview, in plain Dutch, oldest first',
   })
   @ApiZodResponse(200, z.array(AccessLogEntryDto))
-  async accessLog(@Auth() auth: AuthContext, @Req() req: AuditedRequest): Promise<AccessLogEntryDto[]> {
+  async accessLog(
+    @Auth() auth: AuthContext,
+    @Req() req: AuditedRequest,
+  ): Promise<AccessLogEntryDto[]> {
     const households = await this.audit.ownHouseholds(auth.user.id);
     const entries = await this.audit.accessLog(households, auth.user.id);
     const actor = await this.audit.actorOf(auth.user, null, 'inzage');
@@ -128,7 +157,11 @@ export class AuditController {
           sourceAddress: req.ip ?? null,
           householdId,
           part: 'logboek' as const,
-          detail: { route: 'GET /api/me/access-log', count: entries.length, correlationId: req.correlationId },
+          detail: {
+            route: 'GET /api/me/access-log',
+            count: entries.length,
+            correlationId: req.correlationId,
+          },
         })),
       )
       .catch(() => {

@@ -33,9 +33,20 @@ const SKIP_AUDIT = 'spil:skip-audit';
 /** The handler records its own audit events (the audit log itself, exports with their own detail). */
 export const SkipAudit = () => SetMetadata(SKIP_AUDIT, true);
 
-export type AuditedRequest = Request & { auth?: AuthContext; correlationId?: string; auditHandled?: boolean };
+export type AuditedRequest = Request & {
+  auth?: AuthContext;
+  correlationId?: string;
+  auditHandled?: boolean;
+};
 
-const NO_ACTOR: Actor = { userId: null, userName: null, userRole: null, organisation: null, onBehalfOf: null, purpose: 'zorgverlening' };
+const NO_ACTOR: Actor = {
+  userId: null,
+  userName: null,
+  userRole: null,
+  organisation: null,
+  onBehalfOf: null,
+  purpose: 'zorgverlening',
+};
 
 function statusOf(err: unknown): number {
   if (err instanceof SpilError) return err.status;
@@ -68,13 +79,22 @@ export class AuditInterceptor implements NestInterceptor {
     if (!route) return next.handle();
     req.auditHandled = true;
     return next.handle().pipe(
-      catchError((err: unknown) => from(this.onError(req, route, err)).pipe(mergeMap(() => throwError(() => err)))),
+      catchError((err: unknown) =>
+        from(this.onError(req, route, err)).pipe(mergeMap(() => throwError(() => err))),
+      ),
       mergeMap((body: unknown) => from(this.onSuccess(req, route, body)).pipe(map(() => body))),
     );
   }
 
-  private detail(req: AuditedRequest, extra: Record<string, unknown> = {}): Record<string, unknown> {
-    return { route: `${req.method} ${routeTemplate(req)}`, correlationId: req.correlationId, ...extra };
+  private detail(
+    req: AuditedRequest,
+    extra: Record<string, unknown> = {},
+  ): Record<string, unknown> {
+    return {
+      route: `${req.method} ${routeTemplate(req)}`,
+      correlationId: req.correlationId,
+      ...extra,
+    };
   }
 
   private async onSuccess(req: AuditedRequest, route: RouteAudit, body: unknown): Promise<void> {
@@ -83,22 +103,43 @@ export class AuditInterceptor implements NestInterceptor {
       await this.audit.record(records);
     } catch (e) {
       if (route.action === 'R') throw new SpilError('audit.unavailable');
-      this.logger.error(`A ${route.event} change was stored but its audit record was not [${req.correlationId ?? '-'}]`);
+      this.logger.error(
+        `A ${route.event} change was stored but its audit record was not [${req.correlationId ?? '-'}]`,
+      );
       void e;
     }
   }
 
-  private async successRecords(req: AuditedRequest, route: RouteAudit, body: unknown): Promise<AuditRecordInput[]> {
-    const base = { action: route.action, outcome: 'success' as AuditOutcome, channel: 'rest' as const, sourceAddress: req.ip ?? null };
+  private async successRecords(
+    req: AuditedRequest,
+    route: RouteAudit,
+    body: unknown,
+  ): Promise<AuditRecordInput[]> {
+    const base = {
+      action: route.action,
+      outcome: 'success' as AuditOutcome,
+      channel: 'rest' as const,
+      sourceAddress: req.ip ?? null,
+    };
     if (route.kind === 'login') {
       const user = (body as { user?: UserEntity } | null)?.user;
-      const actor = user ? await this.audit.actorOf(user, null, 'aanmelding') : { ...NO_ACTOR, purpose: 'aanmelding' as const };
+      const actor = user
+        ? await this.audit.actorOf(user, null, 'aanmelding')
+        : { ...NO_ACTOR, purpose: 'aanmelding' as const };
       return [{ ...base, ...actor, event: route.event, part: null, detail: this.detail(req) }];
     }
     const user = req.auth?.user;
     if (!user) return [];
     if (route.kind === 'logout') {
-      return [{ ...base, ...(await this.audit.actorOf(user, null, 'aanmelding')), event: route.event, part: null, detail: this.detail(req) }];
+      return [
+        {
+          ...base,
+          ...(await this.audit.actorOf(user, null, 'aanmelding')),
+          event: route.event,
+          part: null,
+          detail: this.detail(req),
+        },
+      ];
     }
     let ids: string[];
     if (route.kind === 'household') ids = route.householdId ? [route.householdId] : [];
@@ -109,7 +150,14 @@ export class AuditInterceptor implements NestInterceptor {
     const records: AuditRecordInput[] = [];
     for (const householdId of ids) {
       const actor = await this.audit.actorOf(user, roles.get(householdId) ?? null);
-      records.push({ ...base, ...actor, event: route.event, householdId, part: route.part, detail: this.detail(req) });
+      records.push({
+        ...base,
+        ...actor,
+        event: route.event,
+        householdId,
+        part: route.part,
+        detail: this.detail(req),
+      });
     }
     return records;
   }
@@ -122,11 +170,22 @@ export class AuditInterceptor implements NestInterceptor {
       let actor: Actor = NO_ACTOR;
       if (route.kind === 'login') {
         const email = (req.body as { email?: unknown } | undefined)?.email;
-        const user = typeof email === 'string' && email.length <= 254 ? await this.audit.userByEmail(email) : null;
-        actor = user ? await this.audit.actorOf(user, null, 'aanmelding') : { ...NO_ACTOR, purpose: 'aanmelding' };
+        const user =
+          typeof email === 'string' && email.length <= 254
+            ? await this.audit.userByEmail(email)
+            : null;
+        actor = user
+          ? await this.audit.actorOf(user, null, 'aanmelding')
+          : { ...NO_ACTOR, purpose: 'aanmelding' };
       } else if (req.auth?.user) {
-        const roles = await this.audit.teamRoles(req.auth.user.id, route.householdId ? [route.householdId] : []);
-        actor = await this.audit.actorOf(req.auth.user, route.householdId ? (roles.get(route.householdId) ?? null) : null);
+        const roles = await this.audit.teamRoles(
+          req.auth.user.id,
+          route.householdId ? [route.householdId] : [],
+        );
+        actor = await this.audit.actorOf(
+          req.auth.user,
+          route.householdId ? (roles.get(route.householdId) ?? null) : null,
+        );
       }
       await this.audit.record({
         ...actor,
@@ -140,7 +199,9 @@ export class AuditInterceptor implements NestInterceptor {
         detail: this.detail(req, { status, code }),
       });
     } catch {
-      this.logger.error(`Audit record of a refused ${route.event} was lost [${req.correlationId ?? '-'}]`);
+      this.logger.error(
+        `Audit record of a refused ${route.event} was lost [${req.correlationId ?? '-'}]`,
+      );
     }
   }
 }
@@ -152,7 +213,9 @@ export function pathTemplate(url: string): string {
   return (url.split('?')[0] ?? '')
     .split('/')
     .slice(0, 8)
-    .map((seg) => (seg === '' || /^[a-z][a-z0-9.-]{0,39}$/.test(seg) ? seg : isUuid(seg) ? ':id' : ':x'))
+    .map((seg) =>
+      seg === '' || /^[a-z][a-z0-9.-]{0,39}$/.test(seg) ? seg : isUuid(seg) ? ':id' : ':x',
+    )
     .join('/');
 }
 
@@ -170,7 +233,11 @@ export function auditRefusals(audit: AuditService) {
       const status = res.statusCode;
       void (async () => {
         const user = req.auth?.user;
-        const actor = user ? await audit.actorOf(user) : route.kind === 'login' ? { ...NO_ACTOR, purpose: 'aanmelding' as const } : NO_ACTOR;
+        const actor = user
+          ? await audit.actorOf(user)
+          : route.kind === 'login'
+            ? { ...NO_ACTOR, purpose: 'aanmelding' as const }
+            : NO_ACTOR;
         await audit.record({
           ...actor,
           event: route.event,
@@ -180,9 +247,17 @@ export function auditRefusals(audit: AuditService) {
           sourceAddress: req.ip ?? null,
           householdId: route.householdId,
           part: route.kind === 'login' ? null : route.part,
-          detail: { route: `${req.method} ${pathTemplate(req.originalUrl)}`, status, correlationId: req.correlationId },
+          detail: {
+            route: `${req.method} ${pathTemplate(req.originalUrl)}`,
+            status,
+            correlationId: req.correlationId,
+          },
         });
-      })().catch(() => refusalLogger.error(`Audit record of a refused ${route.event} was lost [${req.correlationId ?? '-'}]`));
+      })().catch(() =>
+        refusalLogger.error(
+          `Audit record of a refused ${route.event} was lost [${req.correlationId ?? '-'}]`,
+        ),
+      );
     });
     next();
   };

@@ -91,7 +91,9 @@ export class AuditService implements OnModuleDestroy {
 
   /** Record without waiting; a failure is logged (without personal data) and swallowed. */
   recordQuietly(inputs: AuditRecordInput | AuditRecordInput[]): void {
-    this.record(inputs).catch((e: unknown) => this.logger.error(`Audit record lost: ${errorName(e)}`));
+    this.record(inputs).catch((e: unknown) =>
+      this.logger.error(`Audit record lost: ${errorName(e)}`),
+    );
   }
 
   private kick(): void {
@@ -111,7 +113,9 @@ export class AuditService implements OnModuleDestroy {
         await this.writer.append(batch.map((p) => p.input));
         for (const p of batch) p.resolve();
       } catch (e) {
-        this.logger.error(`Audit append failed: ${errorName(e)}`);
+        this.logger.error(
+          `Audit append failed: ${errorName(e)} (${batch.length} records: ${[...new Set(batch.map((p) => p.input.event))].join(', ')})`,
+        );
         for (const p of batch) p.reject(e);
       }
     }
@@ -135,7 +139,11 @@ export class AuditService implements OnModuleDestroy {
    * their name and "organisation" (the household) go with the household's
    * purge while audit records stay.
    */
-  async actorOf(user: UserEntity, teamRole?: TeamRole | null, purpose?: AuditPurpose): Promise<Actor> {
+  async actorOf(
+    user: UserEntity,
+    teamRole?: TeamRole | null,
+    purpose?: AuditPurpose,
+  ): Promise<Actor> {
     const household = user.systemRole === 'inwoner' || user.systemRole === 'naaste';
     return {
       userId: user.id,
@@ -144,7 +152,9 @@ export class AuditService implements OnModuleDestroy {
       userRole: [user.systemRole, user.discipline, teamRole].filter(Boolean).join('/'),
       organisation: household ? null : user.organisation,
       onBehalfOf: household ? null : await this.wijkteamName(user.wijkteamId),
-      purpose: purpose ?? (household ? 'inzage' : user.systemRole === 'beheerder' ? 'beheer' : 'zorgverlening'),
+      purpose:
+        purpose ??
+        (household ? 'inzage' : user.systemRole === 'beheerder' ? 'beheer' : 'zorgverlening'),
     };
   }
 
@@ -152,7 +162,10 @@ export class AuditService implements OnModuleDestroy {
     if (!id) return null;
     const cached = this.wijkteamNames.get(id);
     if (cached) return cached;
-    const rows = await this.ds.query<{ name: string }[]>('SELECT name FROM wijkteam WHERE id = $1', [id]);
+    const rows = await this.ds.query<{ name: string }[]>(
+      'SELECT name FROM wijkteam WHERE id = $1',
+      [id],
+    );
     const name = rows[0]?.name ?? null;
     if (name) this.wijkteamNames.set(id, name);
     return name;
@@ -199,7 +212,10 @@ export class AuditService implements OnModuleDestroy {
     if (filter.from) where.push(`occurred_at >= ${p(filter.from.toISOString())}`);
     if (filter.to) where.push(`occurred_at <= ${p(filter.to.toISOString())}`);
     if (filter.beforeSeq) where.push(`seq < ${p(String(filter.beforeSeq))}`);
-    if (filter.wijkteamId) where.push(`household_id IN (SELECT id FROM household WHERE wijkteam_id = ${p(filter.wijkteamId)})`);
+    if (filter.wijkteamId)
+      where.push(
+        `household_id IN (SELECT id FROM household WHERE wijkteam_id = ${p(filter.wijkteamId)})`,
+      );
     const sql = `SELECT ${AUDIT_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM audit_event
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ${p(filter.limit)}`;
     const rows = await this.ds.query<AuditRow[]>(sql, params);
@@ -215,7 +231,10 @@ export class AuditService implements OnModuleDestroy {
 
   /** Whether a household belongs to a wijkteam (a coördinator may only read its own). */
   async householdInWijkteam(householdId: string, wijkteamId: string): Promise<boolean> {
-    const rows = await this.ds.query<unknown[]>('SELECT 1 FROM household WHERE id = $1 AND wijkteam_id = $2', [householdId, wijkteamId]);
+    const rows = await this.ds.query<unknown[]>(
+      'SELECT 1 FROM household WHERE id = $1 AND wijkteam_id = $2',
+      [householdId, wijkteamId],
+    );
     return rows.length > 0;
   }
 
@@ -229,7 +248,11 @@ export class AuditService implements OnModuleDestroy {
   }
 
   /** The access overview of these households, for `viewerId`: successful accesses by others, oldest first. */
-  async accessLog(householdIds: string[], viewerId: string, limit = 5000): Promise<AccessLogEntryDto[]> {
+  async accessLog(
+    householdIds: string[],
+    viewerId: string,
+    limit = 5000,
+  ): Promise<AccessLogEntryDto[]> {
     if (householdIds.length === 0) return [];
     const rows = await this.ds.query<
       {
@@ -273,6 +296,7 @@ export class AuditService implements OnModuleDestroy {
 
 /** An error's class name only: messages may carry SQL parameters, so they stay out of the log. */
 function errorName(e: unknown): string {
-  if (e instanceof Error) return `${e.name}${'code' in e && typeof e.code === 'string' ? ` (${e.code})` : ''}`;
+  if (e instanceof Error)
+    return `${e.name}${'code' in e && typeof e.code === 'string' ? ` (${e.code})` : ''}`;
   return 'unknown';
 }

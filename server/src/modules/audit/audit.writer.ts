@@ -9,8 +9,21 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { AuditAction, AuditChannel, AuditOutcome, AuditPart, AuditPurpose } from '@spil/shared';
-import { canonicalJson, type ChainRecord, hashRecord, type StoredRecord, verifyChain, type VerifyResult } from './audit-chain';
+import type {
+  AuditAction,
+  AuditChannel,
+  AuditOutcome,
+  AuditPart,
+  AuditPurpose,
+} from '@spil/shared';
+import {
+  canonicalJson,
+  type ChainRecord,
+  hashRecord,
+  type StoredRecord,
+  verifyChain,
+  type VerifyResult,
+} from './audit-chain';
 
 /** Advisory lock key for appends ("7513"). */
 const APPEND_LOCK = 75130001;
@@ -123,7 +136,9 @@ export class AuditWriter {
     if (inputs.length === 0) return [];
     return this.ds.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
-      const heads = await em.query<{ seq: string; hash: string }[]>('SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE');
+      const heads = await em.query<{ seq: string; hash: string }[]>(
+        'SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE',
+      );
       const head = heads[0];
       if (!head) throw new Error('audit chain head is missing');
       let seq = Number(head.seq);
@@ -157,7 +172,10 @@ export class AuditWriter {
         prevHash = hash;
       }
       await insertRows(em, stored);
-      await em.query('UPDATE audit_chain_head SET seq = $1, hash = $2 WHERE id = 1', [String(seq), prevHash]);
+      await em.query('UPDATE audit_chain_head SET seq = $1, hash = $2 WHERE id = 1', [
+        String(seq),
+        prevHash,
+      ]);
       return stored;
     });
   }
@@ -191,7 +209,10 @@ async function insertRows(em: EntityManager, records: StoredRecord[]): Promise<v
     ];
     tuples.push(`(${values.map((v) => `$${params.push(v)}`).join(', ')})`);
   }
-  await em.query(`INSERT INTO audit_event (${COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`, params);
+  await em.query(
+    `INSERT INTO audit_event (${COLUMNS.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`,
+    params,
+  );
 }
 
 /** Read the whole chain in pages of `pageSize`, ordered by seq. */
@@ -212,7 +233,9 @@ export async function* chainPages(query: Query, pageSize = 5000): AsyncGenerator
 
 /** Verify the whole chain against its head. Names the first altered or missing record. */
 export async function verifyAuditChain(query: Query): Promise<VerifyResult> {
-  const heads = await query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_chain_head WHERE id = 1');
+  const heads = await query<{ seq: string; hash: string }>(
+    'SELECT seq, hash FROM audit_chain_head WHERE id = 1',
+  );
   const head = heads[0] ? { seq: Number(heads[0].seq), hash: heads[0].hash } : null;
   return verifyChain(chainPages(query), head);
 }
@@ -226,7 +249,9 @@ export async function verifyAuditChainSnapshot(ds: DataSource): Promise<VerifyRe
   await runner.connect();
   try {
     await runner.startTransaction('REPEATABLE READ');
-    const result = await verifyAuditChain(<T>(sql: string, params?: unknown[]) => runner.query(sql, params) as Promise<T[]>);
+    const result = await verifyAuditChain(
+      <T>(sql: string, params?: unknown[]) => runner.query(sql, params) as Promise<T[]>,
+    );
     await runner.commitTransaction();
     return result;
   } catch (e) {

@@ -1,4 +1,10 @@
-import { Global, type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import {
+  Global,
+  type MiddlewareConsumer,
+  Module,
+  type NestModule,
+  RequestMethod,
+} from '@nestjs/common';
 import { RestRateLimitMiddleware } from './rest-rate-limit.middleware';
 import { SocketSecurity } from './socket-security';
 
@@ -7,6 +13,8 @@ import { SocketSecurity } from './socket-security';
 @Module({ providers: [SocketSecurity, RestRateLimitMiddleware], exports: [SocketSecurity] })
 export class HardeningModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RestRateLimitMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+    consumer
+      .apply(RestRateLimitMiddleware)
+      .forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 }

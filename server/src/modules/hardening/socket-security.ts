@@ -28,7 +28,12 @@ const SESSION_RECHECK_MS = 1000;
 /** An idle connection rechecks its session this often, in ms (expiry has no event of its own). */
 const IDLE_RECHECK_MS = 60_000;
 
-const PART_BY_KIND: Record<string, AuditPart> = { plan: 'plan', medisch: 'medisch', werk: 'werk', overleg: 'overleg' };
+const PART_BY_KIND: Record<string, AuditPart> = {
+  plan: 'plan',
+  medisch: 'medisch',
+  werk: 'werk',
+  overleg: 'overleg',
+};
 
 @Injectable()
 export class SocketSecurity {
@@ -49,7 +54,10 @@ export class SocketSecurity {
    */
   admit(socket: GuardedSocket, auth: AuthContext): void {
     const origin = socket.handshake.headers['origin'];
-    if ((auth.via === 'cookie' || origin !== undefined) && !isAllowedOrigin(socket.handshake, this.config)) {
+    if (
+      (auth.via === 'cookie' || origin !== undefined) &&
+      !isAllowedOrigin(socket.handshake, this.config)
+    ) {
       throw new SpilError('auth.csrf');
     }
     const rate = this.config.RATE_LIMIT_SOCKET_PER_SECOND;
@@ -81,7 +89,8 @@ export class SocketSecurity {
       if (closed) return;
       const taken = bucket.take();
       if (taken !== 'ok') {
-        if (taken === 'limited-first') this.record(socket, auth, 'events.message', null, 'rate.limited');
+        if (taken === 'limited-first')
+          this.record(socket, auth, 'events.message', null, 'rate.limited');
         close();
         return;
       }
@@ -96,15 +105,34 @@ export class SocketSecurity {
   /** A handshake refused (no or a bad token, a foreign Origin). Audited, at most a few per address per minute. */
   refusedHandshake(socket: GuardedSocket, error: unknown): void {
     if (this.refusals.take(socket.handshake.address) === 'limited') return;
-    this.record(socket, null, 'events.connect', null, error instanceof SpilError ? error.code : 'server.internal');
+    this.record(
+      socket,
+      null,
+      'events.connect',
+      null,
+      error instanceof SpilError ? error.code : 'server.internal',
+    );
   }
 
   /** A message refused by validation or by the access policy. */
-  refusedMessage(socket: GuardedSocket, auth: AuthContext | undefined, event: string, body: unknown, error: unknown): void {
+  refusedMessage(
+    socket: GuardedSocket,
+    auth: AuthContext | undefined,
+    event: string,
+    body: unknown,
+    error: unknown,
+  ): void {
     if (this.refusals.take(auth?.user.id ?? socket.handshake.address) === 'limited') return;
-    const docName = body && typeof body === 'object' ? (body as { docName?: unknown }).docName : undefined;
+    const docName =
+      body && typeof body === 'object' ? (body as { docName?: unknown }).docName : undefined;
     const doc = typeof docName === 'string' ? parseDocName(docName) : null;
-    this.record(socket, auth ?? null, event, doc ? { householdId: doc.householdId, part: PART_BY_KIND[doc.kind] ?? 'overig' } : null, error instanceof SpilError ? error.code : 'validation.invalid');
+    this.record(
+      socket,
+      auth ?? null,
+      event,
+      doc ? { householdId: doc.householdId, part: PART_BY_KIND[doc.kind] ?? 'overig' } : null,
+      error instanceof SpilError ? error.code : 'validation.invalid',
+    );
   }
 
   private record(

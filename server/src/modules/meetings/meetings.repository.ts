@@ -49,13 +49,11 @@ export class MeetingsRepository {
 
   participants(meetingIds: string[]): Promise<MeetingParticipantEntity[]> {
     if (meetingIds.length === 0) return Promise.resolve([]);
-    return this.ds
-      .getRepository(MeetingParticipantEntity)
-      .find({
-        where: { meetingId: In(meetingIds) },
-        relations: { user: true },
-        order: { position: 'ASC' },
-      });
+    return this.ds.getRepository(MeetingParticipantEntity).find({
+      where: { meetingId: In(meetingIds) },
+      relations: { user: true },
+      order: { position: 'ASC' },
+    });
   }
 
   decisions(meetingIds: string[]): Promise<MeetingDecisionEntity[]> {

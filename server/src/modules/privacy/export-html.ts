@@ -72,31 +72,52 @@ function planDocument(roots: Record<string, unknown>, names: Map<string, string>
   const out: string[] = [];
   out.push('<h3>Situatie</h3>', paragraphs(roots.situatie));
   out.push('<h3>Hulpvraag</h3>', paragraphs(roots.hulpvraag));
-  const domeinen = (roots.domeinen ?? {}) as Record<string, { score?: unknown; zorgen?: unknown; doelen?: unknown }>;
+  const domeinen = (roots.domeinen ?? {}) as Record<
+    string,
+    { score?: unknown; zorgen?: unknown; doelen?: unknown }
+  >;
   const scored = Object.entries(domeinen);
   out.push('<h3>Levensdomeinen</h3>');
   if (scored.length === 0) out.push('<p class="leeg">Nog geen scores.</p>');
   else {
-    out.push('<table><thead><tr><th>Domein</th><th>Score (1–5)</th><th>Zorgen</th><th>Doelen</th></tr></thead><tbody>');
+    out.push(
+      '<table><thead><tr><th>Domein</th><th>Score (1–5)</th><th>Zorgen</th><th>Doelen</th></tr></thead><tbody>',
+    );
     for (const [k, d] of scored) {
       const l = k in LEVENSDOMEIN_LABELS ? LEVENSDOMEIN_LABELS[k as Levensdomein].label : k;
-      out.push(`<tr><td>${e(l)}</td><td>${e(d?.score ?? '')}</td><td>${e(d?.zorgen ?? '')}</td><td>${e(d?.doelen ?? '')}</td></tr>`);
+      out.push(
+        `<tr><td>${e(l)}</td><td>${e(d?.score ?? '')}</td><td>${e(d?.zorgen ?? '')}</td><td>${e(d?.doelen ?? '')}</td></tr>`,
+      );
     }
     out.push('</tbody></table>');
   }
-  const doelen = Object.values((roots.doelen ?? {}) as Record<string, { titel?: unknown; domein?: unknown }>);
+  const doelen = Object.values(
+    (roots.doelen ?? {}) as Record<string, { titel?: unknown; domein?: unknown }>,
+  );
   out.push('<h3>Doelen</h3>');
-  out.push(doelen.length === 0 ? '<p class="leeg">Nog geen doelen.</p>' : `<ul>${doelen.map((d) => `<li>${e(d.titel)}</li>`).join('')}</ul>`);
+  out.push(
+    doelen.length === 0
+      ? '<p class="leeg">Nog geen doelen.</p>'
+      : `<ul>${doelen.map((d) => `<li>${e(d.titel)}</li>`).join('')}</ul>`,
+  );
   const acties = Object.values(
     (roots.acties ?? {}) as Record<
       string,
-      { titel?: unknown; status?: unknown; deadline?: unknown; eigenaarId?: unknown; inschakelen?: unknown; updates?: { tekst?: unknown; auteurNaam?: unknown; tijd?: unknown; status?: unknown }[] }
+      {
+        titel?: unknown;
+        status?: unknown;
+        deadline?: unknown;
+        eigenaarId?: unknown;
+        inschakelen?: unknown;
+        updates?: { tekst?: unknown; auteurNaam?: unknown; tijd?: unknown; status?: unknown }[];
+      }
     >,
   );
   out.push('<h3>Acties</h3>');
   if (acties.length === 0) out.push('<p class="leeg">Nog geen acties.</p>');
   for (const a of acties) {
-    const owner = typeof a.eigenaarId === 'string' ? (names.get(a.eigenaarId) ?? 'onbekend') : 'niemand';
+    const owner =
+      typeof a.eigenaarId === 'string' ? (names.get(a.eigenaarId) ?? 'onbekend') : 'niemand';
     out.push(
       `<div class="actie"><h4>${e(a.titel)}</h4><p>Status: ${e(label(ACTIE_STATUS_LABELS, a.status))}` +
         ` · Eigenaar: ${e(owner)}${a.deadline ? ` · Deadline: ${e(a.deadline)}` : ''}</p>`,
@@ -104,7 +125,9 @@ function planDocument(roots: Record<string, unknown>, names: Map<string, string>
     if (a.inschakelen) out.push(`<p>Wanneer schakel je de ander in: ${e(a.inschakelen)}</p>`);
     const updates = Array.isArray(a.updates) ? a.updates : [];
     if (updates.length > 0) {
-      out.push(`<ul>${updates.map((u) => `<li>${date(typeof u.tijd === 'string' ? u.tijd : null)}, ${e(u.auteurNaam)}: ${e(u.tekst)}</li>`).join('')}</ul>`);
+      out.push(
+        `<ul>${updates.map((u) => `<li>${date(typeof u.tijd === 'string' ? u.tijd : null)}, ${e(u.auteurNaam)}: ${e(u.tekst)}</li>`).join('')}</ul>`,
+      );
     }
     out.push('</div>');
   }
@@ -134,7 +157,9 @@ export function renderExportHtml(x: HouseholdExportDto): string {
       : `<ul>${x.members.map((m) => `<li>${e(m.firstName)} (${e(m.relation)}, geboren in ${e(m.birthYear)})</li>`).join('')}</ul>`,
   );
 
-  body.push('<h2>Casusteam</h2><table><thead><tr><th>Naam</th><th>Functie</th><th>Organisatie</th><th>Rol</th><th>Sinds</th><th>Tot</th></tr></thead><tbody>');
+  body.push(
+    '<h2>Casusteam</h2><table><thead><tr><th>Naam</th><th>Functie</th><th>Organisatie</th><th>Rol</th><th>Sinds</th><th>Tot</th></tr></thead><tbody>',
+  );
   for (const t of x.team) {
     body.push(
       `<tr><td>${e(t.name)}</td><td>${e(label(DISCIPLINE_LABELS, t.discipline))}</td><td>${e(t.organisation)}</td>` +
@@ -152,7 +177,13 @@ export function renderExportHtml(x: HouseholdExportDto): string {
 
   for (const d of x.documents) {
     const title =
-      d.kind === 'plan' ? 'Plan van aanpak' : d.kind === 'medisch' ? 'Medische aantekeningen' : d.kind === 'werk' ? 'Werkaantekeningen' : 'Aantekeningen van een overleg';
+      d.kind === 'plan'
+        ? 'Plan van aanpak'
+        : d.kind === 'medisch'
+          ? 'Medische aantekeningen'
+          : d.kind === 'werk'
+            ? 'Werkaantekeningen'
+            : 'Aantekeningen van een overleg';
     body.push(`<h2>${title}</h2>`);
     body.push(d.kind === 'plan' ? planDocument(d.roots, names) : anyValue(d.roots));
   }
@@ -160,7 +191,8 @@ export function renderExportHtml(x: HouseholdExportDto): string {
   const sections = Object.entries(x.sections);
   if (sections.length > 0) {
     body.push('<h2>Overige gegevens</h2>');
-    for (const [name, value] of sections) body.push(`<h3>${e(name.charAt(0).toUpperCase() + name.slice(1))}</h3>`, anyValue(value));
+    for (const [name, value] of sections)
+      body.push(`<h3>${e(name.charAt(0).toUpperCase() + name.slice(1))}</h3>`, anyValue(value));
   }
 
   body.push('<h2>Wie heeft dit dossier ingezien</h2>');
@@ -169,7 +201,11 @@ export function renderExportHtml(x: HouseholdExportDto): string {
       ? '<p class="leeg">Nog niemand anders.</p>'
       : `<ul>${x.accessLog.map((a) => `<li>${e(a.sentence)}</li>`).join('')}</ul>`,
   );
-  if (x.notes.length > 0) body.push('<h2>Toelichting</h2>', `<ul>${x.notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul>`);
+  if (x.notes.length > 0)
+    body.push(
+      '<h2>Toelichting</h2>',
+      `<ul>${x.notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul>`,
+    );
 
   return `<!doctype html>
 <html lang="nl">

@@ -39,14 +39,20 @@ export async function loadDocument(query: Query, docName: string): Promise<Y.Doc
   const doc = new Y.Doc({ gc: true });
   let found = false;
   if (tables.includes('plan_snapshot')) {
-    const snaps = await query<{ state: Buffer }>('SELECT state FROM plan_snapshot WHERE doc_name = $1', [docName]);
+    const snaps = await query<{ state: Buffer }>(
+      'SELECT state FROM plan_snapshot WHERE doc_name = $1',
+      [docName],
+    );
     for (const s of snaps) {
       Y.applyUpdate(doc, new Uint8Array(s.state));
       found = true;
     }
   }
   if (tables.includes('plan_update')) {
-    const rows = await query<{ update: Buffer }>('SELECT "update" FROM plan_update WHERE doc_name = $1 ORDER BY id', [docName]);
+    const rows = await query<{ update: Buffer }>(
+      'SELECT "update" FROM plan_update WHERE doc_name = $1 ORDER BY id',
+      [docName],
+    );
     for (const r of rows) {
       Y.applyUpdate(doc, new Uint8Array(r.update));
       found = true;
@@ -58,7 +64,9 @@ export async function loadDocument(query: Query, docName: string): Promise<Y.Doc
 /** Plain text of rich text: paragraphs on lines of their own. */
 export function xmlToText(node: Y.XmlFragment | Y.XmlElement | Y.XmlText): string {
   if (node instanceof Y.XmlText) {
-    return (node.toDelta() as { insert?: unknown }[]).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('');
+    return (node.toDelta() as { insert?: unknown }[])
+      .map((d) => (typeof d.insert === 'string' ? d.insert : ''))
+      .join('');
   }
   const parts = node.toArray().map((child) => (child instanceof Y.XmlHook ? '' : xmlToText(child)));
   const blocks = parts.every((_, i) => !(node.toArray()[i] instanceof Y.XmlText));
@@ -72,10 +80,14 @@ function rootKind(type: Y.AbstractType<unknown>): 'map' | 'text' | 'xml' | 'arra
   while (item && item.deleted) item = item.right;
   if (!item) return 'empty';
   const c = item.content;
-  if (c instanceof Y.ContentType && (c.type instanceof Y.XmlElement || c.type instanceof Y.XmlText || c.type instanceof Y.XmlHook)) {
+  if (
+    c instanceof Y.ContentType &&
+    (c.type instanceof Y.XmlElement || c.type instanceof Y.XmlText || c.type instanceof Y.XmlHook)
+  ) {
     return 'xml';
   }
-  if (c instanceof Y.ContentString || c instanceof Y.ContentFormat || c instanceof Y.ContentEmbed) return 'text';
+  if (c instanceof Y.ContentString || c instanceof Y.ContentFormat || c instanceof Y.ContentEmbed)
+    return 'text';
   return 'array';
 }
 

@@ -58,7 +58,12 @@ export class PrivacyController {
       this.audit.recordQuietly({
         ...base,
         outcome: status >= 500 ? 'failure' : 'refused',
-        detail: { route: 'GET /api/households/:id/export', format: q.format, status, code: e instanceof SpilError ? e.code : undefined },
+        detail: {
+          route: 'GET /api/households/:id/export',
+          format: q.format,
+          status,
+          code: e instanceof SpilError ? e.code : undefined,
+        },
       });
       throw e;
     }
@@ -80,7 +85,10 @@ export class PrivacyController {
     res.setHeader('Cache-Control', 'no-store');
     if (q.format === 'html') {
       res.setHeader('Content-Type', 'text/html; charset=utf-8');
-      res.setHeader('Content-Disposition', `inline; filename="inzage-${data.household.reference}.html"`);
+      res.setHeader(
+        'Content-Disposition',
+        `inline; filename="inzage-${data.household.reference}.html"`,
+      );
       return renderExportHtml(data);
     }
     return data;

@@ -31,7 +31,14 @@ import { QuickscanService } from '../proces/quickscan/quickscan.service';
 import { ZrmService } from '../proces/zrm/zrm.service';
 import { RegieService } from '../regie/regie.service';
 import type { UserEntity } from '../users/user.entity';
-import { DOC_TABLES, documentNames, existingTables, flattenDocument, loadDocument, type Query } from './plan-documents';
+import {
+  DOC_TABLES,
+  documentNames,
+  existingTables,
+  flattenDocument,
+  loadDocument,
+  type Query,
+} from './plan-documents';
 
 /**
  * Other modules' data about a household, each read through its owner's own
@@ -43,7 +50,11 @@ interface SectionSource {
   service: Type<unknown>;
   read: (service: unknown, user: UserEntity, householdId: string) => Promise<unknown>;
 }
-const section = <S>(name: string, service: Type<S>, read: (s: S, user: UserEntity, householdId: string) => Promise<unknown>): SectionSource => ({
+const section = <S>(
+  name: string,
+  service: Type<S>,
+  read: (s: S, user: UserEntity, householdId: string) => Promise<unknown>,
+): SectionSource => ({
   name,
   service,
   read: (s, user, householdId) => read(s as S, user, householdId),
@@ -107,14 +118,25 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
     const household = access ? await this.households.findById(householdId) : null;
     if (!access || !household) throw new SpilError('household.not_found');
     const regie = await this.households.regie([householdId]);
-    const allowed = access.coordinator || (access.teamRole !== null && isHouseholdRole(access.teamRole)) || regie.get(householdId)?.userId === user.id;
+    const allowed =
+      access.coordinator ||
+      (access.teamRole !== null && isHouseholdRole(access.teamRole)) ||
+      regie.get(householdId)?.userId === user.id;
     if (!allowed) throw new SpilError('export.forbidden');
 
     const q = this.query();
     const notes: string[] = [];
     const [members, team, regieHistory] = await Promise.all([
       this.households.members(householdId),
-      q<{ user_id: string; name: string; discipline: string; organisation: string; role: string; since: Date; ended_at: Date | null }>(
+      q<{
+        user_id: string;
+        name: string;
+        discipline: string;
+        organisation: string;
+        role: string;
+        since: Date;
+        ended_at: Date | null;
+      }>(
         `SELECT m.user_id, u.name, u.discipline, u.organisation, m.role, m.since, m.ended_at
            FROM team_membership m JOIN app_user u ON u.id = m.user_id
           WHERE m.household_id = $1 ORDER BY m.since`,
@@ -136,7 +158,9 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
       if (!parsed || parsed.householdId !== householdId) continue;
       const docAccess = await this.policy.docAccessFor(user, parsed);
       if (!docAccess) {
-        notes.push(`${capitalise(DOC_KIND_LABELS[parsed.kind])} staan niet in deze export: u heeft er geen toegang toe. Vraag de professional die ze bijhoudt om inzage.`);
+        notes.push(
+          `${capitalise(DOC_KIND_LABELS[parsed.kind])} staan niet in deze export: u heeft er geen toegang toe. Vraag de professional die ze bijhoudt om inzage.`,
+        );
         continue;
       }
       const doc = await loadDocument(q, name);
@@ -153,15 +177,23 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
         sections[s.name] = await s.read(service, user, householdId);
       } catch (e) {
         if (!(e instanceof SpilError) || e.status >= 500) throw e;
-        notes.push(`Het onderdeel '${s.name}' staat niet in deze export: u heeft er geen toegang toe.`);
+        notes.push(
+          `Het onderdeel '${s.name}' staat niet in deze export: u heeft er geen toegang toe.`,
+        );
       }
     }
 
     const accessLog = await this.audit.accessLog([householdId], user.id);
-    notes.push('Het logboek laat zien wie uw gegevens heeft ingezien of gewijzigd, behalve wat u zelf deed.');
+    notes.push(
+      'Het logboek laat zien wie uw gegevens heeft ingezien of gewijzigd, behalve wat u zelf deed.',
+    );
     return {
       exportedAt: new Date().toISOString(),
-      exportedBy: { userId: user.id, name: user.name, role: [user.systemRole, user.discipline, access.teamRole].filter(Boolean).join('/') },
+      exportedBy: {
+        userId: user.id,
+        name: user.name,
+        role: [user.systemRole, user.discipline, access.teamRole].filter(Boolean).join('/'),
+      },
       household: {
         id: household.id,
         reference: household.reference,
@@ -170,7 +202,11 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
         phase: household.phase,
         createdAt: household.createdAt.toISOString(),
       },
-      members: members.map((m) => ({ firstName: m.firstName, birthYear: m.birthYear, relation: m.relation })),
+      members: members.map((m) => ({
+        firstName: m.firstName,
+        birthYear: m.birthYear,
+        relation: m.relation,
+      })),
       team: team.map((t) => ({
         userId: t.user_id,
         name: t.name,
@@ -210,7 +246,9 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
     this.timer = setInterval(() => {
       if (this.running) return;
       this.running = this.purgeDue()
-        .catch((e: unknown) => this.logger.error(`Retention run failed: ${e instanceof Error ? e.name : 'unknown'}`))
+        .catch((e: unknown) =>
+          this.logger.error(`Retention run failed: ${e instanceof Error ? e.name : 'unknown'}`),
+        )
         .finally(() => (this.running = null));
     }, every * 1000);
     this.timer.unref();
@@ -241,7 +279,9 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
     const q = this.query();
     const hasClosures = (await existingTables(q, ['household_closure'])).length > 0;
     // Reopened households start over.
-    await q(`DELETE FROM retention_clock rc USING household h WHERE h.id = rc.household_id AND h.phase <> 'afgesloten'`);
+    await q(
+      `DELETE FROM retention_clock rc USING household h WHERE h.id = rc.household_id AND h.phase <> 'afgesloten'`,
+    );
     const rows = await q<{ id: string; closed_at: Date | null; seen_at: Date | null }>(
       `SELECT h.id,
               ${hasClosures ? `(SELECT max(c.at) FROM household_closure c WHERE c.household_id = h.id AND c.kind = 'gesloten')` : 'NULL::timestamptz'} AS closed_at,
@@ -254,7 +294,10 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
     for (const r of rows) {
       let since = r.closed_at ? new Date(r.closed_at) : r.seen_at ? new Date(r.seen_at) : null;
       if (!since) {
-        await q('INSERT INTO retention_clock (household_id, closed_seen_at) VALUES ($1, $2) ON CONFLICT DO NOTHING', [r.id, now.toISOString()]);
+        await q(
+          'INSERT INTO retention_clock (household_id, closed_seen_at) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+          [r.id, now.toISOString()],
+        );
         since = now;
       }
       if (since.getTime() <= cutoff) due.push(r.id);
@@ -269,18 +312,23 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
    * tables are rewritten (VACUUM FULL) so deleted text does not linger in
    * their files. The audit log keeps a record of the purge, without content.
    */
-  async purgeHousehold(householdId: string, reason: 'bewaartermijn' | 'verzoek'): Promise<PurgeReport | null> {
+  async purgeHousehold(
+    householdId: string,
+    reason: 'bewaartermijn' | 'verzoek',
+  ): Promise<PurgeReport | null> {
     const accountIds: string[] = [];
     // Close live connections first (collab and socket.io listen), so nobody writes into what is being deleted.
     const members = await this.query()<{ user_id: string }>(
       'SELECT DISTINCT user_id FROM team_membership WHERE household_id = $1 AND ended_at IS NULL',
       [householdId],
     );
-    for (const m of members) this.events.publish('member.removed', { householdId, userId: m.user_id });
+    for (const m of members)
+      this.events.publish('member.removed', { householdId, userId: m.user_id });
     const rows = await this.ds.transaction(async (em) => {
       const q = queryOf(em);
       await q('SELECT pg_advisory_xact_lock($1)', [RETENTION_LOCK]);
-      if ((await q('SELECT 1 FROM household WHERE id = $1 FOR UPDATE', [householdId])).length === 0) return null;
+      if ((await q('SELECT 1 FROM household WHERE id = $1 FOR UPDATE', [householdId])).length === 0)
+        return null;
       const counts: Record<string, number> = {};
       const count = (table: string, n: number) => {
         if (n > 0) counts[table] = (counts[table] ?? 0) + n;
@@ -294,7 +342,13 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
       );
       accountIds.push(...accounts.map((a) => a.user_id));
       for (const t of await existingTables(q, DOC_TABLES)) {
-        count(t, await deleted(q, `DELETE FROM "${t}" WHERE doc_name = $1 OR doc_name LIKE $2`, [householdId, `${householdId}:%`]));
+        count(
+          t,
+          await deleted(q, `DELETE FROM "${t}" WHERE doc_name = $1 OR doc_name LIKE $2`, [
+            householdId,
+            `${householdId}:%`,
+          ]),
+        );
       }
       // Rows that name the household but are not removed by a cascade (read models, notifications, ...).
       const tables = await q<{ table_name: string }>(
@@ -305,9 +359,11 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
       );
       const householdTables = tables.map((t) => t.table_name).filter((t) => !KEPT_TABLES.has(t));
       // A row another row still points at (without a cascade) fails now and goes in the second round.
-      for (const t of householdTables) count(t, await tryDeleted(q, `DELETE FROM "${t}" WHERE household_id = $1`, [householdId]));
+      for (const t of householdTables)
+        count(t, await tryDeleted(q, `DELETE FROM "${t}" WHERE household_id = $1`, [householdId]));
       count('household', await deleted(q, 'DELETE FROM household WHERE id = $1', [householdId]));
-      for (const t of householdTables) count(t, await deleted(q, `DELETE FROM "${t}" WHERE household_id = $1`, [householdId]));
+      for (const t of householdTables)
+        count(t, await deleted(q, `DELETE FROM "${t}" WHERE household_id = $1`, [householdId]));
       for (const id of accountIds) {
         const n = await tryDeleted(q, 'DELETE FROM app_user WHERE id = $1', [id]);
         if (n > 0) {
@@ -315,14 +371,18 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
           continue;
         }
         // Still referenced somewhere without a cascade: keep the row, but nothing personal in it.
-        await q(`UPDATE app_user SET name = 'Verwijderd', email = $2, password_hash = '', phone = NULL, expertise = NULL,
-                   when_to_involve = NULL, organisation = '', active = false WHERE id = $1`, [id, `verwijderd-${id}@spil.invalid`]);
+        await q(
+          `UPDATE app_user SET name = 'Verwijderd', email = $2, password_hash = '', phone = NULL, expertise = NULL,
+                   when_to_involve = NULL, organisation = '', active = false WHERE id = $1`,
+          [id, `verwijderd-${id}@spil.invalid`],
+        );
         count('app_user (geanonimiseerd)', 1);
       }
       return counts;
     });
     if (!rows) return null;
-    for (const m of members) this.events.publish('member.removed', { householdId, userId: m.user_id });
+    for (const m of members)
+      this.events.publish('member.removed', { householdId, userId: m.user_id });
     for (const userId of accountIds) this.events.publish('user.disabled', { userId });
     await this.audit.record({
       ...SYSTEM_ACTOR,
@@ -333,10 +393,17 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
       channel: 'system',
       householdId,
       part: 'huishouden',
-      detail: { reason, retentionDays: this.config.RETENTION_DAYS, rows, accounts: accountIds.length },
+      detail: {
+        reason,
+        retentionDays: this.config.RETENTION_DAYS,
+        rows,
+        accounts: accountIds.length,
+      },
     });
     await this.rewrite(Object.keys(rows).filter((t) => !t.includes(' ')));
-    this.logger.log(`Purged a household (${reason}): ${Object.values(rows).reduce((a, b) => a + b, 0)} rows`);
+    this.logger.log(
+      `Purged a household (${reason}): ${Object.values(rows).reduce((a, b) => a + b, 0)} rows`,
+    );
     return { householdId, rows, accounts: accountIds.length };
   }
 
@@ -344,7 +411,11 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
   private async rewrite(tables: string[]): Promise<void> {
     for (const t of tables) {
       if (!/^[a-z_][a-z0-9_]*$/.test(t)) continue;
-      await this.ds.query(`VACUUM FULL "${t}"`).catch((e: unknown) => this.logger.warn(`VACUUM FULL ${t} failed: ${e instanceof Error ? e.name : 'unknown'}`));
+      await this.ds
+        .query(`VACUUM FULL "${t}"`)
+        .catch((e: unknown) =>
+          this.logger.warn(`VACUUM FULL ${t} failed: ${e instanceof Error ? e.name : 'unknown'}`),
+        );
     }
   }
 
@@ -361,7 +432,10 @@ function queryOf(target: DataSource | EntityManager): Query {
 
 /** Run a DELETE and return how many rows it removed. */
 async function deleted(q: Query, sql: string, params: unknown[]): Promise<number> {
-  const rows = await q<{ n: string }>(`WITH d AS (${sql} RETURNING 1) SELECT count(*)::text AS n FROM d`, params);
+  const rows = await q<{ n: string }>(
+    `WITH d AS (${sql} RETURNING 1) SELECT count(*)::text AS n FROM d`,
+    params,
+  );
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -49,13 +49,11 @@ export class QuickscanRepository {
     householdId: string,
     em: EntityManager = this.ds.manager,
   ): Promise<Colour | null> {
-    const row = await em
-      .getRepository(ColourChangeEntity)
-      .findOne({
-        where: { householdId },
-        order: { changedAt: 'DESC', id: 'DESC' },
-        select: { id: true, colour: true },
-      });
+    const row = await em.getRepository(ColourChangeEntity).findOne({
+      where: { householdId },
+      order: { changedAt: 'DESC', id: 'DESC' },
+      select: { id: true, colour: true },
+    });
     return row?.colour ?? null;
   }
 

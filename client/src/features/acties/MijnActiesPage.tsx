@@ -1,0 +1,150 @@
+import { type ActionRowDto, isOpenStatus, PHASE_LABELS, type WieDoetWatDto } from '@spil/shared';
+import { useEffect, useId } from 'react';
+import { Link, useLoaderData, useRevalidator } from 'react-router-dom';
+import { authed, useCurrentUser } from '../../app/session';
+import { PageHeading } from '../../components/PageHeading';
+import { formatDate, formatNumber } from '../../lib/format';
+import { useEvents } from '../events/EventsContext';
+import { ActionTable } from './ActionTable';
+import { myActions, myWieDoetWat } from './acties-api';
+import './acties.css';
+
+export const mijnActiesLoader = authed(async () => {
+  const [mine, households] = await Promise.all([myActions(), myWieDoetWat()]);
+  return { mine, households };
+});
+
+type Loaded = Awaited<ReturnType<typeof mijnActiesLoader>>;
+
+/** Open first; then the most urgent: overdue, earliest due date, no date last. */
+function byUrgency(a: ActionRowDto, b: ActionRowDto): number {
+  return (
+    Number(b.overdue) - Number(a.overdue) ||
+    (a.deadline ?? '9999').localeCompare(b.deadline ?? '9999') ||
+    a.titel.localeCompare(b.titel, 'nl')
+  );
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
+function HouseholdBlock({ h, myId }: { h: WieDoetWatDto; myId: string }) {
+  const id = useId();
+  const open = h.actions.filter((a) => isOpenStatus(a.status)).sort(byUrgency);
+  const closed = h.actions.filter((a) => !isOpenStatus(a.status));
+  const overdue = open.filter((a) => a.overdue).length;
+  const zonder = open.filter((a) => a.zonderEigenaar).length;
+  return (
+    <section className="card wdw-household" aria-labelledby={`${id}-kop`}>
+      <h3 id={`${id}-kop`} className="wdw-household__title">
+        <Link to={`/huishoudens/${h.householdId}`}>{h.householdName}</Link>
+      </h3>
+      <dl className="wdw-facts">
+        <div>
+          <dt>Regiehouder</dt>
+          <dd>
+            {h.regie ? (
+              <>
+                <strong>{h.regie.name}</strong>
+                {h.regie.userId === myId && ' (jij)'}{' '}
+                <span className="muted">sinds {formatDate(h.regie.since)}</span>
+              </>
+            ) : (
+              <strong className="text-warning">Nog niemand</strong>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Fase</dt>
+          <dd>{PHASE_LABELS[h.phase]}</dd>
+        </div>
+        <div>
+          <dt>Open acties</dt>
+          <dd>
+            {plural(open.length, 'open actie', 'open acties')}
+            {overdue > 0 && (
+              <strong className="wdw-alert">, {formatNumber(overdue)} te laat</strong>
+            )}
+            {zonder > 0 && (
+              <strong className="text-warning">, {formatNumber(zonder)} zonder eigenaar</strong>
+            )}
+          </dd>
+        </div>
+      </dl>
+      {open.length === 0 ? (
+        <p>Er staan geen open acties.</p>
+      ) : (
+        <ActionTable rows={open} caption={`Open acties van ${h.householdName}`} myId={myId} />
+      )}
+      {closed.length > 0 && (
+        <details className="wdw-closed">
+          <summary>Afgeronde en vervallen acties ({formatNumber(closed.length)})</summary>
+          <ActionTable
+            rows={closed}
+            caption={`Afgeronde en vervallen acties van ${h.householdName}`}
+            myId={myId}
+          />
+        </details>
+      )}
+    </section>
+  );
+}
+
+/**
+ * "Mijn acties": my own open actions, then per household who holds regie and
+ * who does what, with the last terugkoppeling. One screen for the huisarts or
+ * POH-jeugd who wants to know what happens for their patients.
+ */
+export function MijnActiesPage() {
+  const { mine, households } = useLoaderData<Loaded>();
+  const user = useCurrentUser();
+  const events = useEvents();
+  const { revalidate } = useRevalidator();
+  // A terugkoppeling, an action or a regie change: the overview moves with it.
+  useEffect(() => events.onNotification(() => void revalidate()), [events, revalidate]);
+
+  const overdue = mine.filter((a) => a.overdue).length;
+  const sorted = [...households].sort((a, b) =>
+    a.householdName.localeCompare(b.householdName, 'nl'),
+  );
+  return (
+    <section className="stack mijn-acties">
+      <title>Mijn acties – Spil</title>
+      <PageHeading>Mijn acties</PageHeading>
+      <p className="lead">
+        Wie doet wat voor jouw huishoudens: wie de regie heeft, welke acties open staan, van wie ze
+        zijn en wat er het laatst is teruggekoppeld.
+      </p>
+
+      <section aria-labelledby="mijn-open" className="section">
+        <h2 id="mijn-open" tabIndex={-1}>
+          Mijn open acties
+        </h2>
+        <p className="wdw-summary">
+          {mine.length === 0
+            ? 'Je hebt geen open acties.'
+            : `${plural(mine.length, 'open actie', 'open acties')}${overdue > 0 ? `, waarvan ${formatNumber(overdue)} te laat` : ''}.`}
+        </p>
+        {mine.length > 0 && (
+          <ActionTable rows={mine} caption="Mijn open acties" showHousehold showOwner={false} />
+        )}
+      </section>
+
+      <section aria-labelledby="wie-doet-wat" className="section">
+        <h2 id="wie-doet-wat" tabIndex={-1}>
+          Wie doet wat, per huishouden
+        </h2>
+        {sorted.length === 0 ? (
+          <p>Je staat nog in geen enkel casusteam.</p>
+        ) : (
+          <div className="stack">
+            {sorted.map((h) => (
+              <HouseholdBlock key={h.householdId} h={h} myId={user.id} />
+            ))}
+          </div>
+        )}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import {
+  ACTIE_STATUSES,
+  ActionRowDto,
+  type TerugkoppelingRequest,
+  WieDoetWatDto,
+} from '@spil/shared';
+import { z } from 'zod';
+import { request } from '../../api/http';
+
+/** My open actions across my households, by due date. */
+export function myActions(): Promise<ActionRowDto[]> {
+  return request('GET', '/api/me/actions', z.array(ActionRowDto));
+}
+
+/** "Wie doet wat" for every household I am on. */
+export function myWieDoetWat(): Promise<WieDoetWatDto[]> {
+  return request('GET', '/api/me/wie-doet-wat', z.array(WieDoetWatDto));
+}
+
+const StatusUpdateDto = z.object({
+  id: z.string(),
+  auteurId: z.string(),
+  auteurNaam: z.string(),
+  tekst: z.string(),
+  status: z.enum(ACTIE_STATUSES),
+  tijd: z.string(),
+});
+export type StatusUpdateDto = z.infer<typeof StatusUpdateDto>;
+
+/** Terugkoppeling on an action: the server writes it into the plan and notifies the team. */
+export function sendTerugkoppeling(
+  householdId: string,
+  actieId: string,
+  body: TerugkoppelingRequest,
+): Promise<StatusUpdateDto> {
+  return request(
+    'POST',
+    `/api/households/${encodeURIComponent(householdId)}/acties/${encodeURIComponent(actieId)}/terugkoppeling`,
+    StatusUpdateDto,
+    body,
+  );
+}

@@ -1,0 +1,176 @@
+import {
+  type EigenActie,
+  HUISHOUDEN_LIMITS,
+  type ServerTeamEntry,
+  type UserDto,
+} from '@spil/shared';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import type { PlanSession } from '../plan/plan-session';
+import { householdAuthor } from './household-user';
+import { geleden, voornaam } from './plain';
+
+function NewEigenActieForm({
+  session,
+  user,
+  disabled,
+}: {
+  session: PlanSession;
+  user: UserDto;
+  disabled: boolean;
+}) {
+  const id = useId();
+  const [tekst, setTekst] = useState('');
+  const [wieHelpt, setWieHelpt] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [added, setAdded] = useState<string | null>(null);
+  const field = useRef<HTMLInputElement>(null);
+
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    if (!tekst.trim()) {
+      setError('Schrijf eerst op wat je gaat doen.');
+      field.current?.focus();
+      return;
+    }
+    session.plan.addEigenActie({ tekst, wieHelpt, auteurId: user.id, auteurNaam: user.name });
+    setAdded(tekst.trim());
+    setTekst('');
+    setWieHelpt('');
+    setError(null);
+  }
+
+  return (
+    <form
+      className="mp-form mp-form--boxed"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${id}-kop`}
+    >
+      <h3 id={`${id}-kop`} className="mp-form__kop">
+        Iets nieuws toevoegen
+      </h3>
+      <div className="field">
+        <label htmlFor={`${id}-tekst`}>Wat ga je doen?</label>
+        <input
+          id={`${id}-tekst`}
+          ref={field}
+          type="text"
+          maxLength={HUISHOUDEN_LIMITS.tekst}
+          value={tekst}
+          disabled={disabled}
+          onChange={(e) => setTekst(e.target.value)}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : `${id}-tip`}
+        />
+        {error ? (
+          <p className="field__error" id={`${id}-error`}>
+            {error}
+          </p>
+        ) : (
+          <p className="hint" id={`${id}-tip`}>
+            Bijvoorbeeld: elke ochtend om 7 uur opstaan.
+          </p>
+        )}
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-wie`}>Wie helpt je daarbij? (mag leeg blijven)</label>
+        <input
+          id={`${id}-wie`}
+          type="text"
+          maxLength={HUISHOUDEN_LIMITS.wieHelpt}
+          value={wieHelpt}
+          disabled={disabled}
+          autoComplete="off"
+          onChange={(e) => setWieHelpt(e.target.value)}
+        />
+      </div>
+      <button type="submit" className="button button--primary mp-button-wide" disabled={disabled}>
+        Zet in mijn plan
+      </button>
+      <p role="status" className="mp-form__done">
+        {added ? `Toegevoegd: ${added}` : ''}
+      </p>
+    </form>
+  );
+}
+
+function EigenActieItem({
+  actie,
+  session,
+  team,
+  myId,
+  disabled,
+}: {
+  actie: EigenActie;
+  session: PlanSession;
+  team: ServerTeamEntry[];
+  myId: string;
+  disabled: boolean;
+}) {
+  const id = useId();
+  const door =
+    actie.auteurId === myId ? 'jou' : voornaam(householdAuthor(team, actie.auteurId) ?? 'iemand');
+  return (
+    <li className={`mp-card mp-eigen${actie.gedaan ? ' mp-eigen--gedaan' : ''}`}>
+      <div className="mp-check">
+        <input
+          id={`${id}-gedaan`}
+          type="checkbox"
+          checked={actie.gedaan}
+          disabled={disabled}
+          onChange={(e) => session.plan.setEigenActieGedaan(actie.id, e.target.checked)}
+          aria-describedby={`${id}-meta`}
+        />
+        <label htmlFor={`${id}-gedaan`}>{actie.tekst}</label>
+      </div>
+      <p className="mp-meta" id={`${id}-meta`}>
+        {actie.gedaan ? <strong className="mp-gedaan">Gedaan ✓</strong> : 'Nog te doen'}
+        {actie.wieHelpt && <> · Hulp van: {actie.wieHelpt}</>}
+        <> · Gezet door {door}</>
+        {actie.aangemaakt && <>, {geleden(actie.aangemaakt)}</>}
+      </p>
+    </li>
+  );
+}
+
+/** "Wat ga ik zelf doen": the household's own actions, to tick off, and a form to add one. */
+export function EigenActies({
+  session,
+  user,
+  acties,
+  team,
+  disabled,
+}: {
+  session: PlanSession;
+  user: UserDto;
+  acties: EigenActie[];
+  team: ServerTeamEntry[];
+  disabled: boolean;
+}) {
+  const open = acties.filter((a) => !a.gedaan);
+  const done = acties.filter((a) => a.gedaan);
+  return (
+    <>
+      <p className="mp-intro">
+        Wat doe je zelf, of samen met iemand uit je omgeving? Zet het hier. Klaar? Vink het af.
+      </p>
+      {acties.length === 0 ? (
+        <p className="muted">Er staat nog niets. Begin hieronder.</p>
+      ) : (
+        <ul className="mp-list" aria-label="Mijn eigen acties">
+          {[...open, ...done].map((a) => (
+            <EigenActieItem
+              key={a.id}
+              actie={a}
+              session={session}
+              team={team}
+              myId={user.id}
+              disabled={disabled}
+            />
+          ))}
+        </ul>
+      )}
+      <NewEigenActieForm session={session} user={user} disabled={disabled} />
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import type { HouseholdSummaryDto } from '@spil/shared';
+import { lazy, Suspense } from 'react';
+import { listHouseholds } from '../../api/households';
+import { authed, useCurrentUser } from '../../app/session';
+import { HouseholdListPage } from '../households/HouseholdListPage';
+import { isHouseholdUser } from './household-user';
+import { householdsWhenOffline } from './offline-cache';
+
+// Mijn plan opens the plan document (Yjs); the professionals' list does not need it.
+const MijnPlanPage = lazy(() => import('./MijnPlanPage'));
+
+/** The households of the caller; for the inwoner and naasten offline, the list of the last visit. */
+export const homeLoader = authed(async (): Promise<HouseholdSummaryDto[]> => {
+  try {
+    return await listHouseholds();
+  } catch (e) {
+    const cached = householdsWhenOffline(e);
+    if (cached) return cached;
+    throw e;
+  }
+});
+
+/** "/": Mijn plan for the inwoner and naasten, the list of households for professionals. */
+export function Home() {
+  const user = useCurrentUser();
+  if (!isHouseholdUser(user)) return <HouseholdListPage />;
+  return (
+    <Suspense fallback={<p role="status">Mijn plan wordt geopend…</p>}>
+      <MijnPlanPage />
+    </Suspense>
+  );
+}

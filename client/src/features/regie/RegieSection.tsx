@@ -1,0 +1,434 @@
+import type { HandoverDto, HouseholdDto, RegieDetailDto, UserDto } from '@spil/shared';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { errorMessage } from '../../api/http';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { formatDate } from '../../lib/format';
+import { disciplineLabel } from '../../lib/labels';
+import { formatDateTime } from '../acties/format';
+import { useEvents } from '../events/EventsContext';
+import { usePlanRegie } from './plan-regie';
+import { assignRegie, decideHandover, getRegie, offerHandover } from './regie-api';
+import { useResource } from './use-resource';
+import './regie.css';
+
+const MIN_REASON = 3;
+
+interface Candidate {
+  userId: string;
+  name: string;
+  label: string;
+}
+
+/** Who may hold regie: professionals who are a `lid` of the team. */
+function candidates(household: HouseholdDto, except: string | null): Candidate[] {
+  return household.team
+    .filter((m) => m.role === 'lid' && m.userId !== except)
+    .map((m) => ({
+      userId: m.userId,
+      name: m.name,
+      label: `${m.name} – ${disciplineLabel(m.discipline)}`,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+}
+
+/** A regie change made elsewhere: load the history again. */
+function useRegieChanged(householdId: string, reload: () => void): void {
+  const events = useEvents();
+  useEffect(
+    () =>
+      events.onHouseholdChanged((e) => {
+        if (e.householdId === householdId && (e.what === 'regie' || e.what === 'team')) reload();
+      }),
+    [events, householdId, reload],
+  );
+}
+
+/** Choose a lid and give a reason: used to assign (coördinator) and to offer (regiehouder). */
+function PersonReasonForm({
+  title,
+  intro,
+  people,
+  personLabel,
+  submitLabel,
+  busyLabel,
+  collapsible,
+  onSubmit,
+}: {
+  title: string;
+  /** Behind a button until asked for (there is a regiehouder); otherwise open at once. */
+  collapsible: boolean;
+  intro: string;
+  people: Candidate[];
+  personLabel: string;
+  submitLabel: string;
+  busyLabel: string;
+  onSubmit: (userId: string, reason: string) => Promise<void>;
+}) {
+  const id = useId();
+  const [userId, setUserId] = useState('');
+  const [reason, setReason] = useState('');
+  const [invalid, setInvalid] = useState<'person' | 'reason' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+
+  function show() {
+    setOpen(true);
+    requestAnimationFrame(() => document.getElementById(`${id}-person`)?.focus());
+  }
+
+  function hide() {
+    setOpen(false);
+    setInvalid(null);
+    setError(null);
+    requestAnimationFrame(() => toggle.current?.focus());
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!userId) {
+      setInvalid('person');
+      document.getElementById(`${id}-person`)?.focus();
+      return;
+    }
+    if (reason.trim().length < MIN_REASON) {
+      setInvalid('reason');
+      document.getElementById(`${id}-reason`)?.focus();
+      return;
+    }
+    setInvalid(null);
+    setError(null);
+    setBusy(true);
+    try {
+      await onSubmit(userId, reason.trim());
+      setUserId('');
+      setReason('');
+      setOpen(false);
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (people.length === 0) {
+    return (
+      <div className="card regie-form">
+        <h3 className="regie-form__title">{title}</h3>
+        <p>Er staat nog niemand als lid in het casusteam die de regie kan krijgen.</p>
+      </div>
+    );
+  }
+
+  if (collapsible && !open) {
+    return (
+      <p className="regie-form__open">
+        <button ref={toggle} type="button" className="button" onClick={show}>
+          {title}
+        </button>
+      </p>
+    );
+  }
+
+  return (
+    <form
+      className="card regie-form"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      aria-labelledby={`${id}-title`}
+    >
+      <h3 id={`${id}-title`} className="regie-form__title">
+        {title}
+      </h3>
+      <p className="hint">{intro}</p>
+      <div className="regie-form__fields">
+        <div className="field">
+          <label htmlFor={`${id}-person`}>{personLabel}</label>
+          <select
+            id={`${id}-person`}
+            value={userId}
+            onChange={(e) => setUserId(e.target.value)}
+            aria-invalid={invalid === 'person' ? true : undefined}
+            aria-describedby={invalid === 'person' ? `${id}-person-error` : undefined}
+          >
+            <option value="">Kies iemand uit het team</option>
+            {people.map((p) => (
+              <option key={p.userId} value={p.userId}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+          {invalid === 'person' && (
+            <p className="field__error" id={`${id}-person-error`}>
+              Kies eerst wie de regie krijgt.
+            </p>
+          )}
+        </div>
+        <div className="field field--grow">
+          <label htmlFor={`${id}-reason`}>Reden</label>
+          <textarea
+            id={`${id}-reason`}
+            rows={2}
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-invalid={invalid === 'reason' ? true : undefined}
+            aria-describedby={`${id}-reason-hint${invalid === 'reason' ? ` ${id}-reason-error` : ''}`}
+          />
+          <p className="hint regie-form__hint" id={`${id}-reason-hint`}>
+            Komt in de geschiedenis van de regie: waarom deze persoon.
+          </p>
+          {invalid === 'reason' && (
+            <p className="field__error" id={`${id}-reason-error`}>
+              Schrijf een reden van minstens {MIN_REASON} tekens.
+            </p>
+          )}
+        </div>
+      </div>
+      <ErrorMessage message={error} />
+      <div className="regie-form__buttons">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? busyLabel : submitLabel}
+        </button>
+        {collapsible && (
+          <button type="button" className="button" onClick={hide} disabled={busy}>
+            Annuleren
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function OpenHandover({
+  handover,
+  me,
+  onDecide,
+}: {
+  handover: HandoverDto;
+  me: string;
+  onDecide: (accept: boolean) => Promise<void>;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function decide(accept: boolean) {
+    setBusy(true);
+    setError(null);
+    try {
+      await onDecide(accept);
+    } catch (e) {
+      setError(errorMessage(e));
+      setBusy(false);
+    }
+  }
+
+  const receiver = handover.toUserId === me;
+  return (
+    <div className="notice notice--warning regie-handover">
+      {receiver ? (
+        <p>
+          <strong>{handover.fromName} vraagt je de regie over te nemen.</strong>
+        </p>
+      ) : (
+        <p>
+          <strong>
+            {handover.fromUserId === me ? 'Je hebt' : `${handover.fromName} heeft`} de regie
+            aangeboden aan {handover.toName}.
+          </strong>{' '}
+          Zodra {handover.toName} accepteert, is de regie overgedragen.
+        </p>
+      )}
+      <p>
+        Reden: {handover.reason}{' '}
+        <span className="muted">({formatDateTime(handover.createdAt)})</span>
+      </p>
+      {receiver && (
+        <div className="regie-handover__buttons">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={busy}
+            onClick={() => void decide(true)}
+          >
+            Regie accepteren
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void decide(false)}
+          >
+            Overdracht weigeren
+          </button>
+        </div>
+      )}
+      <ErrorMessage message={error} />
+    </div>
+  );
+}
+
+function History({ history }: { history: RegieDetailDto['history'] }) {
+  if (history.length === 0) return <p className="muted">Er is nog nooit regie toegewezen.</p>;
+  return (
+    <ol className="regie-history">
+      {history.map((h) => (
+        <li key={`${h.userId}-${h.since}`} className="regie-history__item">
+          <p className="regie-history__who">
+            <strong>{h.name}</strong>{' '}
+            <span className="regie-history__period">
+              {h.until
+                ? `van ${formatDate(h.since)} tot ${formatDate(h.until)}`
+                : `sinds ${formatDate(h.since)} (nu)`}
+            </span>
+          </p>
+          <p className="regie-history__why">
+            Toegewezen door {h.assignedByName} op{' '}
+            <time dateTime={h.since}>{formatDateTime(h.since)}</time>. Reden: {h.reason}
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/**
+ * Regie on the household page: who holds it (live from the open plan), the
+ * history, and what I may do: assign (coördinator), offer it to a colleague
+ * (regiehouder), accept or decline an offer (its receiver).
+ */
+export function RegieSection({ household, user }: { household: HouseholdDto; user: UserDto }) {
+  const fromPlan = usePlanRegie(household.id);
+  const detail = useResource(() => getRegie(household.id), household.id);
+  const { data, reload, set } = detail;
+  const [message, setMessage] = useState<string | null>(null);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  useRegieChanged(household.id, reload);
+
+  // The plan (or the page) knows of a regie change before this part does: load the history again.
+  const loadedHolder = data?.current?.userId ?? null;
+  const planHolder = fromPlan === undefined ? loadedHolder : (fromPlan?.userId ?? null);
+  const pageHolder = household.regie?.userId ?? null;
+  const askedFor = useRef('');
+  useEffect(() => {
+    const seen = `${planHolder ?? ''}|${pageHolder ?? ''}`;
+    if (!data || (planHolder === loadedHolder && pageHolder === loadedHolder)) return;
+    // Once per news: if the sources keep disagreeing, do not keep asking.
+    if (askedFor.current === seen) return;
+    askedFor.current = seen;
+    reload();
+  }, [data, planHolder, pageHolder, loadedHolder, reload]);
+
+  function done(text: string) {
+    setMessage(text);
+    // The control that was used may be gone now: the message takes focus.
+    requestAnimationFrame(() => messageRef.current?.focus());
+  }
+
+  // What the page shows as current: the open plan's word first, it is the freshest.
+  const current =
+    fromPlan !== undefined
+      ? fromPlan && {
+          userId: fromPlan.userId,
+          name: fromPlan.name,
+          since: fromPlan.since,
+          reason: data?.current?.userId === fromPlan.userId ? data.current.reason : null,
+        }
+      : data
+        ? data.current
+        : household.regie && { ...household.regie, reason: null };
+  const holder = current?.userId ?? null;
+  const coordinator = user.systemRole === 'coordinator';
+  const open = data?.openHandover ?? null;
+  const isHolder = holder === user.id;
+
+  return (
+    <div className="regie stack">
+      <div className="card regie-current">
+        <h3 className="regie-current__title">Huidige regiehouder</h3>
+        {current ? (
+          <>
+            <p className="regie-current__name">
+              <strong>{current.name}</strong>
+              {isHolder && <span className="muted"> (jij)</span>}{' '}
+              <span className="muted">sinds {formatDate(current.since)}</span>
+            </p>
+            {current.reason && <p className="regie-current__reason">Reden: {current.reason}</p>}
+          </>
+        ) : (
+          <p className="regie-current__name">
+            <strong className="text-warning">Nog niemand.</strong>{' '}
+            {coordinator
+              ? 'Wijs hieronder een regiehouder aan.'
+              : 'De coördinator wijst een regiehouder aan.'}
+          </p>
+        )}
+      </div>
+
+      <p
+        ref={messageRef}
+        tabIndex={-1}
+        role="status"
+        className={message ? 'notice regie-message' : 'visually-hidden'}
+      >
+        {message}
+      </p>
+      <ErrorMessage message={detail.error} />
+
+      {open && (
+        <OpenHandover
+          handover={open}
+          me={user.id}
+          onDecide={async (accept) => {
+            set(await decideHandover(household.id, open.id, accept));
+            done(
+              accept
+                ? 'Je hebt de regie geaccepteerd. Je bent nu regiehouder.'
+                : 'Je hebt de overdracht geweigerd.',
+            );
+          }}
+        />
+      )}
+
+      {coordinator && (
+        <PersonReasonForm
+          title={current ? 'Regie toewijzen aan iemand anders' : 'Regie toewijzen'}
+          intro="Als coördinator wijs je de regie toe aan een lid van het casusteam. Diegene krijgt meteen een melding."
+          people={candidates(household, holder)}
+          personLabel="Nieuwe regiehouder"
+          submitLabel="Regie toewijzen"
+          busyLabel="Toewijzen…"
+          collapsible={current !== null}
+          onSubmit={async (userId, reason) => {
+            const next = await assignRegie(household.id, { userId, reason });
+            set(next);
+            done(`${next.current?.name ?? 'De gekozen persoon'} is nu regiehouder.`);
+          }}
+        />
+      )}
+
+      {isHolder && !open && (
+        <PersonReasonForm
+          title="Regie overdragen"
+          intro="Bied de regie aan een collega in het team aan. Die accepteert of weigert; tot dan houd jij de regie."
+          people={candidates(household, user.id)}
+          personLabel="Overdragen aan"
+          submitLabel="Overdracht aanbieden"
+          busyLabel="Aanbieden…"
+          collapsible
+          onSubmit={async (userId, reason) => {
+            const offered = await offerHandover(household.id, { userId, reason });
+            reload();
+            done(`Je hebt de regie aangeboden aan ${offered.toName}.`);
+          }}
+        />
+      )}
+
+      <div className="regie-history-wrap">
+        <h3>Geschiedenis van de regie</h3>
+        {data ? <History history={data.history} /> : <p role="status">Laden…</p>}
+      </div>
+    </div>
+  );
+}

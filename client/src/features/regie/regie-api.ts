@@ -1,0 +1,56 @@
+import {
+  type AssignRegieRequest,
+  HandoverDto,
+  RegieDetailDto,
+  RegieOverzichtDto,
+  WieDoetWatDto,
+} from '@spil/shared';
+import { request } from '../../api/http';
+
+const base = (householdId: string) => `/api/households/${encodeURIComponent(householdId)}`;
+
+/** Current regiehouder, history (who, when, why) and an open handover. */
+export function getRegie(householdId: string): Promise<RegieDetailDto> {
+  return request('GET', `${base(householdId)}/regie`, RegieDetailDto);
+}
+
+/** The coördinator assigns regie to a `lid` of the team. */
+export function assignRegie(
+  householdId: string,
+  body: AssignRegieRequest,
+): Promise<RegieDetailDto> {
+  return request('PUT', `${base(householdId)}/regie`, RegieDetailDto, body);
+}
+
+/** The regiehouder offers regie to a colleague on the team. */
+export function offerHandover(householdId: string, body: AssignRegieRequest): Promise<HandoverDto> {
+  return request('POST', `${base(householdId)}/regie/overdracht`, HandoverDto, body);
+}
+
+/** The receiver accepts (and becomes regiehouder) or declines. */
+export function decideHandover(
+  householdId: string,
+  handoverId: string,
+  accept: boolean,
+): Promise<RegieDetailDto> {
+  const what = accept ? 'accepteren' : 'weigeren';
+  return request(
+    'POST',
+    `${base(householdId)}/regie/overdracht/${encodeURIComponent(handoverId)}/${what}`,
+    RegieDetailDto,
+  );
+}
+
+/** "Wie doet wat" for one household. */
+export function householdWieDoetWat(householdId: string): Promise<WieDoetWatDto> {
+  return request('GET', `${base(householdId)}/wie-doet-wat`, WieDoetWatDto);
+}
+
+/** Regie op regie: the coördinator's overview of the wijkteam. */
+export function regieOverzicht(stalledDays: number): Promise<RegieOverzichtDto> {
+  return request(
+    'GET',
+    `/api/regie/overzicht?stalledDays=${encodeURIComponent(String(stalledDays))}`,
+    RegieOverzichtDto,
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * No personal data in application logs: names, e-mail addresses and free
+ * text of households never reach a log line. Errors are described by their
+ * class and database codes only (an error message may quote a value:
+ * `invalid input syntax for type uuid: "..."`), and the database logger
+ * never prints query parameters.
+ *
+ * The rule for log calls: log ids, counts, codes and route templates; never
+ * `String(error)`, `error.message` of a database or validation error, request
+ * bodies, query parameters, document content, names or e-mail addresses. Use
+ * `describeError(e)` for an error.
+ */
+import { Logger as NestLogger } from '@nestjs/common';
+import type { Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
+
+/** `QueryFailedError 23505 on uq_household_reference (household)`: class, SQLSTATE, constraint, table, column. */
+export function describeError(e: unknown): string {
+  if (!(e instanceof Error)) return typeof e;
+  const x = e as Error & {
+    code?: unknown;
+    constraint?: unknown;
+    table?: unknown;
+    column?: unknown;
+    driverError?: unknown;
+  };
+  const source = (
+    x.driverError && typeof x.driverError === 'object' ? x.driverError : x
+  ) as typeof x;
+  const parts = [e.name];
+  if (typeof source.code === 'string' && /^[0-9A-Z]{5}$/.test(source.code)) parts.push(source.code);
+  if (typeof source.constraint === 'string') parts.push(`on ${source.constraint}`);
+  const where = [source.table, source.column].filter((v): v is string => typeof v === 'string');
+  if (where.length > 0) parts.push(`(${where.join('.')})`);
+  return parts.join(' ');
+}
+
+/** The statement kind and first table of a query: `INSERT INTO "plan_action"`, without values. */
+export function describeQuery(query: string): string {
+  const m =
+    /^\s*(WITH\b.*?\)\s*)?(SELECT|INSERT\s+INTO|UPDATE|DELETE\s+FROM|CREATE|ALTER|DROP|VACUUM|TRUNCATE|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)\b\s*("?[\w.]+"?)?/is.exec(
+      query,
+    );
+  return m ? `${m[2]?.toUpperCase().replace(/\s+/g, ' ')}${m[3] ? ` ${m[3]}` : ''}` : 'query';
+}
+
+/** TypeORM's logger, without parameters or error messages: failures by statement kind, table and code. */
+export class SafeTypeOrmLogger implements TypeOrmLogger {
+  private readonly logger = new NestLogger('Database');
+
+  logQuery(): void {
+    /* queries are not logged: their parameters are personal data */
+  }
+
+  logQueryError(
+    error: string | Error,
+    query: string,
+    _parameters?: unknown[],
+    _runner?: QueryRunner,
+  ): void {
+    this.logger.error(
+      `${describeQuery(query)} failed: ${typeof error === 'string' ? 'error' : describeError(error)}`,
+    );
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn(`${describeQuery(query)} took ${time} ms`);
+  }
+
+  logSchemaBuild(message: string): void {
+    this.logger.debug(message);
+  }
+
+  logMigration(message: string): void {
+    this.logger.log(message);
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    const text = typeof message === 'string' ? message : 'message';
+    if (level === 'warn') this.logger.warn(text);
+    else this.logger.log(text);
+  }
+}

@@ -1,0 +1,261 @@
+/**
+ * Hardening against bad input: security headers, the Origin allowlist on
+ * every upgrade, rate limits on login, REST and socket messages, size
+ * limits, and authorisation checked per socket message.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io, type Socket } from 'socket.io-client';
+import { WebSocket } from 'ws';
+import type { ErrorDto } from '@spil/shared';
+import { addToTeam, createUser, householdByName } from '../factories';
+import { databaseKinds } from '../support/database';
+import { api, eventually, loginAs } from '../support/http';
+import { startTestServer, type TestServer } from '../support/server';
+import { auditRows, ds } from './accountability-helpers';
+import { RawCollab } from './collab-client';
+
+function connectSocket(
+  url: string,
+  opts: { token?: string; headers?: Record<string, string> },
+): Socket {
+  return io(`${url}/events`, {
+    auth: opts.token ? { token: opts.token } : {},
+    extraHeaders: opts.headers,
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+  });
+}
+
+/** 'live' once a message is acknowledged with data; 'refused' when the server disconnects it. */
+async function socketState(socket: Socket, docName: string): Promise<'live' | 'refused'> {
+  const refused = new Promise<'refused'>((resolve) => {
+    socket.on('disconnect', () => resolve('refused'));
+    socket.on('connect_error', () => resolve('refused'));
+  });
+  const live = eventually(
+    async () => {
+      if (!socket.connected) throw new Error('not connected');
+      const ack = (await socket.timeout(2000).emitWithAck('plan:unsubscribe', { docName })) as {
+        data?: unknown;
+      };
+      if (!ack.data) throw new Error('not yet');
+    },
+    5000,
+    50,
+  ).then(() => 'live' as const);
+  return Promise.race([live, refused]);
+}
+
+describe.each(databaseKinds())('hardening on %s', (kind) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer(kind, {
+      env: {
+        RATE_LIMIT_USER_PER_MINUTE: '40',
+        RATE_LIMIT_ANONYMOUS_PER_MINUTE: '60',
+        RATE_LIMIT_LOGIN_PER_MINUTE: '12',
+        RATE_LIMIT_SOCKET_PER_SECOND: '20',
+        RETENTION_CHECK_SECONDS: '0',
+      },
+    });
+  });
+  afterAll(async () => s?.stop());
+
+  it('sends security headers', async () => {
+    const res = await fetch(`${s.url}/api/health`);
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=/);
+    expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('limits REST requests per user, answers 429 with Retry-After, audits the first refusal only, and leaves others alone', async () => {
+    const a = await loginAs(s.url, 'huisarts');
+    const b = await loginAs(s.url, 'coordinator');
+    const bakker = await householdByName(s, 'Gezin Bakker');
+    const statuses: number[] = [];
+    let limited: Response | null = null;
+    for (let i = 0; i < 60 && !limited; i++) {
+      const r = await fetch(`${s.url}/api/households/${bakker.id}`, {
+        headers: { authorization: `Bearer ${a.token}` },
+      });
+      statuses.push(r.status);
+      if (r.status === 429) limited = r;
+    }
+    expect(statuses.slice(0, 40).every((x) => x === 200)).toBe(true);
+    expect(limited).not.toBeNull();
+    expect(limited!.headers.get('retry-after')).toBe('60');
+    expect(((await limited!.json()) as ErrorDto).code).toBe('rate.limited');
+    for (let i = 0; i < 5; i++)
+      await fetch(`${s.url}/api/households/${bakker.id}`, {
+        headers: { authorization: `Bearer ${a.token}` },
+      });
+    expect(
+      (await api(s.url, 'GET', `/api/households/${bakker.id}`, { token: b.token })).status,
+    ).toBe(200);
+    expect((await api(s.url, 'GET', '/api/health')).status).toBe(200);
+    await eventually(async () => {
+      const refusals = await auditRows(
+        s,
+        "household_id = $1 AND outcome = 'refused' AND detail LIKE '%429%'",
+        [bakker.id],
+      );
+      expect(refusals.length).toBe(1);
+    });
+  });
+
+  it('limits requests without a valid token, and login attempts, per address', async () => {
+    const logins: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      logins.push(
+        (
+          await api(s.url, 'POST', '/api/auth/login', {
+            body: { email: `niemand${i}@example.test`, password: 'x' },
+          })
+        ).status,
+      );
+    }
+    // Two logins were made above; the login budget is 12 per minute.
+    expect(logins.slice(0, 9).every((x) => x === 401)).toBe(true);
+    expect(logins).toContain(429);
+    const anonymous: number[] = [];
+    for (let i = 0; i < 80; i++)
+      anonymous.push((await api(s.url, 'GET', '/api/households')).status);
+    expect(anonymous[0]).toBe(401);
+    expect(anonymous).toContain(429);
+    // A forged token is anonymous for the limiter: it cannot buy a fresh budget.
+    const forged = await api(s.url, 'GET', '/api/households', {
+      token: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.AAAA',
+    });
+    expect(forged.status).toBe(429);
+  });
+
+  it('refuses a body above 256 kB', async () => {
+    const { token } = await loginAs(s.url, 'coordinator').catch(() => ({ token: '' }));
+    const res = await api<ErrorDto>(s.url, 'POST', '/api/households', {
+      token: token || undefined,
+      rawBody: JSON.stringify({
+        reference: 'SPW-BIG',
+        displayName: 'x'.repeat(300 * 1024),
+        wijk: 'x',
+      }),
+    });
+    expect(res.status).toBe(413);
+    expect(res.body.code).toBe('payload.too_large');
+  });
+});
+
+describe('hardening of the live channels (embedded database)', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer('embedded', {
+      env: { RATE_LIMIT_SOCKET_PER_SECOND: '20', RETENTION_CHECK_SECONDS: '0' },
+    });
+  });
+  afterAll(async () => s?.stop());
+
+  it('checks the Origin on every socket.io and collab upgrade', async () => {
+    const { token, cookie } = await loginAs(s.url, 'huisarts');
+    const bakker = await householdByName(s, 'Gezin Bakker');
+    const evil = 'https://evil.example';
+    const cases: [
+      string,
+      { token?: string; headers?: Record<string, string> },
+      'live' | 'refused',
+    ][] = [
+      ['cookie, own origin', { headers: { cookie, origin: s.url } }, 'live'],
+      ['cookie, foreign origin', { headers: { cookie, origin: evil } }, 'refused'],
+      ['cookie, no origin', { headers: { cookie } }, 'refused'],
+      ['token, foreign origin', { token, headers: { origin: evil } }, 'refused'],
+      ['token, no origin', { token }, 'live'],
+    ];
+    for (const [name, opts, expected] of cases) {
+      const socket = connectSocket(s.url, opts);
+      expect(await socketState(socket, bakker.id), name).toBe(expected);
+      socket.close();
+    }
+    const collab = async (headers: Record<string, string>) => {
+      const c = new RawCollab(`${s.wsUrl}/collab/${bakker.id}`, null, headers);
+      const r = await c.roundTrip();
+      c.close();
+      return r;
+    };
+    expect(await collab({ cookie, origin: s.url })).toBe('synced');
+    expect(await collab({ cookie, origin: evil })).toBe(4403);
+    expect(await collab({ cookie })).toBe(4403);
+  });
+
+  it('closes a socket.io connection that floods messages; another user is unaffected', async () => {
+    const flooder = await loginAs(s.url, 'huisarts');
+    const other = await loginAs(s.url, 'maatschappelijk-werker');
+    const bakker = await householdByName(s, 'Gezin Bakker');
+    const a = connectSocket(s.url, { token: flooder.token });
+    const b = connectSocket(s.url, { token: other.token });
+    expect(await socketState(a, bakker.id)).toBe('live');
+    expect(await socketState(b, bakker.id)).toBe('live');
+    const gone = new Promise<string>((resolve) => a.on('disconnect', (reason) => resolve(reason)));
+    for (let i = 0; i < 200; i++) a.emit('plan:unsubscribe', { docName: bakker.id });
+    expect(await gone).toBe('io server disconnect');
+    const ack = (await b.timeout(2000).emitWithAck('plan:subscribe', { docName: bakker.id })) as {
+      data?: unknown;
+    };
+    expect(ack.data).toBeDefined();
+    a.close();
+    b.close();
+    await eventually(async () => {
+      const rows = await auditRows(
+        s,
+        "channel = 'socket' AND user_id = $1 AND detail LIKE '%rate.limited%'",
+        [flooder.user.id],
+      );
+      expect(rows.length).toBe(1);
+    });
+  });
+
+  it('closes a socket.io frame above 64 kB and a collab message above 1 MiB', async () => {
+    const { token } = await loginAs(s.url, 'huisarts');
+    const bakker = await householdByName(s, 'Gezin Bakker');
+    const ws = new WebSocket(`${s.wsUrl}/socket.io/?EIO=4&transport=websocket`);
+    const code = new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));
+    await new Promise((r) => ws.on('open', r));
+    ws.send(`40/events,${JSON.stringify({ token })}`);
+    ws.send(`42/events,${JSON.stringify(['plan:subscribe', { docName: 'x'.repeat(70 * 1024) }])}`);
+    expect(await code).toBe(1009);
+    const c = new RawCollab(`${s.wsUrl}/collab/${bakker.id}`, token);
+    expect(await c.roundTrip()).toBe('synced');
+    c.send(new Uint8Array(1024 * 1024 + 1));
+    expect(await c.closed()).toBe(1009);
+  });
+
+  it('authorises every socket message, not only the connection', async () => {
+    const user = await createUser(s);
+    const bakker = await householdByName(s, 'Gezin Bakker');
+    await addToTeam(s, bakker.id, user.id, 'lid');
+    const { token } = await loginAs(s.url, user.email, user.password);
+    const socket = connectSocket(s.url, { token });
+    expect(await socketState(socket, bakker.id)).toBe('live');
+    const subscribe = async () =>
+      (await socket.timeout(2000).emitWithAck('plan:subscribe', { docName: bakker.id })) as {
+        data?: unknown;
+        error?: { code: string };
+      };
+    expect((await subscribe()).data).toBeDefined();
+    // Membership ended behind the gateway's back (no event): the next message is refused all the same.
+    await ds(s).query(
+      'UPDATE team_membership SET ended_at = now() WHERE household_id = $1 AND user_id = $2 AND ended_at IS NULL',
+      [bakker.id, user.id],
+    );
+    expect((await subscribe()).error?.code).toBe('household.not_found');
+    // The session ended behind its back too: within a second, the next message closes the connection.
+    await ds(s).query('UPDATE session SET ended_at = now() WHERE user_id = $1', [user.id]);
+    const gone = new Promise<void>((resolve) => socket.on('disconnect', () => resolve()));
+    await new Promise((r) => setTimeout(r, 1100));
+    socket.emit('plan:unsubscribe', { docName: bakker.id });
+    await gone;
+    expect(socket.connected).toBe(false);
+  });
+});
