@@ -8,7 +8,11 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: 'unit', include: ['shared/src/**/*.spec.ts', 'client/src/**/*.spec.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['shared/src/**/*.spec.ts', 'client/src/**/*.spec.ts'],
+          environment: 'node',
+        },
       },
       {
         plugins: [server()],

@@ -59,9 +59,14 @@ export async function startSpil(opts: StartOptions = {}): Promise<SpilInstance> 
   const logger = new Logger('Spil');
   let embedded: EmbeddedPostgres | null = null;
   if (!config.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres(opts.inMemoryDatabase ? null : join(resolve(config.DATA_DIR), 'pg'));
+    embedded = await startEmbeddedPostgres(
+      opts.inMemoryDatabase ? null : join(resolve(config.DATA_DIR), 'pg'),
+    );
   }
-  const database = { url: config.DATABASE_URL ?? (embedded as EmbeddedPostgres).url, embedded: !!embedded };
+  const database = {
+    url: config.DATABASE_URL ?? (embedded as EmbeddedPostgres).url,
+    embedded: !!embedded,
+  };
   let app: NestExpressApplication;
   try {
     app = await NestFactory.create<NestExpressApplication>(
@@ -92,7 +97,9 @@ export async function startSpil(opts: StartOptions = {}): Promise<SpilInstance> 
 
   const openapi = new DocumentBuilder()
     .setTitle('Spil API')
-    .setDescription('Eén huishouden, één plan. REST API of Spil; see docs/ARCHITECTURE.md for the collab and events channels.')
+    .setDescription(
+      'Eén huishouden, één plan. REST API of Spil; see docs/ARCHITECTURE.md for the collab and events channels.',
+    )
     .setVersion('0.1.0')
     .addBearerAuth()
     .addCookieAuth('spil_session')

@@ -5,7 +5,9 @@ async function main(): Promise<void> {
   const started = Date.now();
   const spil = await startSpil();
   const logger = new Logger('Spil');
-  logger.log(`Spil draait op http://localhost:${spil.port} (gestart in ${Date.now() - started} ms)`);
+  logger.log(
+    `Spil draait op http://localhost:${spil.port} (gestart in ${Date.now() - started} ms)`,
+  );
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -5,7 +5,14 @@
  * compile-time only.
  */
 import { z } from 'zod';
-import { DISCIPLINES, DOMAINS, PHASES, PROFESSIONAL_TEAM_ROLES, SYSTEM_ROLES, TEAM_ROLES } from './domain';
+import {
+  DISCIPLINES,
+  DOMAINS,
+  PHASES,
+  PROFESSIONAL_TEAM_ROLES,
+  SYSTEM_ROLES,
+  TEAM_ROLES,
+} from './domain';
 
 export const Uuid = z.uuid();
 export const IdParam = z.object({ id: z.uuid() });
@@ -32,7 +39,11 @@ export const UserDto = z.object({
 });
 export type UserDto = z.infer<typeof UserDto>;
 
-export const LoginResponse = z.object({ accessToken: z.string(), expiresAt: z.string(), user: UserDto });
+export const LoginResponse = z.object({
+  accessToken: z.string(),
+  expiresAt: z.string(),
+  user: UserDto,
+});
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
 export const HouseholdMemberDto = z.object({
@@ -58,7 +69,9 @@ export const TeamMemberDto = z.object({
 });
 export type TeamMemberDto = z.infer<typeof TeamMemberDto>;
 
-export const RegieDto = z.object({ userId: z.uuid(), name: z.string(), since: z.string() }).nullable();
+export const RegieDto = z
+  .object({ userId: z.uuid(), name: z.string(), since: z.string() })
+  .nullable();
 export type RegieDto = z.infer<typeof RegieDto>;
 
 export const HouseholdSummaryDto = z.object({

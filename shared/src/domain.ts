@@ -3,7 +3,13 @@
  * cross the wire and live in the database; labels are what the UI shows.
  */
 
-export const SYSTEM_ROLES = ['coordinator', 'professional', 'inwoner', 'naaste', 'beheerder'] as const;
+export const SYSTEM_ROLES = [
+  'coordinator',
+  'professional',
+  'inwoner',
+  'naaste',
+  'beheerder',
+] as const;
 export type SystemRole = (typeof SYSTEM_ROLES)[number];
 
 export const DOMAINS = ['medisch', 'sociaal'] as const;

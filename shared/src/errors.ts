@@ -14,54 +14,115 @@ export const ERRORS = {
   },
   'auth.forbidden': { status: 403, message: 'Je hebt hiervoor niet de juiste rol.' },
   'auth.csrf': { status: 403, message: 'Dit verzoek komt niet van Spil zelf en is geweigerd.' },
-  'household.not_found': { status: 404, message: 'Dit huishouden bestaat niet of je hebt er geen toegang toe.' },
+  'household.not_found': {
+    status: 404,
+    message: 'Dit huishouden bestaat niet of je hebt er geen toegang toe.',
+  },
   'household.reference_taken': { status: 409, message: 'Dit referentienummer is al in gebruik.' },
   'team.user_not_found': { status: 404, message: 'Deze professional bestaat niet.' },
   'team.already_member': { status: 409, message: 'Deze persoon staat al in het casusteam.' },
   'team.not_member': { status: 404, message: 'Deze persoon staat niet in het casusteam.' },
   'team.last_editor': { status: 409, message: 'Een casusteam heeft minstens één lid nodig.' },
-  'regie.not_team_member': { status: 409, message: 'De regiehouder moet lid zijn van het casusteam.' },
-  'regie.not_holder': { status: 403, message: 'Alleen de huidige regiehouder kan de regie overdragen.' },
-  'regie.handover_not_found': { status: 404, message: 'Deze overdracht bestaat niet of is al afgehandeld.' },
-  'regie.handover_not_receiver': { status: 403, message: 'Alleen de ontvanger kan deze overdracht accepteren of weigeren.' },
+  'regie.not_team_member': {
+    status: 409,
+    message: 'De regiehouder moet lid zijn van het casusteam.',
+  },
+  'regie.not_holder': {
+    status: 403,
+    message: 'Alleen de huidige regiehouder kan de regie overdragen.',
+  },
+  'regie.handover_not_found': {
+    status: 404,
+    message: 'Deze overdracht bestaat niet of is al afgehandeld.',
+  },
+  'regie.handover_not_receiver': {
+    status: 403,
+    message: 'Alleen de ontvanger kan deze overdracht accepteren of weigeren.',
+  },
   'actie.not_found': { status: 404, message: 'Deze actie bestaat niet in het plan.' },
-  'actie.not_owner': { status: 403, message: 'Alleen de eigenaar van de actie of de regiehouder kan terugkoppelen.' },
+  'actie.not_owner': {
+    status: 403,
+    message: 'Alleen de eigenaar van de actie of de regiehouder kan terugkoppelen.',
+  },
   'notification.not_found': { status: 404, message: 'Deze melding bestaat niet.' },
   'invite.email_taken': { status: 409, message: 'Er bestaat al een account met dit e-mailadres.' },
-  'invite.needs_consent': { status: 409, message: 'Een naaste kan alleen worden uitgenodigd met toestemming van de inwoner.' },
-  'invite.invalid_token': { status: 400, message: 'Deze activatiecode is ongeldig, al gebruikt of verlopen. Vraag een nieuwe uitnodiging.' },
+  'invite.needs_consent': {
+    status: 409,
+    message: 'Een naaste kan alleen worden uitgenodigd met toestemming van de inwoner.',
+  },
+  'invite.invalid_token': {
+    status: 400,
+    message:
+      'Deze activatiecode is ongeldig, al gebruikt of verlopen. Vraag een nieuwe uitnodiging.',
+  },
   'route.not_found': { status: 404, message: 'Deze pagina of dit adres bestaat niet.' },
   'rate.limited': { status: 429, message: 'Te veel verzoeken. Wacht even en probeer het opnieuw.' },
   'payload.too_large': { status: 413, message: 'Het verzoek is te groot.' },
-  'server.internal': { status: 500, message: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.' },
+  'server.internal': {
+    status: 500,
+    message: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
+  },
   'server.unavailable': { status: 503, message: 'Spil is tijdelijk niet beschikbaar.' },
-  'proces.household_closed': { status: 409, message: 'Dit huishouden is afgesloten. Heropen het eerst.' },
+  'proces.household_closed': {
+    status: 409,
+    message: 'Dit huishouden is afgesloten. Heropen het eerst.',
+  },
   'proces.household_not_closed': { status: 409, message: 'Dit huishouden is niet afgesloten.' },
-  'colour.quickscan_required': { status: 409, message: 'Doe eerst de quickscan; daarna kun je op- of afschalen.' },
+  'colour.quickscan_required': {
+    status: 409,
+    message: 'Doe eerst de quickscan; daarna kun je op- of afschalen.',
+  },
   'colour.unchanged': { status: 409, message: 'Het huishouden heeft deze kleur al.' },
   'escalation.requires_rood': {
     status: 409,
-    message: 'Opschalen naar Veilig Thuis, het Zorg- en Veiligheidshuis of een expertiseteam kan vanuit kleur rood.',
+    message:
+      'Opschalen naar Veilig Thuis, het Zorg- en Veiligheidshuis of een expertiseteam kan vanuit kleur rood.',
   },
   'escalation.not_found': { status: 404, message: 'Deze escalatie bestaat niet.' },
   'escalation.closed': { status: 409, message: 'Deze escalatie is al gesloten.' },
-  'escalation.outcome_required': { status: 400, message: 'Vul de uitkomst in voordat je de escalatie sluit.' },
+  'escalation.outcome_required': {
+    status: 400,
+    message: 'Vul de uitkomst in voordat je de escalatie sluit.',
+  },
   'zrm.member_not_found': { status: 404, message: 'Dit gezinslid hoort niet bij het huishouden.' },
-  'zrm.info_date_future': { status: 400, message: 'De datum van de informatie ligt in de toekomst.' },
-  'evaluation.zrm_required': { status: 409, message: 'Leg eerst de ZRM-scores van de evaluatie vast.' },
-  'audit.unavailable': { status: 503, message: 'De toegang kon niet worden vastgelegd in het logboek. Probeer het zo opnieuw.' },
+  'zrm.info_date_future': {
+    status: 400,
+    message: 'De datum van de informatie ligt in de toekomst.',
+  },
+  'evaluation.zrm_required': {
+    status: 409,
+    message: 'Leg eerst de ZRM-scores van de evaluatie vast.',
+  },
+  'audit.unavailable': {
+    status: 503,
+    message: 'De toegang kon niet worden vastgelegd in het logboek. Probeer het zo opnieuw.',
+  },
   'export.forbidden': {
     status: 403,
-    message: 'Alleen de coördinator, de regiehouder of het huishouden zelf kan een inzage-export maken.',
+    message:
+      'Alleen de coördinator, de regiehouder of het huishouden zelf kan een inzage-export maken.',
   },
   'consent.not_found': { status: 404, message: 'Deze toestemming bestaat niet.' },
   'consent.already_withdrawn': { status: 409, message: 'Deze toestemming is al ingetrokken.' },
   'meeting.not_found': { status: 404, message: 'Dit overleg bestaat niet.' },
-  'meeting.invitee_not_on_team': { status: 409, message: 'Nodig alleen mensen uit het casusteam uit; naasten zonder account voeg je toe met naam.' },
-  'meeting.owner_not_on_team': { status: 409, message: 'De eigenaar van een actie moet lid zijn van het casusteam.' },
-  'meeting.participant_not_found': { status: 404, message: 'Deze deelnemer hoort niet bij dit overleg.' },
+  'meeting.invitee_not_on_team': {
+    status: 409,
+    message:
+      'Nodig alleen mensen uit het casusteam uit; naasten zonder account voeg je toe met naam.',
+  },
+  'meeting.owner_not_on_team': {
+    status: 409,
+    message: 'De eigenaar van een actie moet lid zijn van het casusteam.',
+  },
+  'meeting.participant_not_found': {
+    status: 404,
+    message: 'Deze deelnemer hoort niet bij dit overleg.',
+  },
   'meeting.cancelled': { status: 409, message: 'Dit overleg is geannuleerd.' },
-  'meeting.plan_unavailable': { status: 503, message: 'Het plan kan nu niet worden bijgewerkt. Probeer het zo opnieuw.' },
+  'meeting.plan_unavailable': {
+    status: 503,
+    message: 'Het plan kan nu niet worden bijgewerkt. Probeer het zo opnieuw.',
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -214,3 +214,19 @@ describe("huishouden: the household's own actions and reactions", () => {
     expect(readHuishoudenEntry('x', 'tekst')).toBeNull();
   });
 });
+
+describe('PlanDoc reading content written by any client', () => {
+  it('skips entries of the wrong shape instead of failing', () => {
+    const doc = new Y.Doc();
+    const plan = new PlanDoc(doc);
+    const id = plan.addActie({ titel: 'Echt', eigenaarId: 'u1' });
+    doc.getMap('acties').set('vreemd', 'geen map');
+    doc.getMap('doelen').set('ook-vreemd', 42);
+    const m = doc.getMap('acties').get(id) as Y.Map<unknown>;
+    m.set('status', 'onzin');
+    m.set('deadline', 20261201);
+    expect(plan.acties().map((a) => [a.id, a.status, a.deadline])).toEqual([[id, 'open', null]]);
+    expect(plan.doelen()).toEqual([]);
+    expect(plan.actie('vreemd')).toBeNull();
+  });
+});

@@ -240,7 +240,7 @@ export class PlanDoc {
 
   /* domeinen */
   domein(key: Levensdomein): DomeinScore {
-    const m = this.domeinenMap.get(key);
+    const m = asMap(this.domeinenMap.get(key));
     const score = m?.get('score');
     return {
       score: typeof score === 'number' ? score : null,
@@ -262,7 +262,7 @@ export class PlanDoc {
       throw new RangeError('ZRM-score moet 1 tot en met 5 zijn');
     }
     this.doc.transact(() => {
-      let m = this.domeinenMap.get(key);
+      let m = asMap(this.domeinenMap.get(key));
       if (!m) {
         m = new Y.Map();
         this.domeinenMap.set(key, m);
@@ -273,11 +273,11 @@ export class PlanDoc {
 
   /* doelen */
   doelen(): Doel[] {
-    return [...this.doelenMap.values()]
-      .map((m) => ({
-        id: String(m.get('id')),
+    return mapEntries(this.doelenMap)
+      .map(([id, m]) => ({
+        id,
         titel: str(m, 'titel'),
-        domein: (m.get('domein') as Levensdomein | null) ?? null,
+        domein: strOrNull(m, 'domein') as Levensdomein | null,
         aangemaakt: str(m, 'aangemaakt'),
       }))
       .sort((a, b) => a.aangemaakt.localeCompare(b.aangemaakt));
@@ -298,12 +298,12 @@ export class PlanDoc {
 
   /* acties */
   actie(id: string): Actie | null {
-    const m = this.actiesMap.get(id);
-    return m ? readActie(m) : null;
+    const m = asMap(this.actiesMap.get(id));
+    return m ? readActie(id, m) : null;
   }
   acties(): Actie[] {
-    return [...this.actiesMap.values()]
-      .map(readActie)
+    return mapEntries(this.actiesMap)
+      .map(([id, m]) => readActie(id, m))
       .sort((a, b) => a.aangemaakt.localeCompare(b.aangemaakt));
   }
   addActie(input: {
@@ -334,7 +334,7 @@ export class PlanDoc {
     return id;
   }
   updateActie(id: string, patch: Partial<Omit<Actie, 'id' | 'updates' | 'aangemaakt'>>): void {
-    const m = this.actiesMap.get(id);
+    const m = asMap(this.actiesMap.get(id));
     if (!m) throw new Error(`Actie ${id} bestaat niet`);
     this.doc.transact(() => {
       for (const [k, v] of Object.entries(patch)) m.set(k, v);
@@ -342,11 +342,12 @@ export class PlanDoc {
   }
   /** Terugkoppeling: append a status update and set the action's status in one transaction. */
   addStatusUpdate(id: string, update: Omit<StatusUpdate, 'id' | 'tijd'>): StatusUpdate {
-    const m = this.actiesMap.get(id);
+    const m = asMap(this.actiesMap.get(id));
     if (!m) throw new Error(`Actie ${id} bestaat niet`);
     const full: StatusUpdate = { ...update, id: newId(), tijd: new Date().toISOString() };
     this.doc.transact(() => {
-      let arr = m.get('updates') as Y.Array<StatusUpdate> | undefined;
+      const existing = m.get('updates');
+      let arr = existing instanceof Y.Array ? (existing as Y.Array<StatusUpdate>) : undefined;
       if (!arr) {
         arr = new Y.Array<StatusUpdate>();
         m.set('updates', arr);
@@ -497,19 +498,45 @@ export function readHuishoudenEntry(key: string, value: unknown): HuishoudenEntr
   return null;
 }
 
-function readActie(m: Y.Map<unknown>): Actie {
+/** Plan content comes from clients: read it defensively, never trusting a shape. */
+function asMap(v: unknown): Y.Map<unknown> | undefined {
+  return v instanceof Y.Map ? (v as Y.Map<unknown>) : undefined;
+}
+function mapEntries<T>(root: Y.Map<T>): [string, Y.Map<unknown>][] {
+  const out: [string, Y.Map<unknown>][] = [];
+  for (const [k, v] of root.entries()) if (v instanceof Y.Map) out.push([k, v as Y.Map<unknown>]);
+  return out;
+}
+function strOrNull(m: Y.Map<unknown>, key: string): string | null {
+  const v = m.get(key);
+  return typeof v === 'string' ? v : null;
+}
+function isStatusUpdate(u: unknown): u is StatusUpdate {
+  if (typeof u !== 'object' || u === null) return false;
+  const r = u as Record<string, unknown>;
+  return (
+    typeof r.tekst === 'string' &&
+    typeof r.tijd === 'string' &&
+    (ACTIE_STATUSES as readonly unknown[]).includes(r.status)
+  );
+}
+
+function readActie(id: string, m: Y.Map<unknown>): Actie {
   const updates = m.get('updates');
+  const status = m.get('status');
   return {
-    id: String(m.get('id')),
+    id,
     titel: str(m, 'titel'),
-    eigenaarId: (m.get('eigenaarId') as string | null) ?? null,
-    deadline: (m.get('deadline') as string | null) ?? null,
-    status: (m.get('status') as ActieStatus) ?? 'open',
+    eigenaarId: strOrNull(m, 'eigenaarId'),
+    deadline: strOrNull(m, 'deadline'),
+    status: (ACTIE_STATUSES as readonly unknown[]).includes(status)
+      ? (status as ActieStatus)
+      : 'open',
     inschakelen: str(m, 'inschakelen'),
-    doelId: (m.get('doelId') as string | null) ?? null,
-    domein: (m.get('domein') as Levensdomein | null) ?? null,
+    doelId: strOrNull(m, 'doelId'),
+    domein: strOrNull(m, 'domein') as Levensdomein | null,
     aangemaakt: str(m, 'aangemaakt'),
-    updates: updates instanceof Y.Array ? (updates.toArray() as StatusUpdate[]) : [],
+    updates: updates instanceof Y.Array ? updates.toArray().filter(isStatusUpdate) : [],
   };
 }
 

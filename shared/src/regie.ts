@@ -40,7 +40,9 @@ export const HandoverDto = z.object({
 export type HandoverDto = z.infer<typeof HandoverDto>;
 
 export const RegieDetailDto = z.object({
-  current: z.object({ userId: z.uuid(), name: z.string(), since: z.string(), reason: z.string() }).nullable(),
+  current: z
+    .object({ userId: z.uuid(), name: z.string(), since: z.string(), reason: z.string() })
+    .nullable(),
   history: z.array(RegieHistoryEntryDto),
   openHandover: HandoverDto.nullable(),
 });
@@ -53,7 +55,14 @@ export const TerugkoppelingRequest = z.object({
 export type TerugkoppelingRequest = z.infer<typeof TerugkoppelingRequest>;
 export const ActieParams = z.object({ id: z.uuid(), actieId: z.uuid() });
 
-export const NOTIFICATION_KINDS = ['terugkoppeling', 'regie', 'overdracht', 'actie', 'reactie', 'team'] as const;
+export const NOTIFICATION_KINDS = [
+  'terugkoppeling',
+  'regie',
+  'overdracht',
+  'actie',
+  'reactie',
+  'team',
+] as const;
 export const NotificationDto = z.object({
   id: z.uuid(),
   kind: z.enum(NOTIFICATION_KINDS),
@@ -81,7 +90,12 @@ export const ActionRowDto = z.object({
   domein: z.enum(LEVENSDOMEINEN).nullable(),
   overdue: z.boolean(),
   laatsteTerugkoppeling: z
-    .object({ tekst: z.string(), auteurNaam: z.string(), tijd: z.string(), status: z.enum(ACTIE_STATUSES) })
+    .object({
+      tekst: z.string(),
+      auteurNaam: z.string(),
+      tijd: z.string(),
+      status: z.enum(ACTIE_STATUSES),
+    })
     .nullable(),
 });
 export type ActionRowDto = z.infer<typeof ActionRowDto>;
@@ -93,17 +107,52 @@ export const WieDoetWatDto = z.object({
   reference: z.string(),
   phase: z.enum(PHASES),
   regie: z.object({ userId: z.uuid(), name: z.string(), since: z.string() }).nullable(),
-  team: z.array(z.object({ userId: z.uuid(), name: z.string(), discipline: z.enum(DISCIPLINES), role: z.string() })),
+  team: z.array(
+    z.object({
+      userId: z.uuid(),
+      name: z.string(),
+      discipline: z.enum(DISCIPLINES),
+      role: z.string(),
+    }),
+  ),
   actions: z.array(ActionRowDto),
 });
 export type WieDoetWatDto = z.infer<typeof WieDoetWatDto>;
 
-export const RegieOverzichtQuery = z.object({ stalledDays: z.coerce.number().int().min(1).max(365).default(14) });
+export const RegieOverzichtQuery = z.object({
+  stalledDays: z.coerce.number().int().min(1).max(365).default(14),
+});
 export const RegieOverzichtDto = z.object({
-  withoutRegie: z.array(z.object({ householdId: z.uuid(), name: z.string(), reference: z.string(), phase: z.enum(PHASES), team: z.array(z.object({ userId: z.uuid(), name: z.string(), discipline: z.enum(DISCIPLINES) })) })),
-  stalled: z.array(z.object({ householdId: z.uuid(), name: z.string(), lastTerugkoppeling: z.string().nullable(), regieName: z.string().nullable() })),
+  withoutRegie: z.array(
+    z.object({
+      householdId: z.uuid(),
+      name: z.string(),
+      reference: z.string(),
+      phase: z.enum(PHASES),
+      team: z.array(
+        z.object({ userId: z.uuid(), name: z.string(), discipline: z.enum(DISCIPLINES) }),
+      ),
+    }),
+  ),
+  stalled: z.array(
+    z.object({
+      householdId: z.uuid(),
+      name: z.string(),
+      lastTerugkoppeling: z.string().nullable(),
+      regieName: z.string().nullable(),
+    }),
+  ),
   overdue: z.array(ActionRowDto),
-  workload: z.array(z.object({ userId: z.uuid(), name: z.string(), discipline: z.enum(DISCIPLINES), openActions: z.number().int(), overdueActions: z.number().int(), regieCount: z.number().int() })),
+  workload: z.array(
+    z.object({
+      userId: z.uuid(),
+      name: z.string(),
+      discipline: z.enum(DISCIPLINES),
+      openActions: z.number().int(),
+      overdueActions: z.number().int(),
+      regieCount: z.number().int(),
+    }),
+  ),
 });
 export type RegieOverzichtDto = z.infer<typeof RegieOverzichtDto>;
 

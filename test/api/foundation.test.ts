@@ -34,7 +34,13 @@ describe.each(databaseKinds())('foundation on %s', (kind) => {
   it('publishes OpenAPI with every endpoint', async () => {
     const res = await api<{ paths: Record<string, unknown> }>(s.url, 'GET', '/api/docs-json');
     expect(res.status).toBe(200);
-    for (const path of ['/api/auth/login', '/api/households', '/api/households/{id}', '/api/households/{id}/team/{userId}', '/api/health']) {
+    for (const path of [
+      '/api/auth/login',
+      '/api/households',
+      '/api/households/{id}',
+      '/api/households/{id}/team/{userId}',
+      '/api/health',
+    ]) {
       expect(Object.keys(res.body.paths)).toContain(path);
     }
     expect((await fetch(`${s.url}/api/docs`)).status).toBe(200);
@@ -64,7 +70,9 @@ describe.each(databaseKinds())('foundation on %s', (kind) => {
     expect(wrong.status).toBe(401);
     expect(wrong.body.code).toBe('auth.invalid_credentials');
 
-    const malformed = await api<ErrorDto>(s.url, 'POST', '/api/auth/login', { body: { email: 'geen-adres' } });
+    const malformed = await api<ErrorDto>(s.url, 'POST', '/api/auth/login', {
+      body: { email: 'geen-adres' },
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body.code).toBe('validation.invalid');
     expect(malformed.body.field).toBe('email');
@@ -77,10 +85,14 @@ describe.each(databaseKinds())('foundation on %s', (kind) => {
   it('throttles repeated failed logins', async () => {
     const user = await createUser(s);
     for (let i = 0; i < 5; i++) {
-      const r = await api(s.url, 'POST', '/api/auth/login', { body: { email: user.email, password: 'fout' } });
+      const r = await api(s.url, 'POST', '/api/auth/login', {
+        body: { email: user.email, password: 'fout' },
+      });
       expect(r.status).toBe(401);
     }
-    const blocked = await api<ErrorDto>(s.url, 'POST', '/api/auth/login', { body: { email: user.email, password: user.password } });
+    const blocked = await api<ErrorDto>(s.url, 'POST', '/api/auth/login', {
+      body: { email: user.email, password: user.password },
+    });
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('auth.too_many_attempts');
   });
@@ -89,7 +101,10 @@ describe.each(databaseKinds())('foundation on %s', (kind) => {
     const { token } = await loginAs(s.url, 'huisarts');
     const list = await api<HouseholdSummaryDto[]>(s.url, 'GET', '/api/households', { token });
     expect(list.status).toBe(200);
-    expect(list.body.map((h) => h.displayName).sort()).toEqual(['Gezin Bakker', 'Huishouden Jansen']);
+    expect(list.body.map((h) => h.displayName).sort()).toEqual([
+      'Gezin Bakker',
+      'Huishouden Jansen',
+    ]);
 
     const visser = await householdByName(s, 'Gezin Visser');
     const hidden = await api<ErrorDto>(s.url, 'GET', `/api/households/${visser.id}`, { token });
@@ -97,7 +112,12 @@ describe.each(databaseKinds())('foundation on %s', (kind) => {
     expect(hidden.body.code).toBe('household.not_found');
     const hiddenTeam = await api(s.url, 'GET', `/api/households/${visser.id}/team`, { token });
     expect(hiddenTeam.status).toBe(404);
-    const unknown = await api(s.url, 'GET', '/api/households/00000000-0000-4000-8000-000000000000', { token });
+    const unknown = await api(
+      s.url,
+      'GET',
+      '/api/households/00000000-0000-4000-8000-000000000000',
+      { token },
+    );
     expect(unknown.status).toBe(404);
     const badId = await api<ErrorDto>(s.url, 'GET', '/api/households/niet-een-id', { token });
     expect(badId.status).toBe(400);
@@ -112,24 +132,32 @@ describe.each(databaseKinds())('foundation on %s', (kind) => {
     const h = HouseholdDto.parse(res.body);
     expect(h.myRole).toBe('lid');
     expect(h.regie?.name).toBe('Johan Kuipers');
-    expect(h.team.find((m) => m.discipline === 'huisarts')?.organisation).toBe('Huisartsenpraktijk De Linde');
+    expect(h.team.find((m) => m.discipline === 'huisarts')?.organisation).toBe(
+      'Huisartsenpraktijk De Linde',
+    );
     expect(h.team.some((m) => m.role === 'meelezer')).toBe(true);
     expect(h.members.length).toBe(3);
   });
 
   it('lets the coördinator see every household of the wijkteam, and the inwoner only their own', async () => {
     const coord = await loginAs(s.url, 'coordinator');
-    const all = await api<HouseholdSummaryDto[]>(s.url, 'GET', '/api/households', { token: coord.token });
+    const all = await api<HouseholdSummaryDto[]>(s.url, 'GET', '/api/households', {
+      token: coord.token,
+    });
     expect(all.body.length).toBeGreaterThanOrEqual(3);
     const inwoner = await loginAs(s.url, 'inwoner');
-    const own = await api<HouseholdSummaryDto[]>(s.url, 'GET', '/api/households', { token: inwoner.token });
+    const own = await api<HouseholdSummaryDto[]>(s.url, 'GET', '/api/households', {
+      token: inwoner.token,
+    });
     expect(own.body.map((h) => h.displayName)).toEqual(['Gezin Bakker']);
   });
 
   it('refuses an expired, a forged and a missing token, and changes nothing', async () => {
     const { token, user } = await loginAs(s.url, 'huisarts');
     const key = new TextEncoder().encode(s.config.AUTH_SECRET ?? '');
-    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { sid: string };
+    const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
+      sid: string;
+    };
     const expired = await new SignJWT({ sid: payload.sid })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.id)
@@ -154,7 +182,9 @@ describe.each(databaseKinds())('foundation on %s', (kind) => {
     });
     expect(r3.status).toBe(401);
     const coord = await loginAs(s.url, 'coordinator');
-    const list = await api<HouseholdSummaryDto[]>(s.url, 'GET', '/api/households', { token: coord.token });
+    const list = await api<HouseholdSummaryDto[]>(s.url, 'GET', '/api/households', {
+      token: coord.token,
+    });
     expect(list.body.some((h) => h.reference === 'SPW-X-1')).toBe(false);
   });
 
@@ -168,13 +198,19 @@ describe.each(databaseKinds())('foundation on %s', (kind) => {
     const second = await loginAs(s.url, user.email, user.password);
     await s.app.get(AuthService).disableUser(user.id);
     expect((await api(s.url, 'GET', '/api/auth/me', { token: second.token })).status).toBe(401);
-    const again = await api(s.url, 'POST', '/api/auth/login', { body: { email: user.email, password: user.password } });
+    const again = await api(s.url, 'POST', '/api/auth/login', {
+      body: { email: user.email, password: user.password },
+    });
     expect(again.status).toBe(401);
   });
 
   it('refuses a cookie-authenticated change from another origin (CSRF)', async () => {
     const { cookie } = await loginAs(s.url, 'coordinator');
-    const body = JSON.stringify({ reference: 'SPW-CSRF-1', displayName: 'Gezin Test', wijk: 'Oosterpark' });
+    const body = JSON.stringify({
+      reference: 'SPW-CSRF-1',
+      displayName: 'Gezin Test',
+      wijk: 'Oosterpark',
+    });
     const evil = await fetch(`${s.url}/api/households`, {
       method: 'POST',
       headers: { cookie, origin: 'https://evil.example', 'content-type': 'application/json' },
@@ -193,7 +229,12 @@ describe.each(databaseKinds())('foundation on %s', (kind) => {
     const coord = await loginAs(s.url, 'coordinator');
     const created = await api<HouseholdDto>(s.url, 'POST', '/api/households', {
       token: coord.token,
-      body: { reference: 'SPW-2026-0900', displayName: 'Gezin Testmans', wijk: 'Oosterpark', members: [{ firstName: 'Kim', birthYear: 1990, relation: 'moeder' }] },
+      body: {
+        reference: 'SPW-2026-0900',
+        displayName: 'Gezin Testmans',
+        wijk: 'Oosterpark',
+        members: [{ firstName: 'Kim', birthYear: 1990, relation: 'moeder' }],
+      },
     });
     expect(created.status).toBe(201);
     const id = created.body.id;
@@ -204,10 +245,15 @@ describe.each(databaseKinds())('foundation on %s', (kind) => {
     expect(dup.status).toBe(409);
 
     const prof = await createUser(s);
-    const added = await api(s.url, 'POST', `/api/households/${id}/team`, { token: coord.token, body: { userId: prof.id, role: 'lid' } });
+    const added = await api(s.url, 'POST', `/api/households/${id}/team`, {
+      token: coord.token,
+      body: { userId: prof.id, role: 'lid' },
+    });
     expect(added.status).toBe(201);
     const profLogin = await loginAs(s.url, prof.email, prof.password);
-    expect((await api(s.url, 'GET', `/api/households/${id}`, { token: profLogin.token })).status).toBe(200);
+    expect(
+      (await api(s.url, 'GET', `/api/households/${id}`, { token: profLogin.token })).status,
+    ).toBe(200);
 
     // A member who is not regiehouder cannot change the team.
     const other = await createUser(s);
@@ -217,14 +263,25 @@ describe.each(databaseKinds())('foundation on %s', (kind) => {
     });
     expect(attempt.status).toBe(403);
 
-    const patched = await api(s.url, 'PATCH', `/api/households/${id}/team/${prof.id}`, { token: coord.token, body: { role: 'meelezer' } });
+    const patched = await api(s.url, 'PATCH', `/api/households/${id}/team/${prof.id}`, {
+      token: coord.token,
+      body: { role: 'meelezer' },
+    });
     expect(patched.status).toBe(200);
-    const badRole = await api<ErrorDto>(s.url, 'PATCH', `/api/households/${id}/team/${prof.id}`, { token: coord.token, body: { role: 'baas' } });
+    const badRole = await api<ErrorDto>(s.url, 'PATCH', `/api/households/${id}/team/${prof.id}`, {
+      token: coord.token,
+      body: { role: 'baas' },
+    });
     expect(badRole.status).toBe(400);
     expect(badRole.body.field).toBe('role');
 
-    expect((await api(s.url, 'DELETE', `/api/households/${id}/team/${prof.id}`, { token: coord.token })).status).toBe(204);
-    expect((await api(s.url, 'GET', `/api/households/${id}`, { token: profLogin.token })).status).toBe(404);
+    expect(
+      (await api(s.url, 'DELETE', `/api/households/${id}/team/${prof.id}`, { token: coord.token }))
+        .status,
+    ).toBe(204);
+    expect(
+      (await api(s.url, 'GET', `/api/households/${id}`, { token: profLogin.token })).status,
+    ).toBe(404);
   });
 
   it('does not let a professional register a household', async () => {

@@ -83,9 +83,9 @@ describe.each(databaseKinds())('the household in their own plan on %s', (kind) =
         ['Gezin Bakker', 'Gezin Visser', 'Huishouden Jansen'].map((n) => householdByName(s, n)),
       )
     ).map((h) => h.id) as [string, string, string];
-    [inwoner, naaste, mw, huisarts] = await Promise.all(
+    [inwoner, naaste, mw, huisarts] = (await Promise.all(
       ['inwoner', 'naaste', 'maatschappelijk-werker', 'huisarts'].map((k) => loginAs(s.url, k)),
-    );
+    )) as [Login, Login, Login, Login];
   });
   afterAll(async () => {
     for (const c of clients) c.destroy();

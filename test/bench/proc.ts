@@ -27,7 +27,10 @@ export function sampleProcesses(pids: number[]): { stop(): ProcSample } {
   let peak = 0;
   const timer = setInterval(() => {
     try {
-      peak = Math.max(peak, pids.reduce((s, p) => s + rssBytes(p), 0));
+      peak = Math.max(
+        peak,
+        pids.reduce((s, p) => s + rssBytes(p), 0),
+      );
     } catch {
       /* a process ended */
     }
@@ -36,7 +39,10 @@ export function sampleProcesses(pids: number[]): { stop(): ProcSample } {
     stop() {
       clearInterval(timer);
       const ticks = pids.reduce((s, p) => s + cpuTicks(p), 0) - ticks0;
-      peak = Math.max(peak, pids.reduce((s, p) => s + rssBytes(p), 0));
+      peak = Math.max(
+        peak,
+        pids.reduce((s, p) => s + rssBytes(p), 0),
+      );
       return { cpu: ticks / CLK_TCK / ((Date.now() - start) / 1000), peakRss: peak };
     },
   };

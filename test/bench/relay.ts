@@ -15,7 +15,8 @@ wss.on('connection', (ws, req) => {
   if (!peers) rooms.set(room, (peers = new Set()));
   peers.add(ws);
   ws.on('message', (data, isBinary) => {
-    for (const p of peers) if (p !== ws && p.readyState === p.OPEN) p.send(data, { binary: isBinary });
+    for (const p of peers)
+      if (p !== ws && p.readyState === p.OPEN) p.send(data, { binary: isBinary });
   });
   ws.on('close', () => peers.delete(ws));
 });

@@ -37,7 +37,10 @@ const out = (s = '') => {
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-async function withTarget<T>(start: () => Promise<Target>, fn: (t: Target) => Promise<T>): Promise<T | Error> {
+async function withTarget<T>(
+  start: () => Promise<Target>,
+  fn: (t: Target) => Promise<T>,
+): Promise<T | Error> {
   let t: Target | null = null;
   try {
     t = await start();
@@ -51,7 +54,8 @@ async function withTarget<T>(start: () => Promise<Target>, fn: (t: Target) => Pr
 }
 
 function row(r: FanoutResult | Error, name: string): string {
-  if (r instanceof Error) return `| ${name} | failed: ${r.message.replace(/\|/g, '/')} | | | | | | |`;
+  if (r instanceof Error)
+    return `| ${name} | failed: ${r.message.replace(/\|/g, '/')} | | | | | | |`;
   return `| ${r.target} | ${f1(r.p50)} | ${f1(r.p95)} | ${f1(r.p99)} | ${Math.round(r.deliveredPerSecond)} | ${r.delivered}/${r.expected} | ${r.cpu.toFixed(2)} | ${Math.round(r.peakRssMb)} |`;
 }
 
@@ -59,15 +63,25 @@ async function main(): Promise<void> {
   const date = new Date().toISOString().slice(0, 10);
   out(`## ${date}`);
   out();
-  out(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. ` +
-    `Workload: ${spec.plans} plans × ${spec.clientsPerPlan} clients × ${spec.editsPerSecond} edits/s each for ${spec.seconds} s ` +
-    `(stock y-websocket providers in one driver process on the same machine).`);
+  out(
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. ` +
+      `Workload: ${spec.plans} plans × ${spec.clientsPerPlan} clients × ${spec.editsPerSecond} edits/s each for ${spec.seconds} s ` +
+      `(stock y-websocket providers in one driver process on the same machine).`,
+  );
   out();
-  out('| server | p50 ms | p95 ms | p99 ms | delivered/s | delivered/expected | CPU (cores) | peak RSS MB |');
+  out(
+    '| server | p50 ms | p95 ms | p99 ms | delivered/s | delivered/expected | CPU (cores) | peak RSS MB |',
+  );
   out('|---|---|---|---|---|---|---|---|');
-  const pg = await withTarget(() => startSpil({ name: 'Spil (PostgreSQL)', database: 'postgres' }), (t) => fanout(t, spec));
+  const pg = await withTarget(
+    () => startSpil({ name: 'Spil (PostgreSQL)', database: 'postgres' }),
+    (t) => fanout(t, spec),
+  );
   out(row(pg, 'Spil (PostgreSQL)'));
-  const emb = await withTarget(() => startSpil({ name: 'Spil (embedded)', database: 'embedded' }), (t) => fanout(t, spec));
+  const emb = await withTarget(
+    () => startSpil({ name: 'Spil (embedded)', database: 'embedded' }),
+    (t) => fanout(t, spec),
+  );
   out(row(emb, 'Spil (embedded)'));
   const ref = await withTarget(startReference, (t) => fanout(t, spec));
   out(row(ref, 'reference'));
@@ -77,15 +91,21 @@ async function main(): Promise<void> {
   if (!(pg instanceof Error) && !(ref instanceof Error)) {
     const p99Ratio = pg.p99 / ref.p99;
     const rateRatio = pg.deliveredPerSecond / ref.deliveredPerSecond;
-    out(`Ratios Spil (PostgreSQL) / reference: p50 ${(pg.p50 / ref.p50).toFixed(2)}, p99 ${p99Ratio.toFixed(2)} ` +
-      `(target ≤ 1.5: ${p99Ratio <= 1.5 ? 'met' : 'not met'}), delivered/s ${rateRatio.toFixed(2)} (target ≥ 1.0 at equal offered load: ${rateRatio >= 0.99 ? 'met' : 'not met'}).`);
+    out(
+      `Ratios Spil (PostgreSQL) / reference: p50 ${(pg.p50 / ref.p50).toFixed(2)}, p99 ${p99Ratio.toFixed(2)} ` +
+        `(target ≤ 1.5: ${p99Ratio <= 1.5 ? 'met' : 'not met'}), delivered/s ${rateRatio.toFixed(2)} (target ≥ 1.0 at equal offered load: ${rateRatio >= 0.99 ? 'met' : 'not met'}).`,
+    );
   }
   if (!(emb instanceof Error) && !(ref instanceof Error)) {
-    out(`Ratios Spil (embedded) / reference: p50 ${(emb.p50 / ref.p50).toFixed(2)}, p99 ${(emb.p99 / ref.p99).toFixed(2)}, delivered/s ${(emb.deliveredPerSecond / ref.deliveredPerSecond).toFixed(2)}.`);
+    out(
+      `Ratios Spil (embedded) / reference: p50 ${(emb.p50 / ref.p50).toFixed(2)}, p99 ${(emb.p99 / ref.p99).toFixed(2)}, delivered/s ${(emb.deliveredPerSecond / ref.deliveredPerSecond).toFixed(2)}.`,
+    );
   }
   out();
 
-  out(`Open time of a plan with ${history} updates of history (a fresh client's connect + sync, 5 runs, after the plan left memory):`);
+  out(
+    `Open time of a plan with ${history} updates of history (a fresh client's connect + sync, 5 runs, after the plan left memory):`,
+  );
   out();
   out('| server | write ms | open ms (median) | open ms (all) |');
   out('|---|---|---|---|');
@@ -95,7 +115,11 @@ async function main(): Promise<void> {
     ['reference', startReference],
   ] as const) {
     const r = await withTarget(start, (t) => openTime(t, history));
-    out(r instanceof Error ? `| ${name} | failed: ${r.message} | | |` : `| ${name} | ${Math.round(r.writeMs)} | ${f1(median(r.openMs))} | ${r.openMs.map(f1).join(', ')} |`);
+    out(
+      r instanceof Error
+        ? `| ${name} | failed: ${r.message} | | |`
+        : `| ${name} | ${Math.round(r.writeMs)} | ${f1(median(r.openMs))} | ${r.openMs.map(f1).join(', ')} |`,
+    );
   }
   out();
 
@@ -108,7 +132,11 @@ async function main(): Promise<void> {
     ['reference', startReference],
   ] as const) {
     const r = await withTarget(start, (t) => idleConnections(t, idle));
-    out(r instanceof Error ? `| ${name} | failed: ${r.message} | |` : `| ${name} | ${r.open} / ${idle} | ${(r.bytesPerConnection / 1024).toFixed(1)} KiB |`);
+    out(
+      r instanceof Error
+        ? `| ${name} | failed: ${r.message} | |`
+        : `| ${name} | ${r.open} / ${idle} | ${(r.bytesPerConnection / 1024).toFixed(1)} KiB |`,
+    );
   }
   out();
 
@@ -116,10 +144,23 @@ async function main(): Promise<void> {
   const db = await createTestDatabase('postgres');
   const secret = randomBytes(32).toString('hex');
   let cross: FanoutResult | Error;
-  const a = await startSpil({ name: 'Spil A', database: 'postgres', shared: { db, redisUrl, secret } });
-  const b = await startSpil({ name: 'Spil B', database: 'postgres', shared: { db, redisUrl, secret }, demo: false });
+  const a = await startSpil({
+    name: 'Spil A',
+    database: 'postgres',
+    shared: { db, redisUrl, secret },
+  });
+  const b = await startSpil({
+    name: 'Spil B',
+    database: 'postgres',
+    shared: { db, redisUrl, secret },
+    demo: false,
+  });
   try {
-    cross = await fanout({ ...a, name: 'Spil A+B through Redis', pids: [...a.pids, ...b.pids] }, spec, [a.serverUrl, b.serverUrl]);
+    cross = await fanout(
+      { ...a, name: 'Spil A+B through Redis', pids: [...a.pids, ...b.pids] },
+      spec,
+      [a.serverUrl, b.serverUrl],
+    );
   } catch (e) {
     cross = e instanceof Error ? e : new Error(String(e));
   } finally {
@@ -129,19 +170,24 @@ async function main(): Promise<void> {
   }
   out('Cross-instance (clients alternate between two instances sharing PostgreSQL and Redis):');
   out();
-  out('| server | p50 ms | p95 ms | p99 ms | delivered/s | delivered/expected | CPU (cores) | peak RSS MB |');
+  out(
+    '| server | p50 ms | p95 ms | p99 ms | delivered/s | delivered/expected | CPU (cores) | peak RSS MB |',
+  );
   out('|---|---|---|---|---|---|---|---|');
   out(row(cross, 'Spil A+B'));
   if (!(cross instanceof Error) && !(pg instanceof Error)) {
     const r = cross.p99 / pg.p99;
     out();
-    out(`Cross-instance p99 / single-instance p99: ${r.toFixed(2)} (target ≤ 2: ${r <= 2 ? 'met' : 'not met'}).`);
+    out(
+      `Cross-instance p99 / single-instance p99: ${r.toFixed(2)} (target ≤ 2: ${r <= 2 ? 'met' : 'not met'}).`,
+    );
   }
   out();
 
   if (process.argv.includes('--write')) {
     const file = join(ROOT, 'docs/BENCHMARKS.md');
-    if (!existsSync(file)) writeFileSync(file, '# Benchmarks\n\nProduced by `pnpm bench -- --write`; newest last.\n\n');
+    if (!existsSync(file))
+      writeFileSync(file, '# Benchmarks\n\nProduced by `pnpm bench -- --write`; newest last.\n\n');
     appendFileSync(file, `${lines.join('\n')}\n`);
     console.log(`Appended to ${file}`);
   }

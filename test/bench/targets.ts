@@ -59,17 +59,28 @@ function stopChild(child: ChildProcess): Promise<void> {
 }
 
 function spawnNode(args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   child.stderr?.on('data', (d: Buffer) => {
     if (process.env.BENCH_VERBOSE) process.stderr.write(d);
   });
   return child;
 }
 
-async function json<T>(url: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
+async function json<T>(
+  url: string,
+  init: { method?: string; token?: string; body?: unknown } = {},
+): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
-  const res = await fetch(url, { method: init.method ?? 'GET', headers, body: init.body ? JSON.stringify(init.body) : undefined });
+  const res = await fetch(url, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body ? JSON.stringify(init.body) : undefined,
+  });
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url}: ${res.status} ${await res.text()}`);
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
@@ -83,10 +94,13 @@ export interface SpilOptions {
 }
 
 /** Spil with the embedded database or a fresh PostgreSQL database, demo data loaded. */
-export async function startSpil(opts: SpilOptions): Promise<Target & { secret: string; db: TestDatabase | null }> {
+export async function startSpil(
+  opts: SpilOptions,
+): Promise<Target & { secret: string; db: TestDatabase | null }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'spil-bench-'));
-  const db = opts.shared?.db ?? (opts.database === 'postgres' ? await createTestDatabase('postgres') : null);
+  const db =
+    opts.shared?.db ?? (opts.database === 'postgres' ? await createTestDatabase('postgres') : null);
   const secret = opts.shared?.secret ?? randomBytes(32).toString('hex');
   const env: Record<string, string> = {
     PORT: String(port),
@@ -98,6 +112,8 @@ export async function startSpil(opts: SpilOptions): Promise<Target & { secret: s
     CLIENT_DIST: '',
     INSTANCE_ID: opts.name,
     NODE_ENV: 'production',
+    // swc-node reads ./tsconfig.json by default; from the root that is none, and decorators break.
+    SWC_NODE_PROJECT: join(ROOT, 'server/tsconfig.json'),
     ...(db ? { DATABASE_URL: db.url } : {}),
     ...(opts.shared ? { REDIS_URL: opts.shared.redisUrl } : {}),
   };
@@ -120,7 +136,10 @@ export async function startSpil(opts: SpilOptions): Promise<Target & { secret: s
     db,
     async rooms(count) {
       const coord = await login('coordinator');
-      const existing = await json<{ id: string; reference: string }[]>(`${httpUrl}/api/households`, { token: coord.accessToken });
+      const existing = await json<{ id: string; reference: string }[]>(
+        `${httpUrl}/api/households`,
+        { token: coord.accessToken },
+      );
       const bench = existing.filter((h) => h.reference.startsWith('BENCH-')).map((h) => h.id);
       for (let i = bench.length; i < count; i++) {
         const h = await json<{ id: string }>(`${httpUrl}/api/households`, {
@@ -148,7 +167,9 @@ export async function startSpil(opts: SpilOptions): Promise<Target & { secret: s
 /** The reference server, @y/websocket-server 0.1.1, in memory only. */
 export async function startReference(): Promise<Target> {
   const port = await freePort();
-  const script = require.resolve('@y/websocket-server/package.json').replace(/package\.json$/, 'src/server.js');
+  const script = require
+    .resolve('@y/websocket-server/package.json')
+    .replace(/package\.json$/, 'src/server.js');
   const child = spawnNode([script], { PORT: String(port), HOST: '127.0.0.1' });
   await waitFor(`http://127.0.0.1:${port}/`, child);
   return {
@@ -165,7 +186,9 @@ export async function startReference(): Promise<Target> {
 /** A bare relay: the transport's limit on this machine. */
 export async function startRelay(): Promise<Target> {
   const port = await freePort();
-  const child = spawnNode(['-r', '@swc-node/register', 'test/bench/relay.ts'], { PORT: String(port) });
+  const child = spawnNode(['-r', '@swc-node/register', 'test/bench/relay.ts'], {
+    PORT: String(port),
+  });
   await waitFor(`http://127.0.0.1:${port}/`, child);
   return {
     name: 'raw WebSocket relay',

@@ -8,7 +8,9 @@ import * as syncProtocol from 'y-protocols/sync';
 import { percentile, rssBytes, sampleProcesses } from './proc';
 import type { Target } from './targets';
 
-type Polyfill = NonNullable<ConstructorParameters<typeof WebsocketProvider>[3]>['WebSocketPolyfill'];
+type Polyfill = NonNullable<
+  ConstructorParameters<typeof WebsocketProvider>[3]
+>['WebSocketPolyfill'];
 
 function polyfill(headers: Record<string, string>): Polyfill {
   return class extends WebSocket {
@@ -53,7 +55,10 @@ function connect(target: Target, url: string, room: string, waitSync: boolean): 
     maxBackoffTime: 1000,
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${target.name}: no ${waitSync ? 'sync' : 'connection'} for ${room}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${target.name}: no ${waitSync ? 'sync' : 'connection'} for ${room}`)),
+      30_000,
+    );
     const done = () => {
       clearTimeout(timer);
       resolve({ provider, doc });
@@ -68,7 +73,11 @@ function connect(target: Target, url: string, room: string, waitSync: boolean): 
  * An edit sets a key in the root map `bench` to the send time; every other
  * client of the plan measures the delay when the key arrives.
  */
-export async function fanout(target: Target, spec: FanoutSpec, urls: string[] = [target.serverUrl]): Promise<FanoutResult> {
+export async function fanout(
+  target: Target,
+  spec: FanoutSpec,
+  urls: string[] = [target.serverUrl],
+): Promise<FanoutResult> {
   const rooms = await target.rooms(spec.plans);
   const relay = target.name.startsWith('raw');
   const clients: Client[][] = [];
@@ -78,7 +87,14 @@ export async function fanout(target: Target, spec: FanoutSpec, urls: string[] = 
     const group: Client[] = [];
     for (let c = 0; c < spec.clientsPerPlan; c++) {
       // Round-robin over the given servers (cross-instance runs pass two).
-      group.push(await connect(target, urls[(d * spec.clientsPerPlan + c) % urls.length] as string, room, !relay));
+      group.push(
+        await connect(
+          target,
+          urls[(d * spec.clientsPerPlan + c) % urls.length] as string,
+          room,
+          !relay,
+        ),
+      );
     }
     clients.push(group);
   }
@@ -87,7 +103,7 @@ export async function fanout(target: Target, spec: FanoutSpec, urls: string[] = 
       doc.getMap<number>('bench').observe((e, tr) => {
         if (tr.local) return;
         const now = performance.now();
-        for (const key of e.keysChanged) {
+        for (const key of e.keysChanged as Set<string>) {
           const t = e.target.get(key);
           if (typeof t === 'number') latencies.push(now - t);
         }
@@ -108,7 +124,10 @@ export async function fanout(target: Target, spec: FanoutSpec, urls: string[] = 
       };
       // Spread the clients' ticks over the interval.
       timers.push(
-        setTimeout(() => timers.push(setInterval(tick, interval)), (i * interval) / group.length + Math.random() * 5),
+        setTimeout(
+          () => timers.push(setInterval(tick, interval)),
+          (i * interval) / group.length + Math.random() * 5,
+        ),
       );
     }
   }
@@ -117,10 +136,11 @@ export async function fanout(target: Target, spec: FanoutSpec, urls: string[] = 
   const elapsed = (performance.now() - started) / 1000;
   await sleep(1500); // let the last edits arrive
   const proc = sampler.stop();
-  for (const group of clients) for (const { provider, doc } of group) {
-    provider.destroy();
-    doc.destroy();
-  }
+  for (const group of clients)
+    for (const { provider, doc } of group) {
+      provider.destroy();
+      doc.destroy();
+    }
   latencies.sort((a, b) => a - b);
   const expected = sent * (spec.clientsPerPlan - 1);
   return {
@@ -138,7 +158,10 @@ export async function fanout(target: Target, spec: FanoutSpec, urls: string[] = 
 }
 
 /** Write `updates` separate edits to one plan, let it leave memory, then time a fresh client's sync. */
-export async function openTime(target: Target, updates: number): Promise<{ writeMs: number; openMs: number[] }> {
+export async function openTime(
+  target: Target,
+  updates: number,
+): Promise<{ writeMs: number; openMs: number[] }> {
   const [room] = await target.rooms(1);
   const writer = await connect(target, target.serverUrl, room as string, true);
   const text = writer.doc.getText('history');
@@ -167,7 +190,11 @@ export async function openTime(target: Target, updates: number): Promise<{ write
 }
 
 /** Open `count` idle connections (each does the sync handshake) and report the server's memory per connection. */
-export async function idleConnections(target: Target, count: number, plans = 10): Promise<{ open: number; bytesPerConnection: number }> {
+export async function idleConnections(
+  target: Target,
+  count: number,
+  plans = 10,
+): Promise<{ open: number; bytesPerConnection: number }> {
   const rooms = await target.rooms(plans);
   const pid = target.pids[0] as number;
   await sleep(500);
@@ -183,7 +210,9 @@ export async function idleConnections(target: Target, count: number, plans = 10)
   for (let i = 0; i < count; i += batch) {
     await Promise.all(
       Array.from({ length: Math.min(batch, count - i) }, (_, j) => {
-        const ws = new WebSocket(`${target.serverUrl}/${rooms[(i + j) % rooms.length]}`, { headers: target.headers });
+        const ws = new WebSocket(`${target.serverUrl}/${rooms[(i + j) % rooms.length]}`, {
+          headers: target.headers,
+        });
         sockets.push(ws);
         return new Promise<void>((res) => {
           ws.once('open', () => {

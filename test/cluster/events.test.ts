@@ -25,8 +25,23 @@ describe.runIf(redisUrl && pgUrl)('two instances through Redis', () => {
     const secret = randomBytes(32).toString('hex');
     // Each test run gets its own key space through its own database name: the channel names are shared,
     // but instance ids are unique and the payloads carry household ids of this run only.
-    a = await startTestServer('postgres', { database: db, env: { AUTH_SECRET: secret, REDIS_URL: redisUrl ?? '', INSTANCE_ID: `a-${secret.slice(0, 6)}` } });
-    b = await startTestServer('postgres', { database: db, demo: false, env: { AUTH_SECRET: secret, REDIS_URL: redisUrl ?? '', INSTANCE_ID: `b-${secret.slice(0, 6)}` } });
+    a = await startTestServer('postgres', {
+      database: db,
+      env: {
+        AUTH_SECRET: secret,
+        REDIS_URL: redisUrl ?? '',
+        INSTANCE_ID: `a-${secret.slice(0, 6)}`,
+      },
+    });
+    b = await startTestServer('postgres', {
+      database: db,
+      demo: false,
+      env: {
+        AUTH_SECRET: secret,
+        REDIS_URL: redisUrl ?? '',
+        INSTANCE_ID: `b-${secret.slice(0, 6)}`,
+      },
+    });
   });
   afterAll(async () => {
     for (const s of sockets) s.disconnect();
@@ -36,7 +51,11 @@ describe.runIf(redisUrl && pgUrl)('two instances through Redis', () => {
   });
 
   function connect(url: string, token: string): Promise<Socket> {
-    const so = io(`${url}/events`, { auth: { token }, transports: ['websocket'], reconnection: false });
+    const so = io(`${url}/events`, {
+      auth: { token },
+      transports: ['websocket'],
+      reconnection: false,
+    });
     sockets.push(so);
     return new Promise((resolve, reject) => {
       so.once('connect', () => resolve(so));

@@ -6,7 +6,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { SpilInstance } from '../../server/src/bootstrap';
 import { hashPassword } from '../../server/src/modules/auth/auth.service';
-import { HouseholdEntity, TeamMembershipEntity } from '../../server/src/modules/households/household.entity';
+import {
+  HouseholdEntity,
+  TeamMembershipEntity,
+} from '../../server/src/modules/households/household.entity';
 import { UserEntity } from '../../server/src/modules/users/user.entity';
 import type { TeamRole } from '@spil/shared';
 
@@ -42,11 +45,21 @@ export async function createUser(
   return Object.assign(user, { password });
 }
 
-export async function householdByName(spil: SpilInstance, displayName: string): Promise<HouseholdEntity> {
-  return dataSourceOf(spil).getRepository(HouseholdEntity).findOneOrFail({ where: { displayName } });
+export async function householdByName(
+  spil: SpilInstance,
+  displayName: string,
+): Promise<HouseholdEntity> {
+  return dataSourceOf(spil)
+    .getRepository(HouseholdEntity)
+    .findOneOrFail({ where: { displayName } });
 }
 
-export async function addToTeam(spil: SpilInstance, householdId: string, userId: string, role: TeamRole): Promise<void> {
+export async function addToTeam(
+  spil: SpilInstance,
+  householdId: string,
+  userId: string,
+  role: TeamRole,
+): Promise<void> {
   const repo = dataSourceOf(spil).getRepository(TeamMembershipEntity);
   await repo.save(repo.create({ householdId, userId, role, since: new Date(), endedAt: null }));
 }

@@ -335,6 +335,8 @@ export interface ChannelStats {
   /** The connection answered its probe. */
   answered: number;
   closeCodes: Record<string, number>;
+  /** socket.io handshakes refused with connect_error (the client then closes). */
+  refusedHandshakes: number;
   /** Longest wait for a probe's answer or close, in ms. */
   slowestProbeMs: number;
 }
@@ -350,6 +352,8 @@ export interface FuzzStats {
   watcherFailures: string[];
   watcherChecks: number;
   durationMs: number;
+  /** What each session is waiting for right now (for a stuck run: `progress` can print it). */
+  waiting: Map<string, string>;
 }
 
 const emptyChannel = (): ChannelStats => ({
@@ -358,6 +362,7 @@ const emptyChannel = (): ChannelStats => ({
   closed: 0,
   answered: 0,
   closeCodes: {},
+  refusedHandshakes: 0,
   slowestProbeMs: 0,
 });
 
@@ -369,6 +374,8 @@ function openSocket(
   texts: string[];
   closed: Promise<number>;
   onText: (f: (t: string) => void) => void;
+  /** The upgrade got no answer at all within the time out (the socket was then cut). */
+  upgradeHung: boolean;
 }> {
   const ws = new WebSocket(url, { headers });
   const texts: string[] = [];
@@ -381,7 +388,15 @@ function openSocket(
     for (const l of listeners) l(isBinary ? `\u0001${d.toString('latin1')}` : t);
   });
   return new Promise((resolve) => {
-    const done = () => resolve({ ws, texts, closed, onText: (f) => listeners.push(f) });
+    let upgradeHung = false;
+    const timer = setTimeout(() => {
+      upgradeHung = true;
+      ws.terminate();
+    }, 15_000);
+    const done = () => {
+      clearTimeout(timer);
+      resolve({ ws, texts, closed, onText: (f) => listeners.push(f), upgradeHung });
+    };
     ws.once('open', done);
     ws.once('close', done);
   });
@@ -408,7 +423,11 @@ async function socketSession(
 ): Promise<number> {
   const st = stats.socket;
   st.connections++;
+  const wait = (what: string) => stats.waiting.set(id, `${what} since ${new Date().toISOString()}`);
+  wait('socket.io upgrade');
   const s = await openSocket(`${o.wsUrl}/socket.io/?EIO=4&transport=websocket`);
+  if (s.upgradeHung)
+    stats.hangs.push(`socket.io ${id}: the upgrade was neither accepted nor refused`);
   let sent = 0;
   let fatal: Frame['fatal'] | undefined;
   const send = (data: string | Uint8Array) => {
@@ -422,26 +441,35 @@ async function socketSession(
   });
   const token = chance(rng, 0.9) ? pick(rng, o.goodTokens) : pick(rng, o.badTokens);
   send(`40/events,${JSON.stringify({ token })}`);
-  // Wait until authenticated (an answered probe) or refused (closed).
+  // Wait until authenticated (an answered probe) or refused (connect_error, or closed).
+  let refused = false;
   const ready = new Promise<boolean>((resolve) => {
     const probe = () =>
       send(
         `42/events,1${JSON.stringify(['plan:unsubscribe', { docName: pick(rng, o.docNames) }])}`,
       );
+    let probes = 0;
     s.onText((t) => {
       if (t.startsWith('40/events,')) probe();
-      else if (t.startsWith('43/events,1[')) {
+      // connect_error: socket.io refuses the namespace but leaves the connection to the client (or its connectTimeout).
+      else if (t.startsWith('44/events,')) {
+        refused = true;
+        resolve(false);
+      } else if (t.startsWith('43/events,1[')) {
         if (t.includes('"data"')) resolve(true);
         else setTimeout(probe, 20);
+        wait(`socket.io handshake, probe ${++probes} answered`);
       }
     });
     void s.closed.then(() => resolve(false));
   });
-  const ok = await waitFor(ready, o.probeTimeoutMs ?? 60_000);
+  wait('socket.io handshake');
+  const ok = await waitFor(ready, 15_000);
   if (ok === true) {
     const n = Math.min(budget, int(rng, 5, 200));
     for (let i = 0; i < n && s.ws.readyState === WebSocket.OPEN; i++) {
       const f = socketFrame(rng, o.docNames);
+      wait(`frame ${i} of ${n}`);
       if (send(f.data) && f.fatal && !fatal) fatal = f.fatal;
       if (f.then) send(f.then);
       if (i % 8 === 7) await tick();
@@ -455,6 +483,7 @@ async function socketSession(
     send(
       `42/events,${PROBE_ACK}${JSON.stringify(['plan:unsubscribe', { docName: pick(rng, o.docNames) }])}`,
     );
+    wait('probe');
     const asked = Date.now();
     const r = await waitFor(
       Promise.race([answered, s.closed.then((c) => `closed ${c}`)]),
@@ -470,7 +499,9 @@ async function socketSession(
     }
   } else if (ok === 'timeout')
     stats.hangs.push(`socket.io ${id}: handshake neither accepted nor refused`);
+  else if (refused) st.refusedHandshakes++;
   if (s.ws.readyState === WebSocket.CLOSED || s.ws.readyState === WebSocket.CLOSING) {
+    wait('the close to complete');
     const code = await s.closed;
     st.closed++;
     st.closeCodes[code] = (st.closeCodes[code] ?? 0) + 1;
@@ -479,6 +510,7 @@ async function socketSession(
     await waitFor(s.closed, 2000);
   }
   st.frames += sent;
+  stats.waiting.delete(id);
   return sent;
 }
 
@@ -498,7 +530,13 @@ async function collabSession(
     : chance(rng, 0.9)
       ? pick(rng, o.docNames)
       : Array.from(randomBytes(rng, 60), (b) => `%${b.toString(16).padStart(2, '0')}`).join('');
+  const wait = (what: string) => stats.waiting.set(id, `${what} since ${new Date().toISOString()}`);
+  wait('collab upgrade');
   const s = await openSocket(`${o.wsUrl}/collab/${docName}`, { authorization: `Bearer ${token}` });
+  if (s.upgradeHung)
+    stats.hangs.push(
+      `collab ${id}: the upgrade of ${docName.slice(0, 60)} was neither accepted nor refused`,
+    );
   const doc = new Y.Doc();
   const awareness = new awarenessProtocol.Awareness(doc);
   // A third of the sessions behave like a correct client that asks for things it may not do: it must stay connected.
@@ -537,6 +575,7 @@ async function collabSession(
       s.onText(check);
       check();
     });
+    wait('probe');
     const asked = Date.now();
     const r = await waitFor(
       Promise.race([answered, s.closed.then((c) => `closed ${c}`)]),
@@ -571,6 +610,7 @@ async function collabSession(
     }
   }
   if (s.ws.readyState === WebSocket.CLOSED || s.ws.readyState === WebSocket.CLOSING) {
+    wait('the close to complete');
     const code = await s.closed;
     st.closed++;
     st.closeCodes[code] = (st.closeCodes[code] ?? 0) + 1;
@@ -581,6 +621,7 @@ async function collabSession(
   awareness.destroy();
   doc.destroy();
   st.frames += sent;
+  stats.waiting.delete(id);
   return sent;
 }
 
@@ -596,6 +637,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzStats> {
     watcherFailures: [],
     watcherChecks: 0,
     durationMs: 0,
+    waiting: new Map(),
   };
   const collabBudget = Math.round(o.frames * (o.collabShare ?? 0.4));
   const socketBudget = o.frames - collabBudget;
@@ -604,7 +646,9 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzStats> {
   const watcher = (async () => {
     while (!stop && o.watch) {
       try {
+        stats.waiting.set('watcher', `check since ${new Date().toISOString()}`);
         await o.watch();
+        stats.waiting.delete('watcher');
       } catch (e) {
         stats.watcherFailures.push(e instanceof Error ? e.message : String(e));
       }
@@ -636,9 +680,11 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzStats> {
     lanes.push(lane('socket', i, Math.ceil(socketBudget / concurrency)));
     lanes.push(lane('collab', i, Math.ceil(collabBudget / concurrency)));
   }
+  const ticker = setInterval(() => o.progress?.(stats), 10_000);
   try {
     await Promise.all(lanes);
   } finally {
+    clearInterval(ticker);
     stop = true;
     await watcher;
   }
@@ -648,7 +694,7 @@ export async function runFuzz(o: FuzzOptions): Promise<FuzzStats> {
 
 export function summary(s: FuzzStats): string {
   const ch = (name: string, c: ChannelStats) =>
-    `${name}: ${c.frames} frames over ${c.connections} connections (${c.closed} closed by the server, ${c.answered} answered the probe; close codes ${JSON.stringify(c.closeCodes)}; slowest probe ${c.slowestProbeMs} ms)`;
+    `${name}: ${c.frames} frames over ${c.connections} connections (${c.closed} closed by the server, ${c.refusedHandshakes ? `${c.refusedHandshakes} handshakes refused, ` : ''}${c.answered} answered the probe; close codes ${JSON.stringify(c.closeCodes)}; slowest probe ${c.slowestProbeMs} ms)`;
   return [
     `fuzz seed ${s.seed}: ${s.socket.frames + s.collab.frames} frames in ${(s.durationMs / 1000).toFixed(1)} s`,
     ch('socket.io', s.socket),

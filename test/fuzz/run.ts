@@ -39,6 +39,7 @@ async function main(): Promise<number> {
         console.log(
           `  ${s.socket.frames + s.collab.frames} frames, ${s.hangs.length} hangs, ${s.watcherFailures.length} watcher failures`,
         );
+        if (process.env.FUZZ_DEBUG) for (const [k, v] of s.waiting) console.log(`    ${k}: ${v}`);
       },
     });
     console.log(summary(stats));

@@ -44,13 +44,20 @@ export async function loginAs(
     body: JSON.stringify({ email: key.includes('@') ? key : `${key}@demo.spil.test`, password }),
   });
   if (res.status !== 200) throw new Error(`login ${key} failed: ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as { accessToken: string; user: { id: string; name: string; email: string } };
+  const body = (await res.json()) as {
+    accessToken: string;
+    user: { id: string; name: string; email: string };
+  };
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   return { token: body.accessToken, user: body.user, cookie };
 }
 
 /** Wait until `check` passes or the time runs out; rethrows the last failure. */
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000, intervalMs = 20): Promise<void> {
+export async function eventually(
+  check: () => void | Promise<void>,
+  timeoutMs = 5000,
+  intervalMs = 20,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

@@ -11,8 +11,13 @@ import { loadDemoData } from '../seed/demo-data';
 
 async function main(): Promise<void> {
   const config = parseConfig();
-  const embedded = config.DATABASE_URL ? null : await startEmbeddedPostgres(join(resolve(config.DATA_DIR), 'pg'));
-  const ds = await openDataSource({ url: config.DATABASE_URL ?? (embedded?.url as string), embedded: !!embedded });
+  const embedded = config.DATABASE_URL
+    ? null
+    : await startEmbeddedPostgres(join(resolve(config.DATA_DIR), 'pg'));
+  const ds = await openDataSource({
+    url: config.DATABASE_URL ?? (embedded?.url as string),
+    embedded: !!embedded,
+  });
   try {
     console.log((await loadDemoData(ds)) ? 'Demodata geladen.' : 'Demodata stond er al.');
   } finally {

@@ -15,7 +15,7 @@
  * on a sequence gap or a state vector it does not cover, when a peer
  * instance falls silent, after Redis reconnects, every CATCH_UP_INTERVAL_MS
  * while another instance has the document open, and before re-checking a
- * client update that was rejected for refering to something unknown here.
+ * client update that was rejected for referring to something unknown here.
  */
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
@@ -173,7 +173,7 @@ export class CollabCluster implements CollabClusterLink {
       if (changed.length === 0) return;
       this.publish(channel, {
         kind: KIND_AWARENESS,
-        from: this.self,
+        from: this.fromOf(room),
         update: encodeAwarenessUpdate(room.awareness, changed),
       });
     };
@@ -214,7 +214,7 @@ export class CollabCluster implements CollabClusterLink {
     this.seqs.set(room.name, seq);
     this.publish(DOC_CHANNEL_PREFIX + room.name, {
       kind: KIND_UPDATE,
-      from: this.self,
+      from: this.fromOf(room),
       seq,
       sv: Y.encodeStateVector(room.doc),
       update,
@@ -247,6 +247,11 @@ export class CollabCluster implements CollabClusterLink {
   }
 
   /* ---------- internals ---------- */
+
+  /** Sender id of one life of a document here: a reopened document starts its sequence afresh. */
+  private fromOf(room: DocRoom): string {
+    return `${this.self}/${room.epoch}`;
+  }
 
   private async runCatchUp(room: DocRoom): Promise<void> {
     if (room.disposed || room.broken) return;
@@ -288,7 +293,7 @@ export class CollabCluster implements CollabClusterLink {
       this.logger.warn('Ignored a malformed collab cluster message');
       return;
     }
-    if (m.from === this.self) return;
+    if (m.from.startsWith(`${this.self}/`)) return;
     let s = t.senders.get(m.from);
     const first = !s;
     if (!s) {
@@ -303,8 +308,7 @@ export class CollabCluster implements CollabClusterLink {
     }
     let behind = false;
     if (m.kind === KIND_UPDATE) {
-      // A restarted sequence (seq 1) is no gap; anything else that does not follow is.
-      if (!first && m.seq !== s.seq + 1 && m.seq !== 1) behind = true;
+      if (!first && m.seq !== s.seq + 1) behind = true;
       s.seq = m.seq;
       try {
         this.host.applyStored(room, m.update);
@@ -350,7 +354,7 @@ export class CollabCluster implements CollabClusterLink {
       if (room.disposed || room.broken) continue;
       this.publish(t.channel, {
         kind: KIND_HEARTBEAT,
-        from: this.self,
+        from: this.fromOf(room),
         seq: this.seqs.get(room.name) ?? 0,
         sv: Y.encodeStateVector(room.doc),
       });
@@ -359,8 +363,12 @@ export class CollabCluster implements CollabClusterLink {
         if (now - s.lastSeen < SILENT_MS) continue;
         t.senders.delete(from);
         gone = true;
+        // Not the ones a connection here or another sender (e.g. the same instance, reopened) announced since.
         const states = [...s.awareness].filter(
-          (c) => room.awareness.getStates().has(c) && !room.awarenessOwners.has(c),
+          (c) =>
+            room.awareness.getStates().has(c) &&
+            !room.awarenessOwners.has(c) &&
+            ![...t.senders.values()].some((o) => o.awareness.has(c)),
         );
         if (states.length > 0) removeAwarenessStates(room.awareness, states, REMOTE_ORIGIN);
       }

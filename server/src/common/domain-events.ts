@@ -31,7 +31,8 @@ export class DomainEvents {
   private readonly logger = new Logger(DomainEvents.name);
   private readonly listeners = new Map<DomainEventName, Set<Listener<never>>>();
   /** Set by the cross-instance relay: forwards locally published events to other instances. */
-  private forwarder: (<K extends DomainEventName>(name: K, payload: DomainEventMap[K]) => void) | null = null;
+  private forwarder:
+    (<K extends DomainEventName>(name: K, payload: DomainEventMap[K]) => void) | null = null;
 
   on<K extends DomainEventName>(name: K, listener: Listener<K>): () => void {
     let set = this.listeners.get(name);
@@ -54,7 +55,8 @@ export class DomainEvents {
     for (const l of this.listeners.get(name) ?? []) {
       try {
         const r = (l as Listener<K>)(payload);
-        if (r instanceof Promise) r.catch((e: unknown) => this.logger.error(`Listener for ${name} failed: ${String(e)}`));
+        if (r instanceof Promise)
+          r.catch((e: unknown) => this.logger.error(`Listener for ${name} failed: ${String(e)}`));
       } catch (e) {
         this.logger.error(`Listener for ${name} failed: ${String(e)}`);
       }

@@ -1,10 +1,4 @@
-import {
-  ArgumentsHost,
-  Catch,
-  ExceptionFilter,
-  HttpException,
-  Logger,
-} from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ERRORS, type ErrorCode, type ErrorDto } from '@spil/shared';
 
@@ -28,7 +22,8 @@ function fromHttpException(e: HttpException): SpilError {
   if (status === 429) return new SpilError('rate.limited');
   if (status === 401) return new SpilError('auth.required');
   if (status === 403) return new SpilError('auth.forbidden');
-  if (status === 400) return new SpilError('validation.invalid', undefined, 'De invoer is geen geldige JSON.');
+  if (status === 400)
+    return new SpilError('validation.invalid', undefined, 'De invoer is geen geldige JSON.');
   return new SpilError('server.internal');
 }
 
@@ -37,7 +32,11 @@ function fromParserError(e: unknown): SpilError | null {
   if (typeof e !== 'object' || e === null || !('type' in e)) return null;
   const type: unknown = e.type;
   if (type === 'entity.too.large') return new SpilError('payload.too_large');
-  if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
+  if (
+    type === 'entity.parse.failed' ||
+    type === 'encoding.unsupported' ||
+    type === 'charset.unsupported'
+  ) {
     return new SpilError('validation.invalid', undefined, 'De invoer is geen geldige JSON.');
   }
   return null;
@@ -56,10 +55,15 @@ export class SpilExceptionFilter implements ExceptionFilter {
       exception instanceof SpilError
         ? exception
         : (fromParserError(exception) ??
-          (exception instanceof HttpException ? fromHttpException(exception) : new SpilError('server.internal')));
+          (exception instanceof HttpException
+            ? fromHttpException(exception)
+            : new SpilError('server.internal')));
     if (err.status >= 500) {
       const e = exception instanceof Error ? exception : new Error(String(exception));
-      this.logger.error(`${req.method} ${(req.route as { path?: string } | undefined)?.path ?? 'unknown route'} failed [${req.correlationId ?? '-'}]: ${e.message}`, e.stack);
+      this.logger.error(
+        `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? 'unknown route'} failed [${req.correlationId ?? '-'}]: ${e.message}`,
+        e.stack,
+      );
     }
     const body: ErrorDto = {
       statusCode: err.status,
@@ -68,7 +72,8 @@ export class SpilExceptionFilter implements ExceptionFilter {
       ...(err.field ? { field: err.field } : {}),
       ...(req.correlationId ? { correlationId: req.correlationId } : {}),
     };
-    if (err.code === 'auth.too_many_attempts' || err.code === 'rate.limited') res.setHeader('Retry-After', '60');
+    if (err.code === 'auth.too_many_attempts' || err.code === 'rate.limited')
+      res.setHeader('Retry-After', '60');
     res.status(err.status).json(body);
   }
 }

@@ -9,7 +9,12 @@ export function serveClient(app: NestExpressApplication, dist: string): void {
   if (!existsSync(index)) return;
   app.useStaticAssets(dist, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/collab') || req.path.startsWith('/socket.io')) {
+    if (
+      req.method !== 'GET' ||
+      req.path.startsWith('/api') ||
+      req.path.startsWith('/collab') ||
+      req.path.startsWith('/socket.io')
+    ) {
       next();
       return;
     }

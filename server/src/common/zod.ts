@@ -2,7 +2,14 @@
  * Validation at the edge with the zod schemas from `@spil/shared`, and the
  * same schemas as JSON Schema in OpenAPI.
  */
-import { applyDecorators, Body, createParamDecorator, type ExecutionContext, type PipeTransform, Param } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  createParamDecorator,
+  type ExecutionContext,
+  type PipeTransform,
+  Param,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { ApiBody, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -15,7 +22,9 @@ export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.in
     if (result.success) return result.data;
     const issue = result.error.issues[0];
     const field = issue?.path.join('.') || undefined;
-    const message = field ? `Ongeldige invoer bij '${field}': ${issue?.message}` : `Ongeldige invoer: ${issue?.message}`;
+    const message = field
+      ? `Ongeldige invoer bij '${field}': ${issue?.message}`
+      : `Ongeldige invoer: ${issue?.message}`;
     throw new SpilError('validation.invalid', field, message);
   }
 }
@@ -32,7 +41,9 @@ export const ZodParams = <T extends z.ZodType>(schema: T) => Param(new ZodPipe(s
  * Swagger would try to read the inferred type as a model class; the query is
  * documented with `ApiZodQuery` instead.
  */
-const RawQuery = createParamDecorator((_: unknown, ctx: ExecutionContext) => ctx.switchToHttp().getRequest<Request>().query);
+const RawQuery = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext) => ctx.switchToHttp().getRequest<Request>().query,
+);
 export const ZodQuery = <T extends z.ZodType>(schema: T) => RawQuery(new ZodPipe(schema));
 
 export const ApiZodBody = (schema: z.ZodType) => ApiBody({ schema: jsonSchema(schema) });
@@ -41,11 +52,15 @@ export const ApiZodResponse = (status: number, schema: z.ZodType, description = 
 
 export function ApiZodParams(schema: z.ZodObject) {
   return applyDecorators(
-    ...Object.keys(schema.shape).map((name) => ApiParam({ name, schema: { type: 'string', format: 'uuid' } })),
+    ...Object.keys(schema.shape).map((name) =>
+      ApiParam({ name, schema: { type: 'string', format: 'uuid' } }),
+    ),
   );
 }
 export function ApiZodQuery(schema: z.ZodObject) {
   return applyDecorators(
-    ...Object.keys(schema.shape).map((name) => ApiQuery({ name, required: false, schema: { type: 'string' } })),
+    ...Object.keys(schema.shape).map((name) =>
+      ApiQuery({ name, required: false, schema: { type: 'string' } }),
+    ),
   );
 }

@@ -4,9 +4,7 @@
  */
 import { z } from 'zod';
 
-const Bool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1');
+const Bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -22,9 +20,15 @@ const ConfigSchema = z.object({
   /** Secret for signing session tokens; shared by every instance of a deployment. At least 32 characters. */
   AUTH_SECRET: z.string().min(32).optional(),
   /** Lifetime of a session, in seconds. */
-  SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(8 * 3600),
+  SESSION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(8 * 3600),
   /** Comma-separated origins allowed to use the session cookie (REST changes, WebSocket upgrades). */
-  ALLOWED_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000,http://localhost:5173'),
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('http://localhost:3000,http://127.0.0.1:3000,http://localhost:5173'),
   /** Load the demo data on first start. Defaults to on for the embedded database only. */
   DEMO_DATA: Bool.optional(),
   /** Serve the built client from this folder; empty to serve none. */
@@ -36,9 +40,17 @@ const ConfigSchema = z.object({
   /** Window for counting failed logins, in seconds. */
   LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   /** Largest accepted collab WebSocket message, in bytes (above: close 1009). */
-  COLLAB_MAX_MESSAGE_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   /** Largest stored size of one document, in bytes. */
-  COLLAB_MAX_DOC_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  COLLAB_MAX_DOC_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(16 * 1024 * 1024),
   /** Compact a document's update log once it holds this many rows. */
   COLLAB_COMPACT_AFTER: z.coerce.number().int().min(2).default(500),
   /**

@@ -21,7 +21,7 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     logging: ['error', 'migration'],
     // Failed queries are logged without their parameters: those are personal data.
-    logger: new SafeTypeOrmLogger(),
+    logger: new SafeTypeOrmLogger(['error', 'migration']),
     extra: { max: target.embedded ? 1 : 10, application_name: 'spil' },
   };
 }

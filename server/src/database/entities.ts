@@ -9,7 +9,10 @@ import {
 import { UserEntity, WijkteamEntity } from '../modules/users/user.entity';
 import { EffectEstimateEntity, EffectPriceEntity } from '../modules/proces/effects/effect.entity';
 import { EscalationEntity } from '../modules/proces/escalations/escalation.entity';
-import { EvaluationEntity, HouseholdClosureEntity } from '../modules/proces/evaluations/evaluation.entity';
+import {
+  EvaluationEntity,
+  HouseholdClosureEntity,
+} from '../modules/proces/evaluations/evaluation.entity';
 import { ColourChangeEntity, QuickscanEntity } from '../modules/proces/quickscan/quickscan.entity';
 import { ZrmScoreEntity } from '../modules/proces/zrm/zrm-score.entity';
 
@@ -17,7 +20,11 @@ import { RegieHandoverEntity } from '../modules/regie/regie.entity';
 import { NotificationEntity } from '../modules/notifications/notification.entity';
 import { PlanActionEntity } from '../read-model/plan-action.entity';
 import { ConsentEntity } from '../modules/consent/consent.entity';
-import { MeetingDecisionEntity, MeetingEntity, MeetingParticipantEntity } from '../modules/meetings/meeting.entity';
+import {
+  MeetingDecisionEntity,
+  MeetingEntity,
+  MeetingParticipantEntity,
+} from '../modules/meetings/meeting.entity';
 import { CollaborationEvaluationEntity } from '../modules/collaboration-evaluations/collaboration-evaluation.entity';
 import { AuditChainHeadEntity, AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { RetentionClockEntity } from '../modules/privacy/retention-clock.entity';

@@ -1,6 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { pendingSchemaChanges } from '../cli/migration-check';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../../../test/support/database';
+import {
+  createTestDatabase,
+  databaseKinds,
+  type TestDatabase,
+} from '../../../test/support/database';
 
 describe.each(databaseKinds())('migrations on %s', (kind) => {
   let db: TestDatabase;

@@ -22,7 +22,11 @@ export class EventsBroadcaster {
     this.server = server;
   }
 
-  toRoom<K extends keyof ServerToClientEvents>(room: string, event: K, payload: ServerToClientEvents[K]): void {
+  toRoom<K extends keyof ServerToClientEvents>(
+    room: string,
+    event: K,
+    payload: ServerToClientEvents[K],
+  ): void {
     this.server?.to(room).emit(event, payload);
   }
 

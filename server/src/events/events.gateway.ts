@@ -20,7 +20,12 @@ import { EventsBroadcaster, rooms } from './events.broadcaster';
 interface SocketData {
   auth?: AuthContext;
 }
-type EventsSocket = Socket<Record<string, never>, { error: (e: Ack<never>) => void }, Record<string, never>, SocketData>;
+type EventsSocket = Socket<
+  Record<string, never>,
+  { error: (e: Ack<never>) => void },
+  Record<string, never>,
+  SocketData
+>;
 
 function fail(e: unknown): Ack<never> {
   if (e instanceof SpilError) return { error: { code: e.code, message: e.message } };
@@ -32,7 +37,12 @@ function fail(e: unknown): Ack<never> {
  * handshake like REST (bearer in `auth.token` or the session cookie); every
  * message is validated and authorised on its own.
  */
-@WebSocketGateway({ namespace: '/events', destroyUpgrade: false, cors: false, maxHttpBufferSize: 64 * 1024 })
+@WebSocketGateway({
+  namespace: '/events',
+  destroyUpgrade: false,
+  cors: false,
+  maxHttpBufferSize: 64 * 1024,
+})
 export class EventsGateway implements OnGatewayConnection, OnModuleInit {
   private readonly logger = new Logger(EventsGateway.name);
   @WebSocketServer() private server: Namespace;
@@ -46,8 +56,12 @@ export class EventsGateway implements OnGatewayConnection, OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.events.on('session.ended', ({ sessionId }) => this.broadcaster.disconnectRoom(rooms.session(sessionId)));
-    this.events.on('user.disabled', ({ userId }) => this.broadcaster.disconnectRoom(rooms.user(userId)));
+    this.events.on('session.ended', ({ sessionId }) =>
+      this.broadcaster.disconnectRoom(rooms.session(sessionId)),
+    );
+    this.events.on('user.disabled', ({ userId }) =>
+      this.broadcaster.disconnectRoom(rooms.user(userId)),
+    );
     this.events.on('member.removed', ({ userId, householdId }) => {
       this.broadcaster.toRoom(rooms.user(userId), 'access:revoked', { householdId });
       this.leaveHouseholdRooms(householdId, (s) => s.data.auth?.user.id === userId);
@@ -55,10 +69,16 @@ export class EventsGateway implements OnGatewayConnection, OnModuleInit {
     // Consent decides who may follow the medical notes: ask the policy again for every follower.
     this.events.on('consent.changed', ({ householdId }) => this.recheckRooms(householdId));
     this.events.on('team.changed', ({ householdId }) =>
-      this.broadcaster.toRoom(rooms.household(householdId), 'household:changed', { householdId, what: 'team' }),
+      this.broadcaster.toRoom(rooms.household(householdId), 'household:changed', {
+        householdId,
+        what: 'team',
+      }),
     );
     this.events.on('regie.changed', ({ householdId }) =>
-      this.broadcaster.toRoom(rooms.household(householdId), 'household:changed', { householdId, what: 'regie' }),
+      this.broadcaster.toRoom(rooms.household(householdId), 'household:changed', {
+        householdId,
+        what: 'regie',
+      }),
     );
   }
 
@@ -75,7 +95,9 @@ export class EventsGateway implements OnGatewayConnection, OnModuleInit {
         () => next(),
         (e: unknown) => {
           this.security.refusedHandshake(socket as EventsSocket, e);
-          const err = new Error(e instanceof SpilError ? e.code : 'auth.required') as Error & { data?: unknown };
+          const err = new Error(e instanceof SpilError ? e.code : 'auth.required') as Error & {
+            data?: unknown;
+          };
           err.data = fail(e);
           next(err);
         },
@@ -84,7 +106,8 @@ export class EventsGateway implements OnGatewayConnection, OnModuleInit {
   }
 
   private async authenticate(socket: EventsSocket): Promise<void> {
-    const token = typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
+    const token =
+      typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined;
     const auth = await this.auth.authenticate({
       headers: token ? { authorization: `Bearer ${token}` } : socket.handshake.headers,
     });
@@ -107,7 +130,8 @@ export class EventsGateway implements OnGatewayConnection, OnModuleInit {
     for (const socket of this.server.sockets.values() as IterableIterator<EventsSocket>) {
       if (!which(socket)) continue;
       for (const room of socket.rooms) {
-        if (room === rooms.household(householdId) || room.startsWith(rooms.doc(householdId))) void socket.leave(room);
+        if (room === rooms.household(householdId) || room.startsWith(rooms.doc(householdId)))
+          void socket.leave(room);
       }
     }
   }
@@ -128,7 +152,10 @@ export class EventsGateway implements OnGatewayConnection, OnModuleInit {
 
   /** Follow a document: receive `plan:stored` after each commit. Checked against the access policy. */
   @SubscribeMessage('plan:subscribe')
-  async subscribe(@ConnectedSocket() socket: EventsSocket, @MessageBody() body: unknown): Promise<Ack<{ docName: string }>> {
+  async subscribe(
+    @ConnectedSocket() socket: EventsSocket,
+    @MessageBody() body: unknown,
+  ): Promise<Ack<{ docName: string }>> {
     try {
       const auth = this.requireAuth(socket);
       const { docName } = PlanSubscribe.parse(body);
@@ -140,19 +167,26 @@ export class EventsGateway implements OnGatewayConnection, OnModuleInit {
       return { data: { docName } };
     } catch (e) {
       this.security.refusedMessage(socket, socket.data.auth, 'plan.subscribe', body, e);
-      return fail(e instanceof Error && e.name === 'ZodError' ? new SpilError('validation.invalid') : e);
+      return fail(
+        e instanceof Error && e.name === 'ZodError' ? new SpilError('validation.invalid') : e,
+      );
     }
   }
 
   @SubscribeMessage('plan:unsubscribe')
-  async unsubscribe(@ConnectedSocket() socket: EventsSocket, @MessageBody() body: unknown): Promise<Ack<{ docName: string }>> {
+  async unsubscribe(
+    @ConnectedSocket() socket: EventsSocket,
+    @MessageBody() body: unknown,
+  ): Promise<Ack<{ docName: string }>> {
     try {
       this.requireAuth(socket);
       const { docName } = PlanSubscribe.parse(body);
       await socket.leave(rooms.doc(docName));
       return { data: { docName } };
     } catch (e) {
-      return fail(e instanceof Error && e.name === 'ZodError' ? new SpilError('validation.invalid') : e);
+      return fail(
+        e instanceof Error && e.name === 'ZodError' ? new SpilError('validation.invalid') : e,
+      );
     }
   }
 

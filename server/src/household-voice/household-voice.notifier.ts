@@ -51,11 +51,6 @@ export class HouseholdVoiceNotifier implements OnModuleInit, OnModuleDestroy {
     await Promise.allSettled([...this.queues.values()]);
   }
 
-  /** Resolves when everything queued for the household so far is handled (for tests and shutdown). */
-  async idle(householdId: string): Promise<void> {
-    await this.queues.get(householdId);
-  }
-
   private changed(docName: string, doc: Y.Doc): void {
     const parsed = parseDocName(docName);
     if (!parsed || parsed.kind !== 'plan') return;

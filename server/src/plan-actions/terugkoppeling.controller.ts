@@ -23,7 +23,10 @@ export class TerugkoppelingController {
   constructor(private readonly terugkoppeling: TerugkoppelingService) {}
 
   @Post('terugkoppeling')
-  @ApiOperation({ summary: 'Send a status update on an action (its owner or the regiehouder); the team is notified' })
+  @ApiOperation({
+    summary:
+      'Send a status update on an action (its owner or the regiehouder); the team is notified',
+  })
   @ApiZodParams(ActieParams)
   @ApiZodBody(TerugkoppelingRequest)
   @ApiZodResponse(201, StatusUpdateDto)

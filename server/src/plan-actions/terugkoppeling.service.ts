@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { ACTIE_STATUS_LABELS, docNameOf, PlanDoc, type StatusUpdate, type TerugkoppelingRequest } from '@spil/shared';
+import {
+  ACTIE_STATUS_LABELS,
+  docNameOf,
+  PlanDoc,
+  type StatusUpdate,
+  type TerugkoppelingRequest,
+} from '@spil/shared';
 import { SpilError } from '../common/errors';
 import { CollabService } from '../collab/collab.service';
 import { HouseholdAccessPolicy } from '../modules/households/household-access.policy';
@@ -21,7 +27,12 @@ export class TerugkoppelingService {
     private readonly notifications: NotificationsService,
   ) {}
 
-  async send(user: UserEntity, householdId: string, actieId: string, body: TerugkoppelingRequest): Promise<StatusUpdate> {
+  async send(
+    user: UserEntity,
+    householdId: string,
+    actieId: string,
+    body: TerugkoppelingRequest,
+  ): Promise<StatusUpdate> {
     const access = await this.policy.access(user, householdId);
     if (!access) throw new SpilError('household.not_found');
     const regie = (await this.households.regie([householdId])).get(householdId);
@@ -39,7 +50,12 @@ export class TerugkoppelingService {
     await this.collab.withDoc(docName, (doc) => {
       const plan = new PlanDoc(doc);
       if (!plan.actie(actieId)) return;
-      written = plan.addStatusUpdate(actieId, { auteurId: user.id, auteurNaam: user.name, tekst: body.tekst, status: body.status });
+      written = plan.addStatusUpdate(actieId, {
+        auteurId: user.id,
+        auteurNaam: user.name,
+        tekst: body.tekst,
+        status: body.status,
+      });
     });
     if (!written) throw new SpilError('actie.not_found');
 

@@ -1,4 +1,4 @@
-import { ACTIE_STATUSES, type ActieStatus, LEVENSDOMEINEN, type Levensdomein, type PlanDoc } from '@spil/shared';
+import { ACTIE_STATUSES, type ActieStatus, LEVENSDOMEINEN, type PlanDoc } from '@spil/shared';
 import type { PlanActionEntity } from './plan-action.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -13,7 +13,10 @@ function status(v: unknown): ActieStatus {
  * so every field is checked and bounded here: an odd value becomes null, never
  * an error that would stop the projection.
  */
-export function projectActions(householdId: string, plan: PlanDoc): Omit<PlanActionEntity, 'household'>[] {
+export function projectActions(
+  householdId: string,
+  plan: PlanDoc,
+): Omit<PlanActionEntity, 'household'>[] {
   return plan.acties().flatMap((a) => {
     if (!a.id || a.id.length > 64) return [];
     const last = a.updates.at(-1);
@@ -27,7 +30,7 @@ export function projectActions(householdId: string, plan: PlanDoc): Omit<PlanAct
         eigenaarId: a.eigenaarId && UUID.test(a.eigenaarId) ? a.eigenaarId : null,
         deadline: a.deadline && DATE.test(a.deadline) ? a.deadline : null,
         status: status(a.status),
-        domein: (LEVENSDOMEINEN as readonly unknown[]).includes(a.domein) ? (a.domein as Levensdomein) : null,
+        domein: (LEVENSDOMEINEN as readonly unknown[]).includes(a.domein) ? a.domein : null,
         lastUpdateText: last ? String(last.tekst).slice(0, 2000) : null,
         lastUpdateBy: last ? String(last.auteurNaam).slice(0, 200) : null,
         lastUpdateStatus: last ? status(last.status) : null,

@@ -1,4 +1,10 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type * as Y from 'yjs';
@@ -19,7 +25,10 @@ const DEBOUNCE_MS = 250;
 @Injectable()
 export class ActionProjector implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ActionProjector.name);
-  private readonly pending = new Map<string, { rows: Omit<PlanActionEntity, 'household'>[]; timer: NodeJS.Timeout }>();
+  private readonly pending = new Map<
+    string,
+    { rows: Omit<PlanActionEntity, 'household'>[]; timer: NodeJS.Timeout }
+  >();
   private unsubscribe: (() => void) | null = null;
   private closed = false;
 
@@ -35,7 +44,9 @@ export class ActionProjector implements OnModuleInit, OnApplicationBootstrap, On
 
   /** Plans written before this instance ran (demo data, another version) are projected once in the background. */
   onApplicationBootstrap(): void {
-    void this.projectMissing().catch((e: unknown) => this.logger.warn(`Initial projection failed: ${String(e)}`));
+    void this.projectMissing().catch((e: unknown) =>
+      this.logger.warn(`Initial projection failed: ${String(e)}`),
+    );
   }
 
   async onModuleDestroy(): Promise<void> {

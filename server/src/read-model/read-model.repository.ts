@@ -42,6 +42,8 @@ export class ReadModelRepository {
   /** Replace one household's rows with a fresh projection, in one short transaction. */
   async replace(householdId: string, rows: Omit<PlanActionEntity, 'household'>[]): Promise<void> {
     await this.ds.transaction(async (em) => {
+      // Instances project the same plan concurrently (start-up, cluster): one at a time per household.
+      await em.query(`SELECT pg_advisory_xact_lock(hashtext('plan_action:' || $1))`, [householdId]);
       await em.delete(PlanActionEntity, { householdId });
       if (rows.length) await em.insert(PlanActionEntity, rows);
     });
@@ -75,7 +77,9 @@ export class ReadModelRepository {
   }
 
   /** Per household of the wijkteam: the latest terugkoppeling (null when none). */
-  lastTerugkoppeling(wijkteamId: string): Promise<{ household_id: string; last_at: Date | null }[]> {
+  lastTerugkoppeling(
+    wijkteamId: string,
+  ): Promise<{ household_id: string; last_at: Date | null }[]> {
     return this.ds.query(
       `SELECT h.id AS household_id, max(a.last_update_at) AS last_at
          FROM household h LEFT JOIN plan_action a ON a.household_id = h.id
@@ -89,7 +93,16 @@ export class ReadModelRepository {
   workload(
     wijkteamId: string,
     today: string,
-  ): Promise<{ user_id: string; name: string; discipline: string; open_actions: string; overdue_actions: string; regie_count: string }[]> {
+  ): Promise<
+    {
+      user_id: string;
+      name: string;
+      discipline: string;
+      open_actions: string;
+      overdue_actions: string;
+      regie_count: string;
+    }[]
+  > {
     return this.ds.query(
       `SELECT u.id AS user_id, u.name, u.discipline,
               (SELECT count(*) FROM plan_action a JOIN household h ON h.id = a.household_id

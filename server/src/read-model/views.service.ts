@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { isOverdue, type ActionRowDto, type RegieOverzichtDto, type WieDoetWatDto } from '@spil/shared';
+import {
+  isOverdue,
+  type ActionRowDto,
+  type RegieOverzichtDto,
+  type WieDoetWatDto,
+} from '@spil/shared';
 import { SpilError } from '../common/errors';
 import { HouseholdAccessPolicy } from '../modules/households/household-access.policy';
 import { HouseholdsRepository } from '../modules/households/households.repository';
@@ -73,8 +78,17 @@ export class ViewsService {
         phase: h.phase,
         regie: r ? { userId: r.userId, name: r.name, since: r.since.toISOString() } : null,
         team: teams
-          .filter((t) => t.membership.householdId === h.id && (t.membership.role === 'lid' || t.membership.role === 'meelezer'))
-          .map((t) => ({ userId: t.user.id, name: t.user.name, discipline: t.user.discipline, role: t.membership.role })),
+          .filter(
+            (t) =>
+              t.membership.householdId === h.id &&
+              (t.membership.role === 'lid' || t.membership.role === 'meelezer'),
+          )
+          .map((t) => ({
+            userId: t.user.id,
+            name: t.user.name,
+            discipline: t.user.discipline,
+            role: t.membership.role,
+          })),
         actions: actions.filter((a) => a.household_id === h.id).map((a) => actionDto(a, today)),
       };
     });
@@ -82,7 +96,8 @@ export class ViewsService {
 
   /** The coördinator's overview of their wijkteam. */
   async regieOpRegie(user: UserEntity, stalledDays: number): Promise<RegieOverzichtDto> {
-    if (user.systemRole !== 'coordinator' || !user.wijkteamId) throw new SpilError('auth.forbidden');
+    if (user.systemRole !== 'coordinator' || !user.wijkteamId)
+      throw new SpilError('auth.forbidden');
     const wijkteamId = user.wijkteamId;
     const today = todayInNL();
     const households = (await this.households.listVisible(user)).filter(
@@ -96,7 +111,9 @@ export class ViewsService {
       this.readModel.overdueInWijkteam(wijkteamId, today),
       this.readModel.workload(wijkteamId, today),
     ]);
-    const lastBy = new Map(last.map((l) => [l.household_id, l.last_at ? new Date(l.last_at) : null]));
+    const lastBy = new Map(
+      last.map((l) => [l.household_id, l.last_at ? new Date(l.last_at) : null]),
+    );
     const cutoff = Date.now() - stalledDays * 86400_000;
     return {
       withoutRegie: households

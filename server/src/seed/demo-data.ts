@@ -203,7 +203,8 @@ export const DEMO_HOUSEHOLDS: DemoHousehold[] = [
 /** Load the demo once. Returns false when it is there already. */
 export async function loadDemoData(ds: DataSource): Promise<boolean> {
   return ds.transaction(async (em) => {
-    if (await em.getRepository(UserEntity).exists({ where: { email: demoEmail('coordinator') } })) return false;
+    if (await em.getRepository(UserEntity).exists({ where: { email: demoEmail('coordinator') } }))
+      return false;
     await insertDemo(em);
     await writeDemoPlans(em);
     return true;
@@ -213,7 +214,11 @@ export async function loadDemoData(ds: DataSource): Promise<boolean> {
 async function insertDemo(em: EntityManager): Promise<void> {
   const wijkteam = await em
     .getRepository(WijkteamEntity)
-    .save(em.getRepository(WijkteamEntity).create({ name: 'Wijkteam Spilwijk-Oost', wijk: 'Spilwijk-Oost' }));
+    .save(
+      em
+        .getRepository(WijkteamEntity)
+        .create({ name: 'Wijkteam Spilwijk-Oost', wijk: 'Spilwijk-Oost' }),
+    );
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users = new Map<string, UserEntity>();
   for (const p of DEMO_PEOPLE) {
@@ -221,14 +226,16 @@ async function insertDemo(em: EntityManager): Promise<void> {
     const { key, ...fields } = p;
     users.set(
       key,
-      await repo.save(repo.create({
-        ...fields,
-        email: demoEmail(key),
-        passwordHash,
-        // The household's own people belong to their household, not to the wijkteam.
-        wijkteamId: p.systemRole === 'inwoner' || p.systemRole === 'naaste' ? null : wijkteam.id,
-        active: true,
-      })),
+      await repo.save(
+        repo.create({
+          ...fields,
+          email: demoEmail(key),
+          passwordHash,
+          // The household's own people belong to their household, not to the wijkteam.
+          wijkteamId: p.systemRole === 'inwoner' || p.systemRole === 'naaste' ? null : wijkteam.id,
+          active: true,
+        }),
+      ),
     );
   }
   const coordinator = users.get('coordinator') as UserEntity;
@@ -245,12 +252,20 @@ async function insertDemo(em: EntityManager): Promise<void> {
     );
     await em
       .getRepository(HouseholdMemberEntity)
-      .save(h.members.map((m) => em.getRepository(HouseholdMemberEntity).create({ ...m, householdId: household.id })));
+      .save(
+        h.members.map((m) =>
+          em.getRepository(HouseholdMemberEntity).create({ ...m, householdId: household.id }),
+        ),
+      );
     for (const [key, role] of h.team) {
       const user = users.get(key) as UserEntity;
       await em
         .getRepository(TeamMembershipEntity)
-        .save(em.getRepository(TeamMembershipEntity).create({ householdId: household.id, userId: user.id, role, since, endedAt: null }));
+        .save(
+          em
+            .getRepository(TeamMembershipEntity)
+            .create({ householdId: household.id, userId: user.id, role, since, endedAt: null }),
+        );
     }
     if (h.regie) {
       await em.getRepository(RegieAssignmentEntity).save(

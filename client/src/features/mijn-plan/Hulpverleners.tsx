@@ -70,7 +70,7 @@ function ActieCard({
         <span className={`mp-status mp-status--${actie.status}`}>
           {STATUS_EENVOUDIG[actie.status]}
         </span>
-        {owner ? ` · ${owner.name} (${owner.title.toLowerCase()})` : ' · Nog niet verdeeld'}
+        {owner ? ` · ${owner.name} (${owner.title})` : ' · Nog niet verdeeld'}
         {actie.deadline ? ` · uiterlijk ${uiterlijk(actie.deadline)}` : ''}
       </p>
       {last && (

@@ -97,7 +97,9 @@ function LiveMijnPlan({
   const disabled = status.refusedCode !== null;
   // Opened without a network: the provider never connected, but "connecting" would be a false hope.
   const state =
-    status.state === 'verbinden' && (info.fromCache || navigator.onLine === false) ? 'offline' : status.state;
+    status.state === 'verbinden' && (info.fromCache || navigator.onLine === false)
+      ? 'offline'
+      : status.state;
   const me = { auteurId: user.id, auteurNaam: user.name };
   const data = info.data;
   const planReacties = view.reacties.filter((r) => r.actieId === null);

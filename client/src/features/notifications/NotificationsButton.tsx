@@ -114,44 +114,48 @@ export function NotificationsButton() {
         aria-labelledby={`${id}-kop`}
         hidden={!open}
       >
-        <div className="meldingen__head">
-          <h2 id={`${id}-kop`} className="meldingen__kop">
-            Meldingen
-          </h2>
-          <p className="meldingen__summary">
-            {items === null ? 'Laden…' : unread > 0 ? countLabel(unread) : 'Alles gelezen'}
-          </p>
-        </div>
-        <div className="meldingen__actions">
-          <button
-            type="button"
-            className="button button--small"
-            disabled={busy || unread === 0}
-            onClick={() => void markAll()}
-          >
-            Alles gelezen
-          </button>
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => {
-              setOpen(false);
-              button.current?.focus();
-            }}
-          >
-            Sluiten
-          </button>
-        </div>
-        <ErrorMessage message={error} />
-        {items !== null && items.length === 0 && (
-          <p className="meldingen__empty">Je hebt nog geen meldingen.</p>
-        )}
-        {items !== null && items.length > 0 && (
-          <ul className="meldingen__list">
-            {items.map((n) => (
-              <Item key={n.id} n={n} onOpen={openItem} />
-            ))}
-          </ul>
+        {open && (
+          <>
+            <div className="meldingen__head">
+              <h2 id={`${id}-kop`} className="meldingen__kop">
+                Meldingen
+              </h2>
+              <p className="meldingen__summary">
+                {items === null ? 'Laden…' : unread > 0 ? countLabel(unread) : 'Alles gelezen'}
+              </p>
+            </div>
+            <div className="meldingen__actions">
+              <button
+                type="button"
+                className="button button--small"
+                disabled={busy || unread === 0}
+                onClick={() => void markAll()}
+              >
+                Alles gelezen
+              </button>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => {
+                  setOpen(false);
+                  button.current?.focus();
+                }}
+              >
+                Sluiten
+              </button>
+            </div>
+            <ErrorMessage message={error} />
+            {items !== null && items.length === 0 && (
+              <p className="meldingen__empty">Je hebt nog geen meldingen.</p>
+            )}
+            {items !== null && items.length > 0 && (
+              <ul className="meldingen__list">
+                {items.map((n) => (
+                  <Item key={n.id} n={n} onOpen={openItem} />
+                ))}
+              </ul>
+            )}
+          </>
         )}
       </div>
     </div>

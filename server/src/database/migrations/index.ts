@@ -7,4 +7,12 @@ import { RegieActions1764000005000 } from './1764000005000-regie-actions';
 import { Collab1764000001000 } from './1764000001000-collab';
 import { HouseholdVoice1764000006000 } from './1764000006000-household-voice';
 
-export const MIGRATIONS = [Initial1764000000000, Proces1764000002000, Audit1764000003000, TeamConsentMeetings1764000004000, RegieActions1764000005000, Collab1764000001000, HouseholdVoice1764000006000];
+export const MIGRATIONS = [
+  Initial1764000000000,
+  Proces1764000002000,
+  Audit1764000003000,
+  TeamConsentMeetings1764000004000,
+  RegieActions1764000005000,
+  Collab1764000001000,
+  HouseholdVoice1764000006000,
+];

@@ -22,7 +22,10 @@ export class AuthController {
   @ApiOperation({ summary: 'Log in; sets the httpOnly session cookie and returns a bearer token' })
   @ApiZodBody(LoginRequest)
   @ApiZodResponse(200, LoginResponse)
-  async login(@ZodBody(LoginRequest) body: LoginRequest, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+  async login(
+    @ZodBody(LoginRequest) body: LoginRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<LoginResponse> {
     const result = await this.auth.login(body.email, body.password);
     res.cookie(SESSION_COOKIE, result.accessToken, {
       httpOnly: true,
@@ -37,8 +40,13 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'End this session; its token and live connections stop working at once' })
-  async logout(@Auth() auth: AuthContext, @Res({ passthrough: true }) res: Response): Promise<void> {
+  @ApiOperation({
+    summary: 'End this session; its token and live connections stop working at once',
+  })
+  async logout(
+    @Auth() auth: AuthContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     await this.auth.logout(auth);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
   }

@@ -14,9 +14,15 @@ import { type AuthContext, type CredentialSource, SESSION_COOKIE } from './auth.
 import { LoginThrottle } from './login-throttle';
 
 /** argon2id, OWASP's second recommended set: 19 MiB, 2 iterations, 1 lane. */
-const ARGON2 = { algorithm: 2 /* Argon2id; the enum is ambient const */, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+const ARGON2 = {
+  algorithm: 2 /* Argon2id; the enum is ambient const */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 /** Verifying against this keeps a login for an unknown address as slow as one for a known one. */
-const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c3BpbC1kdW1teS1zYWx0IQ$JDPy7Yi5Epw9o7tumv1u0cKc4Dhc7t6Nbnyu+HWCbs8';
+const DUMMY_HASH =
+  '$argon2id$v=19$m=19456,t=2,p=1$c3BpbC1kdW1teS1zYWx0IQ$JDPy7Yi5Epw9o7tumv1u0cKc4Dhc7t6Nbnyu+HWCbs8';
 
 export const AUTH_SECRET = Symbol('AUTH_SECRET');
 
@@ -54,7 +60,10 @@ export class AuthService {
     private readonly events: DomainEvents,
   ) {
     this.key = new TextEncoder().encode(secret);
-    this.throttle = new LoginThrottle(config.LOGIN_MAX_FAILURES, config.LOGIN_WINDOW_SECONDS * 1000);
+    this.throttle = new LoginThrottle(
+      config.LOGIN_MAX_FAILURES,
+      config.LOGIN_WINDOW_SECONDS * 1000,
+    );
   }
 
   async login(email: string, password: string): Promise<LoginResponse> {
@@ -69,7 +78,9 @@ export class AuthService {
     }
     this.throttle.reset(key);
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_SECONDS * 1000);
-    const session = await this.sessions.save(this.sessions.create({ userId: user.id, expiresAt, endedAt: null }));
+    const session = await this.sessions.save(
+      this.sessions.create({ userId: user.id, expiresAt, endedAt: null }),
+    );
     const accessToken = await new SignJWT({ sid: session.id })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.id)
@@ -118,16 +129,22 @@ export class AuthService {
     let userId: string;
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] });
-      if (typeof payload.sid !== 'string' || typeof payload.sub !== 'string') throw new SpilError('auth.required');
+      if (typeof payload.sid !== 'string' || typeof payload.sub !== 'string')
+        throw new SpilError('auth.required');
       sessionId = payload.sid;
       userId = payload.sub;
     } catch (e) {
       if (e instanceof joseErrors.JWTExpired) throw new SpilError('auth.session_expired');
       throw new SpilError('auth.required');
     }
-    const session = await this.sessions.findOne({ where: { id: sessionId }, relations: { user: true } });
-    if (!session || session.userId !== userId || !session.user) throw new SpilError('auth.required');
-    if (session.endedAt || session.expiresAt.getTime() <= Date.now()) throw new SpilError('auth.session_expired');
+    const session = await this.sessions.findOne({
+      where: { id: sessionId },
+      relations: { user: true },
+    });
+    if (!session || session.userId !== userId || !session.user)
+      throw new SpilError('auth.required');
+    if (session.endedAt || session.expiresAt.getTime() <= Date.now())
+      throw new SpilError('auth.session_expired');
     if (!session.user.active) throw new SpilError('auth.required');
     return { user: session.user, sessionId };
   }

@@ -33,6 +33,7 @@ export class LoginThrottle {
   }
 
   private prune(): void {
-    for (const key of this.failures.keys()) if (this.recent(key).length === 0) this.failures.delete(key);
+    for (const key of this.failures.keys())
+      if (this.recent(key).length === 0) this.failures.delete(key);
   }
 }

@@ -10,7 +10,10 @@ function first(v: string | string[] | undefined): string | undefined {
  * its Origin (or Referer) is on ALLOWED_ORIGINS, or is the very host the
  * request was sent to (same origin).
  */
-export function isAllowedOrigin(req: CredentialSource, config: Pick<AppConfig, 'ALLOWED_ORIGINS'>): boolean {
+export function isAllowedOrigin(
+  req: CredentialSource,
+  config: Pick<AppConfig, 'ALLOWED_ORIGINS'>,
+): boolean {
   let origin = first(req.headers['origin']);
   if (!origin) {
     const referer = first(req.headers['referer']);

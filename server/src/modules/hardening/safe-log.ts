@@ -43,9 +43,17 @@ export function describeQuery(query: string): string {
   return m ? `${m[2]?.toUpperCase().replace(/\s+/g, ' ')}${m[3] ? ` ${m[3]}` : ''}` : 'query';
 }
 
-/** TypeORM's logger, without parameters or error messages: failures by statement kind, table and code. */
+type Category = 'error' | 'migration' | 'warn' | 'info' | 'log';
+
+/**
+ * TypeORM's logger, without parameters or error messages: failures by
+ * statement kind, table and code. Logs the categories it is given, like
+ * TypeORM's `logging` option; queries and schema builds never.
+ */
 export class SafeTypeOrmLogger implements TypeOrmLogger {
   private readonly logger = new NestLogger('Database');
+
+  constructor(private readonly enabled: readonly Category[] = ['error', 'migration']) {}
 
   logQuery(): void {
     /* queries are not logged: their parameters are personal data */
@@ -57,6 +65,7 @@ export class SafeTypeOrmLogger implements TypeOrmLogger {
     _parameters?: unknown[],
     _runner?: QueryRunner,
   ): void {
+    if (!this.enabled.includes('error')) return;
     this.logger.error(
       `${describeQuery(query)} failed: ${typeof error === 'string' ? 'error' : describeError(error)}`,
     );
@@ -66,15 +75,16 @@ export class SafeTypeOrmLogger implements TypeOrmLogger {
     this.logger.warn(`${describeQuery(query)} took ${time} ms`);
   }
 
-  logSchemaBuild(message: string): void {
-    this.logger.debug(message);
+  logSchemaBuild(): void {
+    /* not logged */
   }
 
   logMigration(message: string): void {
-    this.logger.log(message);
+    if (this.enabled.includes('migration')) this.logger.log(message);
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (!this.enabled.includes(level)) return;
     const text = typeof message === 'string' ? message : 'message';
     if (level === 'warn') this.logger.warn(text);
     else this.logger.log(text);

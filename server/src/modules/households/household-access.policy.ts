@@ -50,7 +50,10 @@ export class HouseholdAccessPolicy {
     const household = await this.repo.findById(householdId);
     if (!household) return null;
     const membership = await this.repo.openMembership(householdId, user.id);
-    const coordinator = user.systemRole === 'coordinator' && !!user.wijkteamId && user.wijkteamId === household.wijkteamId;
+    const coordinator =
+      user.systemRole === 'coordinator' &&
+      !!user.wijkteamId &&
+      user.wijkteamId === household.wijkteamId;
     if (!membership && !coordinator) return null;
     return { householdId, teamRole: membership?.role ?? null, coordinator };
   }
@@ -68,7 +71,12 @@ export class HouseholdAccessPolicy {
    *   inwoner and naasten read, and only when invited. Prefer
    *   `docAccessFor(user, parseDocName(name))`, which passes the meeting.
    */
-  async docAccess(user: UserEntity, householdId: string, kind: DocKind, meetingId?: string): Promise<DocAccess | null> {
+  async docAccess(
+    user: UserEntity,
+    householdId: string,
+    kind: DocKind,
+    meetingId?: string,
+  ): Promise<DocAccess | null> {
     const a = await this.access(user, householdId);
     if (!a) return null;
     const role = a.teamRole;
@@ -89,7 +97,9 @@ export class HouseholdAccessPolicy {
     // Internal documents are never the household's.
     if (role === null || isHouseholdRole(role)) return null;
     if (kind === 'medisch' && user.domain !== 'medisch') {
-      return (await this.consentCoversMedical(user, householdId)) ? { write: 'none', teamRole: role } : null;
+      return (await this.consentCoversMedical(user, householdId))
+        ? { write: 'none', teamRole: role }
+        : null;
     }
     return { write: teamRoleCanEdit(role) ? 'all' : 'none', teamRole: role };
   }
@@ -107,7 +117,9 @@ export class HouseholdAccessPolicy {
 
   /** Whether an active, not withdrawn consent of the household lets its medical information reach this user. */
   async consentCoversMedical(user: UserEntity, householdId: string): Promise<boolean> {
-    const consents = await this.ds.getRepository(ConsentEntity).find({ where: { householdId, withdrawnAt: IsNull() } });
+    const consents = await this.ds
+      .getRepository(ConsentEntity)
+      .find({ where: { householdId, withdrawnAt: IsNull() } });
     const today = amsterdamDate(new Date());
     return consents.some((c) =>
       consentCovers(
@@ -125,10 +137,15 @@ export class HouseholdAccessPolicy {
     role: TeamRole | null,
     meetingId: string,
   ): Promise<DocAccess | null> {
-    const meeting = await this.ds.getRepository(MeetingEntity).exists({ where: { id: meetingId, householdId } });
+    const meeting = await this.ds
+      .getRepository(MeetingEntity)
+      .exists({ where: { id: meetingId, householdId } });
     if (!meeting) return null;
-    if (role !== null && !isHouseholdRole(role)) return { write: teamRoleCanEdit(role) ? 'all' : 'none', teamRole: role };
-    const invited = await this.ds.getRepository(MeetingParticipantEntity).exists({ where: { meetingId, userId: user.id } });
+    if (role !== null && !isHouseholdRole(role))
+      return { write: teamRoleCanEdit(role) ? 'all' : 'none', teamRole: role };
+    const invited = await this.ds
+      .getRepository(MeetingParticipantEntity)
+      .exists({ where: { meetingId, userId: user.id } });
     if (!invited) return role === null ? { write: 'none', teamRole: null } : null;
     return role === null ? { write: 'all', teamRole: null } : { write: 'none', teamRole: role };
   }

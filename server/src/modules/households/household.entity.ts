@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { UserEntity, WijkteamEntity } from '../users/user.entity';
 import type { Phase, TeamRole } from '@spil/shared';
 
@@ -61,7 +69,10 @@ export class HouseholdMemberEntity {
  * ends with it. At most one open row per person and household.
  */
 @Entity({ name: 'team_membership' })
-@Index('uq_team_membership_open', ['householdId', 'userId'], { unique: true, where: '"ended_at" IS NULL' })
+@Index('uq_team_membership_open', ['householdId', 'userId'], {
+  unique: true,
+  where: '"ended_at" IS NULL',
+})
 export class TeamMembershipEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -23,7 +23,10 @@ export class HouseholdsController {
   constructor(private readonly households: HouseholdsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Households the caller may see: their casus teams, or their wijkteam for a coördinator' })
+  @ApiOperation({
+    summary:
+      'Households the caller may see: their casus teams, or their wijkteam for a coördinator',
+  })
   @ApiZodResponse(200, z.array(HouseholdSummaryDto))
   list(@Auth() auth: AuthContext): Promise<HouseholdSummaryDto[]> {
     return this.households.list(auth.user);
@@ -33,7 +36,10 @@ export class HouseholdsController {
   @ApiOperation({ summary: 'Register a household (coördinator)' })
   @ApiZodBody(CreateHouseholdRequest)
   @ApiZodResponse(201, HouseholdDto)
-  create(@Auth() auth: AuthContext, @ZodBody(CreateHouseholdRequest) body: CreateHouseholdRequest): Promise<HouseholdDto> {
+  create(
+    @Auth() auth: AuthContext,
+    @ZodBody(CreateHouseholdRequest) body: CreateHouseholdRequest,
+  ): Promise<HouseholdDto> {
     return this.households.create(auth.user, body);
   }
 
@@ -41,7 +47,10 @@ export class HouseholdsController {
   @ApiOperation({ summary: 'One household with members and casus team; 404 when not visible' })
   @ApiZodParams(IdParam)
   @ApiZodResponse(200, HouseholdDto)
-  get(@Auth() auth: AuthContext, @ZodParams(IdParam) p: z.infer<typeof IdParam>): Promise<HouseholdDto> {
+  get(
+    @Auth() auth: AuthContext,
+    @ZodParams(IdParam) p: z.infer<typeof IdParam>,
+  ): Promise<HouseholdDto> {
     return this.households.get(auth.user, p.id);
   }
 
@@ -49,7 +58,10 @@ export class HouseholdsController {
   @ApiOperation({ summary: 'The casus team' })
   @ApiZodParams(IdParam)
   @ApiZodResponse(200, z.array(TeamMemberDto))
-  team(@Auth() auth: AuthContext, @ZodParams(IdParam) p: z.infer<typeof IdParam>): Promise<TeamMemberDto[]> {
+  team(
+    @Auth() auth: AuthContext,
+    @ZodParams(IdParam) p: z.infer<typeof IdParam>,
+  ): Promise<TeamMemberDto[]> {
     return this.households.team(auth.user, p.id);
   }
 

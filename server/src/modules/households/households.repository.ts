@@ -48,11 +48,18 @@ export class HouseholdsRepository {
     return qb.orderBy('h.display_name', 'ASC').getMany();
   }
 
-  openMembership(householdId: string, userId: string, em?: EntityManager): Promise<TeamMembershipEntity | null> {
+  openMembership(
+    householdId: string,
+    userId: string,
+    em?: EntityManager,
+  ): Promise<TeamMembershipEntity | null> {
     return (em ?? this.ds.manager)
       .getRepository(TeamMembershipEntity)
       .createQueryBuilder('m')
-      .where('m.household_id = :householdId AND m.user_id = :userId AND m.ended_at IS NULL', { householdId, userId })
+      .where('m.household_id = :householdId AND m.user_id = :userId AND m.ended_at IS NULL', {
+        householdId,
+        userId,
+      })
       .getOne();
   }
 
@@ -82,14 +89,25 @@ export class HouseholdsRepository {
       .getRepository(RegieAssignmentEntity)
       .createQueryBuilder('r')
       .innerJoin(UserEntity, 'u', 'u.id = r.user_id')
-      .select(['r.household_id AS household_id', 'r.user_id AS user_id', 'u.name AS name', 'r.since AS since'])
+      .select([
+        'r.household_id AS household_id',
+        'r.user_id AS user_id',
+        'u.name AS name',
+        'r.since AS since',
+      ])
       .where('r.household_id IN (:...ids) AND r.ended_at IS NULL', { ids: householdIds })
       .getRawMany<{ household_id: string; user_id: string; name: string; since: Date }>();
-    for (const r of rows) out.set(r.household_id, { userId: r.user_id, name: r.name, since: new Date(r.since) });
+    for (const r of rows)
+      out.set(r.household_id, { userId: r.user_id, name: r.name, since: new Date(r.since) });
     return out;
   }
 
-  async addMember(householdId: string, userId: string, role: TeamRole, em?: EntityManager): Promise<TeamMembershipEntity> {
+  async addMember(
+    householdId: string,
+    userId: string,
+    role: TeamRole,
+    em?: EntityManager,
+  ): Promise<TeamMembershipEntity> {
     const repo = (em ?? this.ds.manager).getRepository(TeamMembershipEntity);
     return repo.save(repo.create({ householdId, userId, role, since: new Date(), endedAt: null }));
   }
@@ -99,7 +117,9 @@ export class HouseholdsRepository {
   }
 
   async endMembership(membershipId: string): Promise<void> {
-    await this.ds.getRepository(TeamMembershipEntity).update({ id: membershipId }, { endedAt: new Date() });
+    await this.ds
+      .getRepository(TeamMembershipEntity)
+      .update({ id: membershipId }, { endedAt: new Date() });
   }
 
   findUser(userId: string): Promise<UserEntity | null> {

@@ -67,7 +67,11 @@ export class HouseholdsService {
     const access = await this.policy.access(user, id);
     const household = access ? await this.repo.findById(id) : null;
     if (!access || !household) throw new SpilError('household.not_found');
-    const [team, members, regie] = await Promise.all([this.repo.teams([id]), this.repo.members(id), this.repo.regie([id])]);
+    const [team, members, regie] = await Promise.all([
+      this.repo.teams([id]),
+      this.repo.members(id),
+      this.repo.regie([id]),
+    ]);
     return {
       id: household.id,
       reference: household.reference,
@@ -78,7 +82,12 @@ export class HouseholdsService {
       regie: regieDto(regie.get(id)),
       teamSize: team.length,
       createdAt: household.createdAt.toISOString(),
-      members: members.map((m) => ({ id: m.id, firstName: m.firstName, birthYear: m.birthYear, relation: m.relation })),
+      members: members.map((m) => ({
+        id: m.id,
+        firstName: m.firstName,
+        birthYear: m.birthYear,
+        relation: m.relation,
+      })),
       team: team.map(teamMemberDto),
     };
   }
@@ -90,11 +99,14 @@ export class HouseholdsService {
 
   /** A coördinator registers a household in their own wijkteam. */
   async create(user: UserEntity, input: CreateHouseholdRequest): Promise<HouseholdDto> {
-    if (user.systemRole !== 'coordinator' || !user.wijkteamId) throw new SpilError('auth.forbidden');
+    if (user.systemRole !== 'coordinator' || !user.wijkteamId)
+      throw new SpilError('auth.forbidden');
     const body = CreateSchema.parse(input);
     const wijkteamId = user.wijkteamId;
     const id = await this.repo.transaction(async (em) => {
-      const taken = await em.getRepository(HouseholdEntity).exists({ where: { reference: body.reference } });
+      const taken = await em
+        .getRepository(HouseholdEntity)
+        .exists({ where: { reference: body.reference } });
       if (taken) throw new SpilError('household.reference_taken', 'reference');
       const h = await em.getRepository(HouseholdEntity).save(
         em.getRepository(HouseholdEntity).create({
@@ -114,22 +126,38 @@ export class HouseholdsService {
 
   private async requireManager(user: UserEntity, householdId: string): Promise<void> {
     if (!(await this.policy.access(user, householdId))) throw new SpilError('household.not_found');
-    if (!(await this.policy.canManageTeam(user, householdId))) throw new SpilError('auth.forbidden');
+    if (!(await this.policy.canManageTeam(user, householdId)))
+      throw new SpilError('auth.forbidden');
   }
 
-  async addMember(user: UserEntity, householdId: string, body: AddTeamMemberRequest): Promise<TeamMemberDto> {
+  async addMember(
+    user: UserEntity,
+    householdId: string,
+    body: AddTeamMemberRequest,
+  ): Promise<TeamMemberDto> {
     await this.requireManager(user, householdId);
     const target = await this.repo.findUser(body.userId);
-    if (!target || !target.active || target.systemRole === 'inwoner' || target.systemRole === 'naaste') {
+    if (
+      !target ||
+      !target.active ||
+      target.systemRole === 'inwoner' ||
+      target.systemRole === 'naaste'
+    ) {
       throw new SpilError('team.user_not_found', 'userId');
     }
-    if (await this.repo.openMembership(householdId, body.userId)) throw new SpilError('team.already_member', 'userId');
+    if (await this.repo.openMembership(householdId, body.userId))
+      throw new SpilError('team.already_member', 'userId');
     const membership = await this.repo.addMember(householdId, body.userId, body.role);
     this.events.publish('team.changed', { householdId });
     return teamMemberDto({ membership, user: target });
   }
 
-  async patchMember(user: UserEntity, householdId: string, userId: string, body: PatchTeamMemberRequest): Promise<TeamMemberDto> {
+  async patchMember(
+    user: UserEntity,
+    householdId: string,
+    userId: string,
+    body: PatchTeamMemberRequest,
+  ): Promise<TeamMemberDto> {
     await this.requireManager(user, householdId);
     const membership = await this.repo.openMembership(householdId, userId);
     const target = membership ? await this.repo.findUser(userId) : null;

@@ -14,7 +14,10 @@ export class InvitationsController {
 
   @Post('households/:id/uitnodigingen')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Invite the inwoner or a naaste (regiehouder or coördinator; the inwoner may invite a naaste)' })
+  @ApiOperation({
+    summary:
+      'Invite the inwoner or a naaste (regiehouder or coördinator; the inwoner may invite a naaste)',
+  })
   @ApiZodParams(IdParam)
   @ApiZodBody(InviteRequest)
   @ApiZodResponse(201, InviteResponse)
@@ -29,7 +32,9 @@ export class InvitationsController {
   @Public()
   @Post('auth/activeren')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Activate an invited account with its single-use code and a new password' })
+  @ApiOperation({
+    summary: 'Activate an invited account with its single-use code and a new password',
+  })
   @ApiZodBody(ActivateRequest)
   @ApiZodResponse(200, z.object({ email: z.string() }))
   activate(@ZodBody(ActivateRequest) body: ActivateRequest): Promise<{ email: string }> {

@@ -30,11 +30,17 @@ export class InvitationsService {
     private readonly events: DomainEvents,
   ) {}
 
-  async invite(inviter: UserEntity, householdId: string, body: InviteRequest): Promise<InviteResponse> {
+  async invite(
+    inviter: UserEntity,
+    householdId: string,
+    body: InviteRequest,
+  ): Promise<InviteResponse> {
     const access = await this.policy.access(inviter, householdId);
     if (!access) throw new SpilError('household.not_found');
     const isInwoner = access.teamRole === 'inwoner';
-    const mayInvite = isInwoner ? body.role === 'naaste' : await this.policy.canManageTeam(inviter, householdId);
+    const mayInvite = isInwoner
+      ? body.role === 'naaste'
+      : await this.policy.canManageTeam(inviter, householdId);
     if (!mayInvite) throw new SpilError('auth.forbidden');
     if (body.role === 'naaste' && !isInwoner && body.inwonerToestemming !== true) {
       throw new SpilError('invite.needs_consent', 'inwonerToestemming');
@@ -45,7 +51,8 @@ export class InvitationsService {
     const expiresAt = new Date(Date.now() + VALID_DAYS * 86400_000);
     const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
     const { invitation, user } = await this.ds.transaction(async (em) => {
-      if (await em.getRepository(UserEntity).exists({ where: { email } })) throw new SpilError('invite.email_taken', 'email');
+      if (await em.getRepository(UserEntity).exists({ where: { email } }))
+        throw new SpilError('invite.email_taken', 'email');
       const users = em.getRepository(UserEntity);
       const user = await users.save(
         users.create({
@@ -54,7 +61,9 @@ export class InvitationsService {
           passwordHash,
           discipline: body.role,
           domain: null,
-          organisation: body.relation ? `${household?.displayName ?? ''} (${body.relation})` : (household?.displayName ?? ''),
+          organisation: body.relation
+            ? `${household?.displayName ?? ''} (${body.relation})`
+            : (household?.displayName ?? ''),
           systemRole: body.role,
           phone: null,
           expertise: null,
@@ -64,7 +73,15 @@ export class InvitationsService {
         }),
       );
       const memberships = em.getRepository(TeamMembershipEntity);
-      await memberships.save(memberships.create({ householdId, userId: user.id, role: body.role, since: new Date(), endedAt: null }));
+      await memberships.save(
+        memberships.create({
+          householdId,
+          userId: user.id,
+          role: body.role,
+          since: new Date(),
+          endedAt: null,
+        }),
+      );
       const invitations = em.getRepository(InvitationEntity);
       const invitation = await invitations.save(
         invitations.create({
@@ -102,8 +119,12 @@ export class InvitationsService {
       if (!invitation || invitation.usedAt || invitation.expiresAt.getTime() < Date.now()) {
         throw new SpilError('invite.invalid_token', 'token');
       }
-      await em.getRepository(InvitationEntity).update({ id: invitation.id }, { usedAt: new Date() });
-      await em.getRepository(UserEntity).update({ id: invitation.userId }, { passwordHash, active: true });
+      await em
+        .getRepository(InvitationEntity)
+        .update({ id: invitation.id }, { usedAt: new Date() });
+      await em
+        .getRepository(UserEntity)
+        .update({ id: invitation.userId }, { passwordHash, active: true });
       const user = await em.getRepository(UserEntity).findOneByOrFail({ id: invitation.userId });
       return { email: user.email };
     });

@@ -1,7 +1,16 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 import { UserEntity } from '../users/user.entity';
 
-export type NotificationKind = 'terugkoppeling' | 'regie' | 'overdracht' | 'actie' | 'reactie' | 'team';
+export type NotificationKind =
+  'terugkoppeling' | 'regie' | 'overdracht' | 'actie' | 'reactie' | 'team';
 
 /** A notification for one user. Texts hold no more than the team may see anyway. */
 @Entity({ name: 'notification' })

@@ -31,7 +31,10 @@ export class NotificationsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Mark one notification read' })
   @ApiZodParams(NotificationParams)
-  read(@Auth() auth: AuthContext, @ZodParams(NotificationParams) p: z.infer<typeof NotificationParams>): Promise<void> {
+  read(
+    @Auth() auth: AuthContext,
+    @ZodParams(NotificationParams) p: z.infer<typeof NotificationParams>,
+  ): Promise<void> {
     return this.notifications.markRead(auth.user.id, p.notificationId);
   }
 }

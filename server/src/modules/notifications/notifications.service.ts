@@ -36,18 +36,26 @@ export class NotificationsService {
   async notify(userIds: Iterable<string>, input: NotificationInput): Promise<void> {
     const unique = [...new Set(userIds)];
     if (unique.length === 0) return;
-    const rows = await this.repo.save(unique.map((userId) => this.repo.create({ ...input, userId, readAt: null })));
-    for (const row of rows) this.broadcaster.toRoom(rooms.user(row.userId), 'notification:new', toDto(row));
+    const rows = await this.repo.save(
+      unique.map((userId) => this.repo.create({ ...input, userId, readAt: null })),
+    );
+    for (const row of rows)
+      this.broadcaster.toRoom(rooms.user(row.userId), 'notification:new', toDto(row));
   }
 
   async list(userId: string): Promise<NotificationDto[]> {
-    const rows = await this.repo.find({ where: { userId }, order: { createdAt: 'DESC' }, take: 100 });
+    const rows = await this.repo.find({
+      where: { userId },
+      order: { createdAt: 'DESC' },
+      take: 100,
+    });
     return rows.map(toDto);
   }
 
   async markRead(userId: string, id: string): Promise<void> {
     const res = await this.repo.update({ id, userId, readAt: IsNull() }, { readAt: new Date() });
-    if (!res.affected && !(await this.repo.exists({ where: { id, userId } }))) throw new SpilError('notification.not_found');
+    if (!res.affected && !(await this.repo.exists({ where: { id, userId } })))
+      throw new SpilError('notification.not_found');
   }
 
   async markAllRead(userId: string): Promise<void> {

@@ -1,7 +1,14 @@
 import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { AssignRegieRequest, HandoverDto, HandoverParams, HandoverRequest, IdParam, RegieDetailDto } from '@spil/shared';
+import {
+  AssignRegieRequest,
+  HandoverDto,
+  HandoverParams,
+  HandoverRequest,
+  IdParam,
+  RegieDetailDto,
+} from '@spil/shared';
 import { ApiZodBody, ApiZodParams, ApiZodResponse, ZodBody, ZodParams } from '../../common/zod';
 import { Auth } from '../auth/auth.guard';
 import type { AuthContext } from '../auth/auth.types';
@@ -17,12 +24,18 @@ export class RegieController {
   @ApiOperation({ summary: 'Current regiehouder, history (who, when, why) and an open handover' })
   @ApiZodParams(IdParam)
   @ApiZodResponse(200, RegieDetailDto)
-  detail(@Auth() auth: AuthContext, @ZodParams(IdParam) p: z.infer<typeof IdParam>): Promise<RegieDetailDto> {
+  detail(
+    @Auth() auth: AuthContext,
+    @ZodParams(IdParam) p: z.infer<typeof IdParam>,
+  ): Promise<RegieDetailDto> {
     return this.regie.detail(auth.user, p.id);
   }
 
   @Put()
-  @ApiOperation({ summary: 'Assign regie (coördinator of the wijkteam); the new regiehouder must be a lid of the team' })
+  @ApiOperation({
+    summary:
+      'Assign regie (coördinator of the wijkteam); the new regiehouder must be a lid of the team',
+  })
   @ApiZodParams(IdParam)
   @ApiZodBody(AssignRegieRequest)
   @ApiZodResponse(200, RegieDetailDto)
@@ -52,7 +65,10 @@ export class RegieController {
   @ApiOperation({ summary: 'The receiver accepts the handover and becomes regiehouder' })
   @ApiZodParams(HandoverParams)
   @ApiZodResponse(200, RegieDetailDto)
-  accept(@Auth() auth: AuthContext, @ZodParams(HandoverParams) p: z.infer<typeof HandoverParams>): Promise<RegieDetailDto> {
+  accept(
+    @Auth() auth: AuthContext,
+    @ZodParams(HandoverParams) p: z.infer<typeof HandoverParams>,
+  ): Promise<RegieDetailDto> {
     return this.regie.decide(auth.user, p.id, p.handoverId, true);
   }
 
@@ -61,7 +77,10 @@ export class RegieController {
   @ApiOperation({ summary: 'The receiver declines the handover' })
   @ApiZodParams(HandoverParams)
   @ApiZodResponse(200, RegieDetailDto)
-  decline(@Auth() auth: AuthContext, @ZodParams(HandoverParams) p: z.infer<typeof HandoverParams>): Promise<RegieDetailDto> {
+  decline(
+    @Auth() auth: AuthContext,
+    @ZodParams(HandoverParams) p: z.infer<typeof HandoverParams>,
+  ): Promise<RegieDetailDto> {
     return this.regie.decide(auth.user, p.id, p.handoverId, false);
   }
 }

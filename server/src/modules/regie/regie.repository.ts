@@ -37,7 +37,9 @@ export class RegieRepository {
   }
 
   openHandover(householdId: string, em?: EntityManager): Promise<RegieHandoverEntity | null> {
-    return (em ?? this.ds.manager).getRepository(RegieHandoverEntity).findOne({ where: { householdId, status: 'open' } });
+    return (em ?? this.ds.manager)
+      .getRepository(RegieHandoverEntity)
+      .findOne({ where: { householdId, status: 'open' } });
   }
 
   handover(id: string, householdId: string): Promise<RegieHandoverEntity | null> {
@@ -45,7 +47,13 @@ export class RegieRepository {
   }
 
   /** End the open assignment and any open handover, then give regie to `userId`. Within `em`'s transaction. */
-  async assign(em: EntityManager, householdId: string, userId: string, assignedBy: string, reason: string): Promise<void> {
+  async assign(
+    em: EntityManager,
+    householdId: string,
+    userId: string,
+    assignedBy: string,
+    reason: string,
+  ): Promise<void> {
     const now = new Date();
     await em
       .createQueryBuilder()
@@ -57,17 +65,27 @@ export class RegieRepository {
       .getRepository(RegieHandoverEntity)
       .update({ householdId, status: 'open' }, { status: 'ingetrokken', decidedAt: now });
     const repo = em.getRepository(RegieAssignmentEntity);
-    await repo.save(repo.create({ householdId, userId, assignedBy, reason, since: now, endedAt: null }));
+    await repo.save(
+      repo.create({ householdId, userId, assignedBy, reason, since: now, endedAt: null }),
+    );
   }
 
-  async createHandover(em: EntityManager, h: Pick<RegieHandoverEntity, 'householdId' | 'fromUserId' | 'toUserId' | 'reason'>): Promise<RegieHandoverEntity> {
+  async createHandover(
+    em: EntityManager,
+    h: Pick<RegieHandoverEntity, 'householdId' | 'fromUserId' | 'toUserId' | 'reason'>,
+  ): Promise<RegieHandoverEntity> {
     const repo = em.getRepository(RegieHandoverEntity);
-    await repo.update({ householdId: h.householdId, status: 'open' }, { status: 'ingetrokken', decidedAt: new Date() });
+    await repo.update(
+      { householdId: h.householdId, status: 'open' },
+      { status: 'ingetrokken', decidedAt: new Date() },
+    );
     return repo.save(repo.create({ ...h, status: 'open', decidedAt: null }));
   }
 
   async decide(em: EntityManager, id: string, status: 'geaccepteerd' | 'geweigerd'): Promise<void> {
-    await em.getRepository(RegieHandoverEntity).update({ id, status: 'open' }, { status, decidedAt: new Date() });
+    await em
+      .getRepository(RegieHandoverEntity)
+      .update({ id, status: 'open' }, { status, decidedAt: new Date() });
   }
 
   userNames(ids: string[]): Promise<Map<string, string>> {
@@ -75,7 +93,9 @@ export class RegieRepository {
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .select(['u.id', 'u.name'])
-      .where('u.id IN (:...ids)', { ids: ids.length ? ids : ['00000000-0000-0000-0000-000000000000'] })
+      .where('u.id IN (:...ids)', {
+        ids: ids.length ? ids : ['00000000-0000-0000-0000-000000000000'],
+      })
       .getMany()
       .then((us) => new Map(us.map((u) => [u.id, u.name])));
   }

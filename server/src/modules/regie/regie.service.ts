@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { AssignRegieRequest, HandoverDto, HandoverRequest, RegieDetailDto } from '@spil/shared';
+import type {
+  AssignRegieRequest,
+  HandoverDto,
+  HandoverRequest,
+  RegieDetailDto,
+} from '@spil/shared';
 import { DomainEvents } from '../../common/domain-events';
 import { SpilError } from '../../common/errors';
 import { HouseholdAccessPolicy } from '../households/household-access.policy';
@@ -39,11 +44,19 @@ export class RegieService {
 
   async detail(user: UserEntity, householdId: string): Promise<RegieDetailDto> {
     await this.visible(user, householdId);
-    const [history, open] = await Promise.all([this.repo.history(householdId), this.repo.openHandover(householdId)]);
+    const [history, open] = await Promise.all([
+      this.repo.history(householdId),
+      this.repo.openHandover(householdId),
+    ]);
     const current = history.find((h) => h.assignment.endedAt === null);
     return {
       current: current
-        ? { userId: current.assignment.userId, name: current.name, since: current.assignment.since.toISOString(), reason: current.assignment.reason }
+        ? {
+            userId: current.assignment.userId,
+            name: current.name,
+            since: current.assignment.since.toISOString(),
+            reason: current.assignment.reason,
+          }
         : null,
       history: history.map((h) => ({
         userId: h.assignment.userId,
@@ -58,12 +71,18 @@ export class RegieService {
     };
   }
 
-  async assign(user: UserEntity, householdId: string, body: AssignRegieRequest): Promise<RegieDetailDto> {
+  async assign(
+    user: UserEntity,
+    householdId: string,
+    body: AssignRegieRequest,
+  ): Promise<RegieDetailDto> {
     const access = await this.visible(user, householdId);
     if (!access.coordinator) throw new SpilError('auth.forbidden');
     await this.requireLid(householdId, body.userId);
     const previous = (await this.households.regie([householdId])).get(householdId);
-    await this.repo.transaction((em) => this.repo.assign(em, householdId, body.userId, user.id, body.reason));
+    await this.repo.transaction((em) =>
+      this.repo.assign(em, householdId, body.userId, user.id, body.reason),
+    );
     this.events.publish('regie.changed', { householdId });
     const household = await this.households.findById(householdId);
     const name = household?.displayName ?? 'een huishouden';
@@ -91,7 +110,12 @@ export class RegieService {
     if (body.userId === user.id) throw new SpilError('regie.not_team_member', 'userId');
     await this.requireLid(householdId, body.userId);
     const handover = await this.repo.transaction((em) =>
-      this.repo.createHandover(em, { householdId, fromUserId: user.id, toUserId: body.userId, reason: body.reason }),
+      this.repo.createHandover(em, {
+        householdId,
+        fromUserId: user.id,
+        toUserId: body.userId,
+        reason: body.reason,
+      }),
     );
     const household = await this.households.findById(householdId);
     await this.notifications.notify([body.userId], {
@@ -104,7 +128,12 @@ export class RegieService {
     return this.handoverDto(handover);
   }
 
-  async decide(user: UserEntity, householdId: string, handoverId: string, accept: boolean): Promise<RegieDetailDto> {
+  async decide(
+    user: UserEntity,
+    householdId: string,
+    handoverId: string,
+    accept: boolean,
+  ): Promise<RegieDetailDto> {
     await this.visible(user, householdId);
     const handover = await this.repo.handover(handoverId, householdId);
     if (!handover || handover.status !== 'open') throw new SpilError('regie.handover_not_found');
@@ -112,7 +141,8 @@ export class RegieService {
     if (accept) await this.requireLid(householdId, user.id);
     await this.repo.transaction(async (em) => {
       await this.repo.decide(em, handover.id, accept ? 'geaccepteerd' : 'geweigerd');
-      if (accept) await this.repo.assign(em, householdId, user.id, handover.fromUserId, handover.reason);
+      if (accept)
+        await this.repo.assign(em, householdId, user.id, handover.fromUserId, handover.reason);
     });
     this.events.publish('regie.changed', { householdId });
     const household = await this.households.findById(householdId);

@@ -18,12 +18,18 @@ export class UsersController {
 
   @Get()
   @Roles('coordinator', 'professional')
-  @ApiOperation({ summary: 'Active professionals of the caller’s wijkteam, to add to a casus team' })
+  @ApiOperation({
+    summary: 'Active professionals of the caller’s wijkteam, to add to a casus team',
+  })
   @ApiZodResponse(200, z.array(UserDto))
   async list(@Auth() auth: AuthContext): Promise<UserDto[]> {
     if (!auth.user.wijkteamId) return [];
     const rows = await this.users.find({
-      where: { wijkteamId: auth.user.wijkteamId, active: true, systemRole: In(['professional', 'coordinator']) },
+      where: {
+        wijkteamId: auth.user.wijkteamId,
+        active: true,
+        systemRole: In(['professional', 'coordinator']),
+      },
       order: { name: 'ASC' },
     });
     return rows.map(toUserDto);
