@@ -11,7 +11,7 @@ import { formatDateShort, formatNumber } from '../../lib/format';
 import { disciplineLabel } from '../../lib/labels';
 import { useEvents } from '../events/EventsContext';
 import { householdWieDoetWat } from '../regie/regie-api';
-import { useResource } from '../regie/use-resource';
+import { useResource } from '../../lib/use-resource';
 import { ActionBadges } from './ActionBadges';
 import { formatDateTime } from './format';
 import './acties.css';

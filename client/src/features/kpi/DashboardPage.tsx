@@ -30,7 +30,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDate, formatNumber } from '../../lib/format';
 import { formatChange, formatDecimal, formatEuro, formatEuroWhole } from '../proces/format';
-import { useResource } from '../proces/use-resource';
+import { useResource } from '../../lib/use-resource';
 import { ChartFigure } from './ChartFigure';
 import { kpiApi, kpiQueryString } from './kpi-api';
 import { PriceList } from './PriceList';

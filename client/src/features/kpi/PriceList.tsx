@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { errorMessage, request } from '../../api/http';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatEuro, parseEuroInput } from '../proces/format';
-import { useResource } from '../proces/use-resource';
+import { useResource } from '../../lib/use-resource';
 
 const priceApi = {
   list: () => request('GET', '/api/effects/prices', z.array(EffectPriceSchema)),

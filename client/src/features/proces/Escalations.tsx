@@ -11,7 +11,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDate, todayIso } from '../../lib/format';
 import { formatDateTime } from './format';
 import { procesApi } from './proces-api';
-import { useResource } from './use-resource';
+import { useResource } from '../../lib/use-resource';
 
 /** Fired on `window` after an escalation was recorded, changed or closed, so the banner follows. */
 export const ESCALATIONS_CHANGED = 'spil:escalations-changed';

@@ -14,7 +14,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDateTime } from './format';
 import { planGoals } from './plan-goals';
 import { procesApi } from './proces-api';
-import { useResource } from './use-resource';
+import { useResource } from '../../lib/use-resource';
 
 /** A goal of the plan, as the plan document knows it. */
 export interface PlanGoal {

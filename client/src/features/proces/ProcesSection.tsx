@@ -13,7 +13,7 @@ import { announceEscalationsChanged, EscalationsPanel } from './Escalations';
 import { EvaluationPanel, type PlanGoal } from './EvaluationPanel';
 import { type ProcesPermissions, procesPermissions } from './permissions';
 import { procesApi } from './proces-api';
-import { useResource } from './use-resource';
+import { useResource } from '../../lib/use-resource';
 import { ZrmPanel } from './ZrmPanel';
 import './proces.css';
 

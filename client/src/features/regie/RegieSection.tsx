@@ -8,7 +8,7 @@ import { formatDateTime } from '../acties/format';
 import { useEvents } from '../events/EventsContext';
 import { usePlanRegie } from './plan-regie';
 import { assignRegie, decideHandover, getRegie, offerHandover } from './regie-api';
-import { useResource } from './use-resource';
+import { useResource } from '../../lib/use-resource';
 import './regie.css';
 
 const MIN_REASON = 3;

@@ -1,5 +1,6 @@
+/** Data for one part of a page: loading, error and a reload, shared by the feature sections. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { errorMessage } from '../../api/http';
+import { errorMessage } from '../api/http';
 
 export interface Resource<T> {
   data: T | null;
