@@ -8,6 +8,7 @@
  * logged and does not stop the others.
  */
 import { Injectable, Logger } from '@nestjs/common';
+import { describeError } from './describe-error';
 
 export interface DomainEventMap {
   /** Team membership or a member's role changed. */
@@ -56,9 +57,11 @@ export class DomainEvents {
       try {
         const r = (l as Listener<K>)(payload);
         if (r instanceof Promise)
-          r.catch((e: unknown) => this.logger.error(`Listener for ${name} failed: ${String(e)}`));
+          r.catch((e: unknown) =>
+            this.logger.error(`Listener for ${name} failed: ${describeError(e)}`),
+          );
       } catch (e) {
-        this.logger.error(`Listener for ${name} failed: ${String(e)}`);
+        this.logger.error(`Listener for ${name} failed: ${describeError(e)}`);
       }
     }
   }

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { describeError, stackWithoutMessage } from './describe-error';
 import { ERRORS, type ErrorCode, type ErrorDto } from '@spil/shared';
 
 /** An error from the catalogue. Throw these; the filter turns them into `ErrorDto`. */
@@ -61,8 +62,8 @@ export class SpilExceptionFilter implements ExceptionFilter {
     if (err.status >= 500) {
       const e = exception instanceof Error ? exception : new Error(String(exception));
       this.logger.error(
-        `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? 'unknown route'} failed [${req.correlationId ?? '-'}]: ${e.message}`,
-        e.stack,
+        `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? 'unknown route'} failed [${req.correlationId ?? '-'}]: ${describeError(e)}`,
+        stackWithoutMessage(e),
       );
     }
     const body: ErrorDto = {

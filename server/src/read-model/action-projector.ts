@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import type * as Y from 'yjs';
 import { parseDocName, PlanDoc } from '@spil/shared';
 import { CollabService } from '../collab/collab.service';
+import { describeError } from '../common/describe-error';
 import { projectActions } from './action-projection';
 import type { PlanActionEntity } from './plan-action.entity';
 import { ReadModelRepository } from './read-model.repository';
@@ -45,7 +46,7 @@ export class ActionProjector implements OnModuleInit, OnApplicationBootstrap, On
   /** Plans written before this instance ran (demo data, another version) are projected once in the background. */
   onApplicationBootstrap(): void {
     void this.projectMissing().catch((e: unknown) =>
-      this.logger.warn(`Initial projection failed: ${String(e)}`),
+      this.logger.warn(`Initial projection failed: ${describeError(e)}`),
     );
   }
 
@@ -75,7 +76,7 @@ export class ActionProjector implements OnModuleInit, OnApplicationBootstrap, On
       await this.repo.replace(householdId, entry.rows);
     } catch (e) {
       // A household purged meanwhile has no rows to keep; anything else is retried on the next change.
-      if (!this.closed) this.logger.warn(`Projection failed: ${String(e)}`);
+      if (!this.closed) this.logger.warn(`Projection failed: ${describeError(e)}`);
     }
   }
 

@@ -13,26 +13,9 @@
 import { Logger as NestLogger } from '@nestjs/common';
 import type { Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
 
-/** `QueryFailedError 23505 on uq_household_reference (household)`: class, SQLSTATE, constraint, table, column. */
-export function describeError(e: unknown): string {
-  if (!(e instanceof Error)) return typeof e;
-  const x = e as Error & {
-    code?: unknown;
-    constraint?: unknown;
-    table?: unknown;
-    column?: unknown;
-    driverError?: unknown;
-  };
-  const source = (
-    x.driverError && typeof x.driverError === 'object' ? x.driverError : x
-  ) as typeof x;
-  const parts = [e.name];
-  if (typeof source.code === 'string' && /^[0-9A-Z]{5}$/.test(source.code)) parts.push(source.code);
-  if (typeof source.constraint === 'string') parts.push(`on ${source.constraint}`);
-  const where = [source.table, source.column].filter((v): v is string => typeof v === 'string');
-  if (where.length > 0) parts.push(`(${where.join('.')})`);
-  return parts.join(' ');
-}
+import { describeError } from '../../common/describe-error';
+
+export { describeError };
 
 /** The statement kind and first table of a query: `INSERT INTO "plan_action"`, without values. */
 export function describeQuery(query: string): string {
