@@ -209,7 +209,7 @@ describe.each(databaseKinds())('proces on %s', (kind) => {
     expect(unknown.status).toBe(400);
     const extra = await api<ErrorDto>(s.url, 'POST', `/api/households/${h.id}/quickscan`, {
       token: mw.token,
-      body: { answers: { ...CALM, bsn: '123456782' } },
+      body: { answers: { ...CALM, onbekendVeld: 'ja' } },
     });
     expect(extra.status).toBe(400);
   });
