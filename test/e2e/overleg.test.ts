@@ -1,44 +1,34 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { amsterdamDate, PlanDoc, shiftDate } from '@spil/shared';
 import { CollabService } from '../../server/src/collab/collab.service';
 import { householdByName } from '../factories';
-import type { TestServer } from '../support/server';
 import {
   expectAxeClean,
-  launchBrowser,
   loginViaForm,
   newContext,
   screenshot,
   screenshotOf,
-  startE2eServer,
+  e2eSession,
   waitForText,
 } from './support';
 
 const notes = (page: Page) => page.locator('.rte__content[data-notes]');
 
 describe('an overleg of Gezin Bakker, live', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = e2eSession();
 
   it('two professionals plan it, take notes together, and turn a decision into an action in the plan', async () => {
-    const [mwContext, haContext] = await Promise.all([newContext(browser), newContext(browser)]);
-    contexts.push(mwContext, haContext);
+    const [mwContext, haContext] = await Promise.all([
+      newContext(e2e.browser),
+      newContext(e2e.browser),
+    ]);
+    e2e.track(mwContext, haContext);
     const mw = await mwContext.newPage();
     const ha = await haContext.newPage();
     await Promise.all([
-      loginViaForm(mw, server.url, 'maatschappelijk-werker'),
-      loginViaForm(ha, server.url, 'huisarts'),
+      loginViaForm(mw, e2e.server.url, 'maatschappelijk-werker'),
+      loginViaForm(ha, e2e.server.url, 'huisarts'),
     ]);
 
     // The regiehouder plans an MDO from the household page; the agenda is drafted for him.
@@ -123,8 +113,8 @@ describe('an overleg of Gezin Bakker, live', () => {
     await screenshotOf(mw.locator('.live-notes'), 'overleg-4-live-notes');
 
     // The action is in the plan, with its owner and due date.
-    const bakker = await householdByName(server, 'Gezin Bakker');
-    const plan = new PlanDoc(await server.app.get(CollabService).readDoc(bakker.id));
+    const bakker = await householdByName(e2e.server, 'Gezin Bakker');
+    const plan = new PlanDoc(await e2e.server.app.get(CollabService).readDoc(bakker.id));
     const actie = plan.acties().find((a) => a.titel === 'Verwijzing slaappoli bespreken');
     expect(actie).toMatchObject({
       deadline,
@@ -144,18 +134,7 @@ describe('an overleg of Gezin Bakker, live', () => {
 });
 
 describe('the casus team and consent of Gezin Bakker', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = e2eSession();
 
   async function axeOn(page: Page, selector: string, what: string): Promise<void> {
     const { default: AxeBuilder } = await import('@axe-core/playwright');
@@ -172,13 +151,16 @@ describe('the casus team and consent of Gezin Bakker', () => {
   }
 
   it('the consent lets the wijkteam read the medical notes live, and withdrawing it closes them at once', async () => {
-    const [mwContext, haContext] = await Promise.all([newContext(browser), newContext(browser)]);
-    contexts.push(mwContext, haContext);
+    const [mwContext, haContext] = await Promise.all([
+      newContext(e2e.browser),
+      newContext(e2e.browser),
+    ]);
+    e2e.track(mwContext, haContext);
     const mw = await mwContext.newPage();
     const ha = await haContext.newPage();
     await Promise.all([
-      loginViaForm(mw, server.url, 'maatschappelijk-werker'),
-      loginViaForm(ha, server.url, 'huisarts'),
+      loginViaForm(mw, e2e.server.url, 'maatschappelijk-werker'),
+      loginViaForm(ha, e2e.server.url, 'huisarts'),
     ]);
     for (const p of [mw, ha]) {
       await p.getByRole('link', { name: 'Gezin Bakker' }).click();
@@ -217,10 +199,10 @@ describe('the casus team and consent of Gezin Bakker', () => {
   });
 
   it('the regiehouder adds a colleague to the team and removes them again', async () => {
-    const context = await newContext(browser);
-    contexts.push(context);
+    const context = await newContext(e2e.browser);
+    e2e.track(context);
     const mw = await context.newPage();
-    await loginViaForm(mw, server.url, 'maatschappelijk-werker');
+    await loginViaForm(mw, e2e.server.url, 'maatschappelijk-werker');
     await mw.getByRole('link', { name: 'Gezin Bakker' }).click();
     const manage = mw.locator('[data-section="teambeheer"]');
     await manage.waitFor();

@@ -1,14 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   expectAxeClean,
-  launchBrowser,
   loginViaForm,
   newContext,
   screenshot,
   screenshotOf,
-  startE2eServer,
+  e2eSession,
   waitForText,
 } from './support';
 
@@ -39,26 +37,18 @@ async function waitSaved(page: Page): Promise<void> {
 }
 
 describe('two professionals co-edit the plan of Gezin Bakker', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = e2eSession();
 
   it('each sees the other’s text and named caret, and the plan is stored', async () => {
-    const [mwContext, haContext] = await Promise.all([newContext(browser), newContext(browser)]);
-    contexts.push(mwContext, haContext);
+    const [mwContext, haContext] = await Promise.all([
+      newContext(e2e.browser),
+      newContext(e2e.browser),
+    ]);
+    e2e.track(mwContext, haContext);
     const mw = await mwContext.newPage();
     const ha = await haContext.newPage();
-    await openBakker(mw, server.url, 'maatschappelijk-werker');
-    await openBakker(ha, server.url, 'huisarts');
+    await openBakker(mw, e2e.server.url, 'maatschappelijk-werker');
+    await openBakker(ha, e2e.server.url, 'huisarts');
 
     // Both are connected and see each other in the presence list.
     await waitSaved(mw);
@@ -146,10 +136,10 @@ describe('two professionals co-edit the plan of Gezin Bakker', () => {
   });
 
   it('a meelezer sees the plan read-only, with the reason', async () => {
-    const context = await newContext(browser);
-    contexts.push(context);
+    const context = await newContext(e2e.browser);
+    e2e.track(context);
     const page = await context.newPage();
-    await openBakker(page, server.url, 'wmo-consulent');
+    await openBakker(page, e2e.server.url, 'wmo-consulent');
     await waitForText(
       plan(page).locator('.notice').filter({ hasText: 'Alleen lezen' }),
       'meelezer',
@@ -170,10 +160,10 @@ describe('two professionals co-edit the plan of Gezin Bakker', () => {
   });
 
   it('keeps edits made offline through a closed tab and stores them once back online', async () => {
-    const context = await newContext(browser);
-    contexts.push(context);
+    const context = await newContext(e2e.browser);
+    e2e.track(context);
     const page = await context.newPage();
-    await openBakker(page, server.url, 'jeugdconsulent');
+    await openBakker(page, e2e.server.url, 'jeugdconsulent');
     await waitSaved(page);
 
     await context.setOffline(true);
@@ -188,16 +178,16 @@ describe('two professionals co-edit the plan of Gezin Bakker', () => {
 
     await context.setOffline(false);
     const again = await context.newPage();
-    await again.goto(`${server.url}/`);
+    await again.goto(`${e2e.server.url}/`);
     await again.getByRole('link', { name: 'Gezin Bakker' }).click();
     await waitForText(editor(again, 'hulpvraag'), 'Offline getypt tijdens het overleg.');
     await waitSaved(again);
 
     // Stored on the server: someone else sees it.
-    const otherContext = await newContext(browser);
-    contexts.push(otherContext);
+    const otherContext = await newContext(e2e.browser);
+    e2e.track(otherContext);
     const other = await otherContext.newPage();
-    await openBakker(other, server.url, 'poh-jeugd');
+    await openBakker(other, e2e.server.url, 'poh-jeugd');
     await waitForText(editor(other, 'hulpvraag'), 'Offline getypt tijdens het overleg.');
   });
 });

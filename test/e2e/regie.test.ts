@@ -8,18 +8,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../support/server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   expectAxeClean,
   SCREENS,
-  launchBrowser,
   loginViaForm,
   newContext,
   screenshot,
   screenshotOf,
-  startE2eServer,
+  e2eSession,
   waitForText,
 } from './support';
 
@@ -79,7 +77,7 @@ function nav(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name });
 }
 
-/** Open a household from the list and wait until its plan has synced with the server. */
+/** Open a household from the list and wait until its plan has synced with the e2e.server. */
 async function openHousehold(page: Page, name: string): Promise<void> {
   await page.getByRole('link', { name, exact: true }).first().click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
@@ -88,29 +86,18 @@ async function openHousehold(page: Page, name: string): Promise<void> {
 }
 
 describe('regie, mijn acties and terugkoppeling', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const e2e = e2eSession();
 
   async function context(viewport?: { width: number; height: number }): Promise<BrowserContext> {
-    const c = await newContext(browser, viewport);
-    contexts.push(c);
+    const c = await newContext(e2e.browser, viewport);
+    e2e.track(c);
     return c;
   }
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('the coördinator assigns regie in two clicks; the open plan of the new regiehouder shows it live, with a notification', async () => {
     // The jeugdconsulent has the plan of Gezin Visser open: no regiehouder yet.
     const jc = await (await context()).newPage();
-    await loginViaForm(jc, server.url, 'jeugdconsulent');
+    await loginViaForm(jc, e2e.server.url, 'jeugdconsulent');
     await openHousehold(jc, 'Gezin Visser');
     await waitForText(plan(jc).locator('.plan-regie'), 'nog niemand');
     await waitForText(section(jc, 'regie').locator('.regie-current'), 'Nog niemand');
@@ -122,7 +109,7 @@ describe('regie, mijn acties and terugkoppeling', () => {
 
     // The coördinator opens Regie op regie.
     const coord = await (await context()).newPage();
-    await loginViaForm(coord, server.url, 'coordinator');
+    await loginViaForm(coord, e2e.server.url, 'coordinator');
     await nav(coord, 'Regie op regie').click();
     await coord.getByRole('heading', { level: 1, name: 'Regie op regie' }).waitFor();
     expect(await coord.title()).toBe('Regie op regie – Spil');
@@ -195,7 +182,7 @@ describe('regie, mijn acties and terugkoppeling', () => {
 
   it('the POH-jeugd finds their actions under "Mijn acties", per household with regie and the last terugkoppeling', async () => {
     const poh = await (await context()).newPage();
-    await loginViaForm(poh, server.url, 'poh-jeugd');
+    await loginViaForm(poh, e2e.server.url, 'poh-jeugd');
     await nav(poh, 'Mijn acties').click();
     await poh.getByRole('heading', { level: 1, name: 'Mijn acties' }).waitFor();
     expect(await poh.title()).toBe('Mijn acties – Spil');
@@ -227,8 +214,8 @@ describe('regie, mijn acties and terugkoppeling', () => {
 
     // The same screen on a phone.
     const phone = await (await context(PHONE)).newPage();
-    await loginViaForm(phone, server.url, 'huisarts');
-    await phone.goto(`${server.url}/mijn-acties`);
+    await loginViaForm(phone, e2e.server.url, 'huisarts');
+    await phone.goto(`${e2e.server.url}/mijn-acties`);
     await phone.getByRole('heading', { level: 1, name: 'Mijn acties' }).waitFor();
     await waitForText(phone.getByRole('table', { name: 'Mijn open acties' }), 'Bloeddruk');
     await expectAxeClean(phone, 'Mijn acties at 360 px');
@@ -242,7 +229,7 @@ describe('regie, mijn acties and terugkoppeling', () => {
   it('a terugkoppeling by the owner reaches the regiehouder’s notification panel and both plans live', async () => {
     // The maatschappelijk werker is regiehouder of Gezin Bakker and has its plan open on a phone.
     const mw = await (await context(PHONE)).newPage();
-    await loginViaForm(mw, server.url, 'maatschappelijk-werker');
+    await loginViaForm(mw, e2e.server.url, 'maatschappelijk-werker');
     await openHousehold(mw, 'Gezin Bakker');
     await waitForText(plan(mw).locator('.plan-regie'), 'Johan Kuipers');
     // The demo has notifications already (a reaction of the inwoner): count on from there.
@@ -250,7 +237,7 @@ describe('regie, mijn acties and terugkoppeling', () => {
 
     // The POH-jeugd owns "Gesprek met Noah" and feeds back from the plan.
     const poh = await (await context()).newPage();
-    await loginViaForm(poh, server.url, 'poh-jeugd');
+    await loginViaForm(poh, e2e.server.url, 'poh-jeugd');
     await openHousehold(poh, 'Gezin Bakker');
     const actie = plan(poh)
       .locator('.actie-list > li')
@@ -311,8 +298,8 @@ describe('regie, mijn acties and terugkoppeling', () => {
 
   it('Regie op regie works at 360 px', async () => {
     const phone = await (await context(PHONE)).newPage();
-    await loginViaForm(phone, server.url, 'coordinator');
-    await phone.goto(`${server.url}/regie?stil=7`);
+    await loginViaForm(phone, e2e.server.url, 'coordinator');
+    await phone.goto(`${e2e.server.url}/regie?stil=7`);
     await phone.getByRole('heading', { level: 1, name: 'Regie op regie' }).waitFor();
     await waitForText(section(phone, 'werklast'), 'Johan Kuipers');
     expect(await phone.getByLabel('Geen terugkoppeling in').inputValue()).toBe('7');
@@ -328,10 +315,10 @@ describe('regie, mijn acties and terugkoppeling', () => {
   it('the regiehouder hands regie over; the receiver accepts on the household page, and both plans follow live', async () => {
     // The jeugdconsulent has Gezin Bakker open; the maatschappelijk werker holds regie there.
     const jc = await (await context()).newPage();
-    await loginViaForm(jc, server.url, 'jeugdconsulent');
+    await loginViaForm(jc, e2e.server.url, 'jeugdconsulent');
     await openHousehold(jc, 'Gezin Bakker');
     const mw = await (await context()).newPage();
-    await loginViaForm(mw, server.url, 'maatschappelijk-werker');
+    await loginViaForm(mw, e2e.server.url, 'maatschappelijk-werker');
     await openHousehold(mw, 'Gezin Bakker');
     const mwUnread = await unread(mw);
 
@@ -380,7 +367,7 @@ describe('regie, mijn acties and terugkoppeling', () => {
 
   it('actions of someone who leaves the team show as "zonder eigenaar", live', async () => {
     const jc = await (await context()).newPage();
-    await loginViaForm(jc, server.url, 'jeugdconsulent');
+    await loginViaForm(jc, e2e.server.url, 'jeugdconsulent');
     await openHousehold(jc, 'Gezin Visser');
     const eva = plan(jc)
       .locator('.actie-list > li')
@@ -389,7 +376,7 @@ describe('regie, mijn acties and terugkoppeling', () => {
 
     // The coördinator takes the POH-jeugd off the team.
     const coord = await (await context()).newPage();
-    await loginViaForm(coord, server.url, 'coordinator');
+    await loginViaForm(coord, e2e.server.url, 'coordinator');
     await openHousehold(coord, 'Gezin Visser');
     await coord
       .getByRole('button', { name: 'Verwijderen uit het team: Samira El Idrissi' })

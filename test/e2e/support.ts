@@ -12,7 +12,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -51,6 +51,39 @@ export function newContext(
   viewport = { width: 1280, height: 900 },
 ): Promise<BrowserContext> {
   return browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport });
+}
+
+/**
+ * One server and one browser for a test file, started before its tests and
+ * stopped after them together with every context handed to `track`.
+ */
+export function e2eSession(): {
+  readonly server: TestServer;
+  readonly browser: Browser;
+  track(...c: BrowserContext[]): void;
+} {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startE2eServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('e2e server not started');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('e2e browser not started');
+      return browser;
+    },
+    track: (...c) => void contexts.push(...c),
+  };
 }
 
 export const demoEmail = (key: string) => `${key}@demo.spil.test`;
