@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { startSpil } from './bootstrap';
+import { describeError } from './common/describe-error';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
     spil.close().then(
       () => process.exit(0),
       (e: unknown) => {
-        logger.error(`Stoppen mislukt: ${String(e)}`);
+        logger.error(`Stoppen mislukt: ${describeError(e)}`);
         process.exit(1);
       },
     );

@@ -13,6 +13,7 @@ import { RedisHealth } from '../modules/health/redis-health';
 import { CollabCluster } from '../collab/collab-cluster';
 import { CollabService } from '../collab/collab.service';
 import { RedisIoAdapter } from './redis-io.adapter';
+import { describeError } from '../common/describe-error';
 
 const DOMAIN_CHANNEL = 'spil:domain-events';
 
@@ -47,7 +48,7 @@ export async function joinCluster(
     client(url, 'spil-collab-sub'),
   ] as const;
   const [ioPub, ioSub, evPub, evSub, collabPub, collabSub] = clients;
-  for (const c of clients) c.on('error', (e: Error) => logger.warn(`Redis: ${e.message}`));
+  for (const c of clients) c.on('error', (e: Error) => logger.warn(`Redis: ${describeError(e)}`));
   await Promise.all(
     clients.map((c) =>
       c.status === 'ready'
@@ -68,7 +69,7 @@ export async function joinCluster(
     const env: Envelope = { from, name, payload };
     evPub
       .publish(DOMAIN_CHANNEL, JSON.stringify(env))
-      .catch((e: unknown) => logger.warn(`Publish failed: ${String(e)}`));
+      .catch((e: unknown) => logger.warn(`Publish failed: ${describeError(e)}`));
   });
   await evSub.subscribe(DOMAIN_CHANNEL);
   evSub.on('message', (_channel: string, raw: string) => {

@@ -31,6 +31,7 @@ import * as Y from 'yjs';
 import { type AwarenessEntry, decodeAwareness, encodeAwareness } from './awareness-filter';
 import type { StoredDoc } from './collab.repository';
 import type { DocRoom } from './doc-room';
+import { describeError } from '../common/describe-error';
 
 /** The origin of changes that were stored elsewhere (another instance, or read back from PostgreSQL). */
 export const REMOTE_ORIGIN = 'spil-remote';
@@ -191,7 +192,7 @@ export class CollabCluster implements CollabClusterLink {
     // Whatever was committed elsewhere between our load and the subscription: read it back once subscribed.
     this.sub.subscribe(channel).then(
       () => void this.catchUp(room),
-      (e: unknown) => this.logger.warn(`Subscribe failed: ${String(e)}`),
+      (e: unknown) => this.logger.warn(`Subscribe failed: ${describeError(e)}`),
     );
   }
 
@@ -203,7 +204,7 @@ export class CollabCluster implements CollabClusterLink {
     t.offAwareness();
     if (!this.stopped)
       this.sub.unsubscribe(t.channel).catch((e: unknown) => {
-        this.logger.warn(`Unsubscribe failed: ${String(e)}`);
+        this.logger.warn(`Unsubscribe failed: ${describeError(e)}`);
       });
   }
 
@@ -278,7 +279,7 @@ export class CollabCluster implements CollabClusterLink {
         scratch.destroy();
       }
     } catch (e) {
-      this.logger.warn(`Catching up a document failed: ${String(e)}`);
+      this.logger.warn(`Catching up a document failed: ${describeError(e)}`);
     }
   }
 
@@ -313,7 +314,7 @@ export class CollabCluster implements CollabClusterLink {
       try {
         this.host.applyStored(room, m.update);
       } catch (e) {
-        this.logger.warn(`A remote update could not be applied: ${String(e)}`);
+        this.logger.warn(`A remote update could not be applied: ${describeError(e)}`);
         behind = true;
       }
       // Applied but waiting for something we never got.
@@ -386,7 +387,7 @@ export class CollabCluster implements CollabClusterLink {
       (e: unknown) => {
         // Receivers notice the gap (sequence numbers, heartbeats) and read the database.
         if (this.publishFailures++ % 100 === 0)
-          this.logger.warn(`Publishing a collab message failed: ${String(e)}`);
+          this.logger.warn(`Publishing a collab message failed: ${describeError(e)}`);
       },
     );
   }

@@ -9,6 +9,7 @@ import { Logger } from '@nestjs/common';
 import type * as Y from 'yjs';
 import type { UserEntity } from '../modules/users/user.entity';
 import type { RejectReason, WriteLevel } from './update-check';
+import { describeError } from '../common/describe-error';
 
 /**
  * After a change to a document is stored and applied to the live document:
@@ -87,9 +88,11 @@ export class HookList<A extends unknown[]> {
       try {
         const r = hook(...args);
         if (r instanceof Promise)
-          r.catch((e: unknown) => this.logger.error(`${this.name} hook failed: ${String(e)}`));
+          r.catch((e: unknown) =>
+            this.logger.error(`${this.name} hook failed: ${describeError(e)}`),
+          );
       } catch (e) {
-        this.logger.error(`${this.name} hook failed: ${String(e)}`);
+        this.logger.error(`${this.name} hook failed: ${describeError(e)}`);
       }
     }
   }

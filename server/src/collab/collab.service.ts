@@ -57,6 +57,7 @@ import { isEmptyUpdate, syncStep2Message } from './protocol';
 import { ServerPartSource, writeServerPartIfChanged } from './server-part';
 import type { RejectReason } from './update-check';
 import { UpdateValidator } from './update-validator';
+import { describeError } from '../common/describe-error';
 
 /** The origin of changes the server makes, as seen by observers of the live document. */
 export const SERVER_ORIGIN = 'spil-server';
@@ -599,7 +600,7 @@ export class CollabService
       },
       SERVER_ORIGIN,
     )
-      .catch((e: unknown) => this.logger.error(`Mirroring team/regie failed: ${String(e)}`))
+      .catch((e: unknown) => this.logger.error(`Mirroring team/regie failed: ${describeError(e)}`))
       .finally(() => this.release(room));
   }
 
@@ -637,7 +638,7 @@ export class CollabService
     if (this.backgroundCompactions.has(docName) || this.closing) return;
     this.backgroundCompactions.add(docName);
     this.compact(docName)
-      .catch((e: unknown) => this.logger.error(`Compaction failed: ${String(e)}`))
+      .catch((e: unknown) => this.logger.error(`Compaction failed: ${describeError(e)}`))
       .finally(() => this.backgroundCompactions.delete(docName));
   }
   private readonly backgroundCompactions = new Set<string>();
@@ -673,7 +674,7 @@ export class CollabService
         await this.compact(name);
       }
     } catch (e) {
-      this.logger.error(`Background compaction failed: ${String(e)}`);
+      this.logger.error(`Background compaction failed: ${describeError(e)}`);
     }
   }
 }

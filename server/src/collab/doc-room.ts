@@ -15,6 +15,7 @@ import { CLOSE, WRITE_BATCH_BYTES, WRITE_BATCH_ROWS } from './collab.constants';
 import type { NewUpdate } from './collab.repository';
 import { awarenessMessage, syncStep1Message, updateMessage } from './protocol';
 import type { WriteLevel } from './update-check';
+import { describeError } from '../common/describe-error';
 
 /** A live connection as the collab service sees it: no socket, just what it needs. */
 export interface CollabPeer {
@@ -186,9 +187,7 @@ export class DocRoom {
   fail(error: unknown): void {
     if (this.broken) return;
     this.broken = true;
-    this.logger.error(
-      `Document ${this.name} could not be stored: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    this.logger.error(`Document ${this.name} could not be stored: ${describeError(error)}`);
     const err = new RoomBrokenError();
     for (const item of this.unapplied.splice(0)) item.reject(err);
     this.queue.length = 0;

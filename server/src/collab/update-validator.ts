@@ -17,6 +17,7 @@ import {
 } from './collab.constants';
 import type { RejectReason, WriteRules } from './update-check';
 import type { WorkerRequest, WorkerResponse } from './update-worker';
+import { describeError } from '../common/describe-error';
 
 export type ValidationOutcome =
   | { status: 'accepted'; update: Uint8Array; roots: string[] }
@@ -178,7 +179,7 @@ export class UpdateValidator {
         resourceLimits: { maxOldGenerationSizeMb: 512, stackSizeMb: 0.5 },
       });
     } catch (e) {
-      this.logger.error(`Validation worker could not start: ${String(e)}`);
+      this.logger.error(`Validation worker could not start: ${describeError(e)}`);
       slot.worker = null;
       return;
     }
@@ -195,7 +196,7 @@ export class UpdateValidator {
     });
     worker.on('error', (e) => {
       if (slot.worker !== worker) return;
-      this.logger.warn(`Validation worker failed: ${e.message}`);
+      this.logger.warn(`Validation worker failed: ${describeError(e)}`);
       this.replace(slot, 'crashed', !online);
     });
     worker.on('exit', (code) => {

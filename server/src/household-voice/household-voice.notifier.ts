@@ -6,6 +6,7 @@ import { HouseholdsRepository } from '../modules/households/households.repositor
 import { NotificationsService } from '../modules/notifications/notifications.service';
 import { voiceNotification } from './household-voice.messages';
 import { HouseholdVoiceRepository } from './household-voice.repository';
+import { describeError } from '../common/describe-error';
 
 /** A new entry as read from the live document, with what the notification needs of the plan. */
 interface Seen {
@@ -72,7 +73,7 @@ export class HouseholdVoiceNotifier implements OnModuleInit, OnModuleDestroy {
     const next = prev
       .then(() => this.handle(householdId, fresh))
       .catch((e: unknown) =>
-        this.logger.error(`Notifying the household's entries failed: ${String(e)}`),
+        this.logger.error(`Notifying the household's entries failed: ${describeError(e)}`),
       );
     this.queues.set(householdId, next);
     void next.finally(() => {

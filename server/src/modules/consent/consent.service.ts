@@ -16,6 +16,7 @@ import { type HouseholdAccess, HouseholdAccessPolicy } from '../households/house
 import type { UserEntity } from '../users/user.entity';
 import type { ConsentEntity } from './consent.entity';
 import { ConsentRepository } from './consent.repository';
+import { describeError } from '../../common/describe-error';
 
 /**
  * Consent (toestemming) of a household. Recording and withdrawing publish
@@ -62,7 +63,7 @@ export class ConsentService implements OnModuleInit, OnModuleDestroy {
       ids = await this.repo.householdsWithBoundary(today, shiftDate(today, -1));
       for (const householdId of ids) this.events.deliver('consent.changed', { householdId });
     } catch (e) {
-      this.logger.error(`Consent sweep failed: ${String(e)}`);
+      this.logger.error(`Consent sweep failed: ${describeError(e)}`);
     } finally {
       if (this.timer) this.scheduleMidnight();
     }

@@ -34,6 +34,7 @@ import { type CalendarEntry, meetingsCalendar } from './meeting-calendar';
 import type { MeetingEntity } from './meeting.entity';
 import { MeetingsRepository, type ParticipantSpec } from './meetings.repository';
 import { PLAN_PORT, type PlanPort } from './plan.port';
+import { describeError } from '../../common/describe-error';
 
 export type MeetingWhen = 'upcoming' | 'past' | 'all';
 
@@ -139,7 +140,7 @@ export class MeetingsService {
       plan = await this.plan.read(householdId);
     } catch (e) {
       // A meeting can be planned while the plan is out of reach; the agenda then has only its fixed items.
-      this.logger.warn(`Plan unreadable for an agenda draft: ${String(e)}`);
+      this.logger.warn(`Plan unreadable for an agenda draft: ${describeError(e)}`);
     }
     const team = (await this.households.teams([householdId])).map((t) => ({
       userId: t.user.id,
@@ -308,7 +309,7 @@ export class MeetingsService {
       });
     } catch (e) {
       await this.repo.deleteDecision(decision.id);
-      this.logger.error(`Decision could not become an action: ${String(e)}`);
+      this.logger.error(`Decision could not become an action: ${describeError(e)}`);
       throw new SpilError('meeting.plan_unavailable');
     }
     await this.repo.setDecisionActie(decision.id, actieId);

@@ -48,7 +48,9 @@ export class FhirService {
     });
     const errors = validateBundle(bundle);
     if (errors.length) {
-      this.logger.error(`FHIR export of a household is invalid: ${errors.slice(0, 5).join('; ')}`);
+      // Paths only: the messages quote values (names, dates) from the household.
+      const paths = errors.slice(0, 5).map((e) => e.split(': ')[0]);
+      this.logger.error(`FHIR export of a household is invalid at ${paths.join(', ')}`);
       throw new SpilError('server.internal');
     }
     return bundle;
