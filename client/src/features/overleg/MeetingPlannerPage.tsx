@@ -18,10 +18,9 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
 import { disciplineLabel } from '../../lib/labels';
 import { AgendaEditor } from './AgendaEditor';
+import { MeetingWhenWhere, type WhenWhere, whenWhereFields } from './MeetingWhenWhere';
 import { agendaDraft, planMeeting } from './overleg-api';
 import './overleg.css';
-
-const DURATIONS = [30, 45, 60, 90, 120];
 
 /** Plan an overleg: when, where, who, and an agenda drafted from the plan to edit. */
 export function MeetingPlannerPage() {
@@ -31,11 +30,13 @@ export function MeetingPlannerPage() {
   const id = useId();
   const [kind, setKind] = useState<MeetingKind>('casusoverleg');
   const [title, setTitle] = useState('');
-  const [date, setDate] = useState(() => shiftDate(amsterdamDate(new Date()), 7));
-  const [time, setTime] = useState('14:00');
-  const [duration, setDuration] = useState(60);
-  const [location, setLocation] = useState('');
-  const [onlineUrl, setOnlineUrl] = useState('');
+  const [when, setWhen] = useState<WhenWhere>(() => ({
+    date: shiftDate(amsterdamDate(new Date()), 7),
+    time: '14:00',
+    durationMinutes: 60,
+    location: '',
+    onlineUrl: '',
+  }));
   const [invitees, setInvitees] = useState<Set<string>>(
     () => new Set(household.team.some((m) => m.userId === user.id) ? [user.id] : []),
   );
@@ -76,11 +77,7 @@ export function MeetingPlannerPage() {
       const m = await planMeeting(household.id, {
         kind,
         title,
-        date,
-        time,
-        durationMinutes: duration,
-        location: location.trim() || null,
-        onlineUrl: onlineUrl.trim() || null,
+        ...whenWhereFields(when),
         inviteeIds: [...invitees],
         naasten: naasten
           .filter((n) => n.name.trim())
@@ -137,71 +134,7 @@ export function MeetingPlannerPage() {
             onChange={(e) => setTitle(e.target.value)}
           />
         </div>
-        <div className="casus-grid">
-          <div className="field">
-            <label htmlFor={`${id}-date`}>Datum</label>
-            <input
-              id={`${id}-date`}
-              type="date"
-              required
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-time`}>Begintijd</label>
-            <input
-              id={`${id}-time`}
-              type="time"
-              required
-              value={time}
-              step={300}
-              onChange={(e) => setTime(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-duration`}>Duur</label>
-            <select
-              id={`${id}-duration`}
-              value={duration}
-              onChange={(e) => setDuration(Number(e.target.value))}
-            >
-              {DURATIONS.map((d) => (
-                <option key={d} value={d}>
-                  {d} minuten
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
-        <p className="hint" id={`${id}-where-hint`}>
-          Vul een plaats in, een link voor online overleg, of allebei.
-        </p>
-        <div className="casus-grid">
-          <div className="field">
-            <label htmlFor={`${id}-location`}>Plaats</label>
-            <input
-              id={`${id}-location`}
-              value={location}
-              maxLength={200}
-              aria-describedby={`${id}-where-hint`}
-              onChange={(e) => setLocation(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-url`}>Link voor online overleg</label>
-            <input
-              id={`${id}-url`}
-              type="url"
-              inputMode="url"
-              placeholder="https://"
-              value={onlineUrl}
-              maxLength={500}
-              aria-describedby={`${id}-where-hint`}
-              onChange={(e) => setOnlineUrl(e.target.value)}
-            />
-          </div>
-        </div>
+        <MeetingWhenWhere value={when} onChange={setWhen} />
 
         <fieldset className="casus-choices">
           <legend>Uitnodigen uit het casusteam</legend>
