@@ -10,3 +10,4 @@ export * from './audit';
 export * from './casus';
 export * from './household-access';
 export * from './mijn-plan';
+export * from './person-color';

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { randomUUID } from 'node:crypto';
-import { PlanDoc } from '@spil/shared';
+import { PlanDoc, personColor } from '@spil/shared';
 import { CollabService, type RejectedUpdate } from '../../server/src/collab/collab.service';
 import { DomainEvents } from '../../server/src/common/domain-events';
 import { AuthService } from '../../server/src/modules/auth/auth.service';
@@ -310,7 +310,8 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
       const seen = b.provider.awareness.getStates().get(a.doc.clientID) as
         { user: { name: string; color: string }; cursor: unknown } | undefined;
       expect(seen?.user.name).toBe('Pieter Hendriks');
-      expect(seen?.user.color).toMatch(/^#[0-9a-f]{6}$/);
+      // The server's colour for the logged-in user, the one the client uses for its own chip.
+      expect(seen?.user.color).toBe(personColor(logins.get('huisarts')!.user.id));
       expect(seen?.cursor).toEqual({ anchor: 3 });
     }, 10_000);
     // A forged state for b's client id from a's connection is dropped.

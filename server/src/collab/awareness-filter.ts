@@ -5,29 +5,8 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { personColor } from '@spil/shared';
 import { MAX_AWARENESS_STATE_CHARS } from './collab.constants';
-
-/** Cursor colours with enough contrast on white; y-prosemirror appends an alpha to them, so hex only. */
-const PALETTE = [
-  '#1d4ed8',
-  '#b91c1c',
-  '#047857',
-  '#7c3aed',
-  '#c2410c',
-  '#0e7490',
-  '#be185d',
-  '#4d7c0f',
-  '#a16207',
-  '#4338ca',
-  '#0f766e',
-  '#9d174d',
-];
-
-export function colorOf(userId: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < userId.length; i++) h = Math.imul(h ^ userId.charCodeAt(i), 16777619) >>> 0;
-  return PALETTE[h % PALETTE.length] as string;
-}
 
 export interface AwarenessEntry {
   clientId: number;
@@ -77,5 +56,5 @@ export function withUser(
   user: { id: string; name: string },
 ): Record<string, unknown> | null {
   if (state === null) return null;
-  return { ...state, user: { name: user.name, color: colorOf(user.id) } };
+  return { ...state, user: { name: user.name, color: personColor(user.id) } };
 }

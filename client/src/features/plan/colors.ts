@@ -1,31 +1,8 @@
 /** Colours for people in the plan: a stable one per user, and text that stays readable on it. */
+import { personColor } from '@spil/shared';
 
-/**
- * The server gives every user in the plan this colour (it overwrites what a
- * client announces), so my own chip shows what the others see. Mirrors
- * `colorOf` in server/src/collab/awareness-filter.ts; dark enough for white text.
- */
-const PALETTE = [
-  '#1d4ed8',
-  '#b91c1c',
-  '#047857',
-  '#7c3aed',
-  '#c2410c',
-  '#0e7490',
-  '#be185d',
-  '#4d7c0f',
-  '#a16207',
-  '#4338ca',
-  '#0f766e',
-  '#9d174d',
-];
-
-/** FNV-1a over the user id, as the server does. */
-export function colorFor(userId: string): string {
-  let h = 2166136261;
-  for (let i = 0; i < userId.length; i++) h = Math.imul(h ^ userId.charCodeAt(i), 16777619) >>> 0;
-  return PALETTE[h % PALETTE.length] ?? '#1d4ed8';
-}
+/** The colour the server gives this user in every live document (see @spil/shared personColor). */
+export const colorFor = personColor;
 
 function channel(c: number): number {
   const s = c / 255;
