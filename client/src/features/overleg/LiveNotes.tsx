@@ -7,7 +7,8 @@ import { renderCaret } from '../plan/caret';
 import { colorFor } from '../plan/colors';
 import type { PlanSession } from '../plan/plan-session';
 import { SaveStatusView } from '../plan/SaveStatusView';
-import { type Present, usePresence } from '../plan/use-presence';
+import { PresenceList } from '../plan/PresenceList';
+import { usePresence } from '../plan/use-presence';
 import { useSaveStatus } from '../plan/use-save-status';
 import { useNotesSession } from './use-notes-session';
 import './overleg.css';
@@ -62,37 +63,6 @@ function Toolbar({ editor, label }: { editor: Editor; label: string }) {
   );
 }
 
-/** Who has these notes open now. */
-function NotesPresence({ people }: { people: Present[] }) {
-  const titleId = useId();
-  const others = people.filter((p) => !p.self).length;
-  return (
-    <div className="presence">
-      <h4 className="presence__title" id={titleId}>
-        Nu in deze notities
-        <span className="visually-hidden">
-          {others === 0
-            ? ': alleen jij'
-            : `: jij en ${others === 1 ? '1 ander' : `${others} anderen`}`}
-        </span>
-      </h4>
-      <ul className="presence__list" aria-labelledby={titleId}>
-        {people.map((p) => (
-          <li key={p.key} className="presence__person" data-self={p.self || undefined}>
-            <span
-              className="presence__dot"
-              style={{ backgroundColor: p.color }}
-              aria-hidden="true"
-            />
-            {p.name}
-            {p.self && <span className="muted"> (jij)</span>}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
 function NotesEditor({
   session,
   label,
@@ -140,7 +110,7 @@ function NotesEditor({
   return (
     <div className="live-notes">
       <div className="live-notes__bar">
-        <NotesPresence people={people} />
+        <PresenceList people={people} title="Nu in deze notities" level={4} />
         <SaveStatusView state={state} />
       </div>
       <div className={`rte${canEdit ? '' : ' rte--readonly'}`}>
