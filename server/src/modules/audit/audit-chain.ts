@@ -62,10 +62,12 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** The exact text that is hashed: a JSON array in a fixed field order. */
-export function serialiseRecord(r: ChainRecord): string {
-  return JSON.stringify([
-    CHAIN_VERSION,
+/**
+ * A record's fields in their fixed chain order: the order they are hashed in
+ * and the order of the audit_event columns (which add `hash` at the end).
+ */
+export function chainValues(r: ChainRecord): (string | null)[] {
+  return [
     String(r.seq),
     r.id,
     r.event,
@@ -85,7 +87,12 @@ export function serialiseRecord(r: ChainRecord): string {
     r.part,
     r.detail,
     r.prevHash,
-  ]);
+  ];
+}
+
+/** The exact text that is hashed: a JSON array in a fixed field order. */
+export function serialiseRecord(r: ChainRecord): string {
+  return JSON.stringify([CHAIN_VERSION, ...chainValues(r)]);
 }
 
 export function hashRecord(r: ChainRecord): string {

@@ -18,6 +18,7 @@ import type {
 } from '@spil/shared';
 import {
   canonicalJson,
+  chainValues,
   type ChainRecord,
   hashRecord,
   type StoredRecord,
@@ -27,6 +28,7 @@ import {
 
 /** Advisory lock key for appends ("7513"). */
 const APPEND_LOCK = 75130001;
+/** The audit_event columns in chain order (see chainValues), then the hash. */
 const COLUMNS = [
   'seq',
   'id',
@@ -185,28 +187,7 @@ async function insertRows(em: EntityManager, records: StoredRecord[]): Promise<v
   const params: unknown[] = [];
   const tuples: string[] = [];
   for (const r of records) {
-    const values = [
-      String(r.seq),
-      r.id,
-      r.event,
-      r.action,
-      r.occurredAt.toISOString(),
-      r.outcome,
-      r.userId,
-      r.userName,
-      r.userRole,
-      r.organisation,
-      r.onBehalfOf,
-      r.purpose,
-      r.channel,
-      r.sourceInstance,
-      r.sourceAddress,
-      r.householdId,
-      r.part,
-      r.detail,
-      r.prevHash,
-      r.hash,
-    ];
+    const values = [...chainValues(r), r.hash];
     tuples.push(`(${values.map((v) => `$${params.push(v)}`).join(', ')})`);
   }
   await em.query(
