@@ -69,6 +69,22 @@ export default tseslint.config(
     },
   },
   {
+    // No personal data in application logs: an error's message can quote names or plan text,
+    // so log calls describe errors with describeError() (server/src/common/describe-error.ts).
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/cli/**', 'server/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name=/^(log|warn|error|debug|verbose|fatal)$/]:matches([callee.object.name=/ogger$/], [callee.object.property.name=/ogger$/]) :matches(CallExpression[callee.name='String'], MemberExpression[property.name='message'])",
+          message: 'log the kind of error with describeError(e), never its message',
+        },
+      ],
+    },
+  },
+  {
     // Owners of authoritative facts never import the collab layer; they publish domain events.
     files: ['server/src/modules/**/*.ts'],
     rules: {

@@ -24,6 +24,7 @@ import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedde
 import { loadDemoData } from './seed/demo-data';
 import { serveClient } from './common/serve-client';
 import { joinCluster } from './cluster/cluster';
+import { ClientAddress } from './modules/hardening/client-address';
 
 export interface SpilInstance {
   app: INestApplication;
@@ -93,7 +94,8 @@ export async function startSpil(opts: StartOptions = {}): Promise<SpilInstance> 
   app.use(cookieParser());
   app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalFilters(new SpilExceptionFilter());
-  app.set('trust proxy', 'loopback');
+  // TRUST_PROXY, compiled once and shared with the collab and socket.io upgrades (ClientAddress).
+  app.set('trust proxy', app.get(ClientAddress).trust);
 
   const openapi = new DocumentBuilder()
     .setTitle('Spil API')

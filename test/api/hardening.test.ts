@@ -1,8 +1,10 @@
 /**
  * Hardening against bad input: security headers, the Origin allowlist on
  * every upgrade, rate limits on login, REST and socket messages, size
- * limits, and authorisation checked per socket message.
+ * limits, authorisation checked per socket message, refused handshakes that
+ * do not linger, and the client address behind a proxy (TRUST_PROXY).
  */
+import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
@@ -25,6 +27,21 @@ function connectSocket(
     forceNew: true,
     reconnection: false,
   });
+}
+
+/**
+ * An engine.io WebSocket spoken by hand, frames as text. socket.io-client
+ * closes its own connection after a refused handshake; this one does what
+ * any other client may do: nothing, and never answer a ping.
+ */
+async function rawEngine(wsUrl: string): Promise<{ ws: WebSocket; frames: string[] }> {
+  const ws = new WebSocket(`${wsUrl}/socket.io/?EIO=4&transport=websocket`);
+  const frames: string[] = [];
+  ws.on('message', (d: Buffer) => frames.push(d.toString()));
+  ws.on('error', () => undefined);
+  await new Promise((r) => ws.once('open', r));
+  await eventually(() => expect(frames[0]).toMatch(/^0\{/));
+  return { ws, frames };
 }
 
 /** 'live' once a message is acknowledged with data; 'refused' when the server disconnects it. */
@@ -231,6 +248,39 @@ describe('hardening of the live channels (embedded database)', () => {
     expect(await c.closed()).toBe(1009);
   });
 
+  it('closes the connection of a refused socket.io handshake at once, not at the ping timeout', async () => {
+    const { token } = await loginAs(s.url, 'huisarts');
+    const bakker = await householdByName(s, 'Gezin Bakker');
+    const forged = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.AAAA';
+    const attempts: [string, string, RegExp][] = [
+      ['no token', '40/events,{}', /^44\/events,\{"message":"auth\.required"/],
+      ['forged token', `40/events,${JSON.stringify({ token: forged })}`, /^44\/events,/],
+      ['the main namespace', '40', /^44\{"message":"Invalid namespace"/],
+    ];
+    for (const [name, connect, refusal] of attempts) {
+      const { ws, frames } = await rawEngine(s.wsUrl);
+      ws.send(connect);
+      await eventually(() =>
+        expect(
+          frames.some((f) => refusal.test(f)),
+          name,
+        ).toBe(true),
+      );
+      // socket.io would keep it open until the ping timeout (some 45 s); it is closed right after connect_error.
+      await eventually(() => expect(ws.readyState, name).toBe(WebSocket.CLOSED));
+    }
+    // A logged-in client on the same kind of connection stays connected and is answered.
+    const { ws, frames } = await rawEngine(s.wsUrl);
+    ws.send(`40/events,${JSON.stringify({ token })}`);
+    await eventually(() => expect(frames.some((f) => f.startsWith('40/events,{"sid"'))).toBe(true));
+    ws.send(`42/events,1${JSON.stringify(['plan:unsubscribe', { docName: bakker.id }])}`);
+    await eventually(() =>
+      expect(frames.some((f) => f.startsWith('43/events,1[{"data"'))).toBe(true),
+    );
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+    ws.close();
+  });
+
   it('authorises every socket message, not only the connection', async () => {
     const user = await createUser(s);
     const bakker = await householdByName(s, 'Gezin Bakker');
@@ -257,5 +307,77 @@ describe('hardening of the live channels (embedded database)', () => {
     socket.emit('plan:unsubscribe', { docName: bakker.id });
     await gone;
     expect(socket.connected).toBe(false);
+  });
+});
+
+/** A non-loopback address of this machine: a peer that the default TRUST_PROXY (loopback) does not trust. */
+const lanAddress = Object.values(networkInterfaces())
+  .flat()
+  .find((i) => i?.family === 'IPv4' && !i.internal)?.address;
+
+describe.runIf(lanAddress)('the client address behind a proxy (TRUST_PROXY)', () => {
+  const forwarded = '203.0.113.7';
+
+  it.each([
+    ['unset: a peer that is not trusted cannot name another address', {}, false],
+    ['set to the peer: its X-Forwarded-For names the client', { TRUST_PROXY: lanAddress! }, true],
+  ] as const)('%s', async (_name, env, trusted) => {
+    const s = await startTestServer('embedded', {
+      env: {
+        HOST: lanAddress!,
+        RATE_LIMIT_ANONYMOUS_PER_MINUTE: '5',
+        RETENTION_CHECK_SECONDS: '0',
+        ...env,
+      },
+    });
+    try {
+      const base = `http://${lanAddress}:${s.port}`;
+      const headers = { 'x-forwarded-for': forwarded };
+      const client = trusted ? forwarded : lanAddress;
+      const bakker = await householdByName(s, 'Gezin Bakker');
+      // Refused on each channel: a login, a collab upgrade, a socket.io handshake.
+      const login = await api(base, 'POST', '/api/auth/login', {
+        body: { email: 'niemand@example.test', password: 'x' },
+        headers,
+      });
+      expect(login.status).toBe(401);
+      const collab = new RawCollab(
+        `ws://${lanAddress}:${s.port}/collab/${bakker.id}`,
+        null,
+        headers,
+      );
+      expect(await collab.roundTrip()).toBe(4401);
+      collab.close();
+      const socket = io(`${base}/events`, {
+        extraHeaders: headers,
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+      });
+      await new Promise<void>((resolve) => socket.once('connect_error', () => resolve()));
+      socket.close();
+      await eventually(async () => {
+        const rows = await auditRows(
+          s,
+          "outcome = 'refused' AND event IN ('auth.login', 'plan.read', 'events.connect')",
+        );
+        expect(rows.map((r) => `${r.channel} ${r.source_address}`).sort()).toEqual([
+          `collab ${client}`,
+          `rest ${client}`,
+          `socket ${client}`,
+        ]);
+      });
+      // The per-address REST limit (5 a minute; the login above took one): each request names another address.
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const r = await api(base, 'GET', '/api/households', {
+          headers: { 'x-forwarded-for': `203.0.113.${20 + i}` },
+        });
+        statuses.push(r.status);
+      }
+      expect(statuses.includes(429)).toBe(!trusted);
+    } finally {
+      await s.stop();
+    }
   });
 });

@@ -114,6 +114,9 @@ export async function startSpil(
     NODE_ENV: 'production',
     // swc-node reads ./tsconfig.json by default; from the root that is none, and decorators break.
     SWC_NODE_PROJECT: join(ROOT, 'server/tsconfig.json'),
+    // The open-time workload writes 10,000 updates on one connection as fast as it can, far
+    // above what an editor sends; the per-connection message limit would (rightly) close it.
+    COLLAB_RATE_LIMIT_BURST: '1000000',
     ...(db ? { DATABASE_URL: db.url } : {}),
     ...(opts.shared ? { REDIS_URL: opts.shared.redisUrl } : {}),
   };

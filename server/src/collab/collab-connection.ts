@@ -8,6 +8,8 @@ import { randomBytes } from 'node:crypto';
 import * as decoding from 'lib0/decoding';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { type RawData, WebSocket } from 'ws';
+import { describeError } from '../common/describe-error';
+import { TokenBucket } from '../modules/hardening/token-bucket';
 import type { UserEntity } from '../modules/users/user.entity';
 import {
   AwarenessFormatError,
@@ -32,7 +34,22 @@ import { awarenessMessage } from './protocol';
 import type { WriteLevel } from './update-check';
 import { ValidationFailed } from './update-validator';
 
-class ProtocolError extends Error {}
+class ProtocolError extends Error {
+  override name = 'ProtocolError';
+}
+
+/**
+ * Close code for a connection that sent more messages than
+ * COLLAB_RATE_LIMIT_BURST / COLLAB_RATE_LIMIT_PER_SECOND allow (policy
+ * violation). Not final: the stock client reconnects after its backoff.
+ */
+export const CLOSE_TOO_MANY_MESSAGES = 1008;
+
+/** Messages one connection may send: a token bucket of `burst`, refilled at `perSecond`. */
+export interface MessageRateLimit {
+  burst: number;
+  perSecond: number;
+}
 
 export class CollabConnection implements CollabPeer {
   private static readonly logger = new Logger('CollabConnection');
@@ -46,6 +63,7 @@ export class CollabConnection implements CollabPeer {
   private readonly early: Uint8Array[] = [];
   /** The awareness client id this connection announced first. */
   private ownClientId: number | null = null;
+  private readonly rate: TokenBucket;
 
   constructor(
     private readonly ws: WebSocket,
@@ -55,13 +73,16 @@ export class CollabConnection implements CollabPeer {
     readonly address: string | null,
     private readonly service: CollabService,
     private readonly onGone: (c: CollabConnection) => void,
+    limit: MessageRateLimit,
   ) {
+    this.rate = new TokenBucket(limit.burst, limit.perSecond / 1000);
     ws.on('message', (data: RawData, isBinary: boolean) => this.receive(data, isBinary));
     ws.on('pong', () => {
       this.alive = true;
     });
     ws.on('close', (code: number) => {
-      this.closeCode ??= code;
+      // The code the server closed with wins. A client may close with any code: its own 1008 is not a refusal.
+      if (code !== CLOSE_TOO_MANY_MESSAGES) this.closeCode ??= code;
       this.gone();
     });
     ws.on('error', () => this.gone());
@@ -69,6 +90,11 @@ export class CollabConnection implements CollabPeer {
 
   receive(data: RawData, isBinary: boolean): void {
     if (this.closed) return;
+    // Counted before anything is read: a message over the limit is dropped whole and ends this connection only.
+    if (this.rate.take() !== 'ok') {
+      this.close(CLOSE_TOO_MANY_MESSAGES, 'te veel berichten');
+      return;
+    }
     if (!isBinary) {
       this.close(CLOSE.badMessage, 'binair verwacht');
       return;
@@ -182,7 +208,7 @@ export class CollabConnection implements CollabPeer {
     }
     if (this.room?.broken) return;
     CollabConnection.logger.warn(
-      `Connection ${this.id}: message not handled (${e instanceof ProtocolError || e instanceof AwarenessFormatError ? e.message : 'malformed'}); closed`,
+      `Connection ${this.id}: message not handled (${e instanceof ProtocolError || e instanceof AwarenessFormatError ? describeError(e) : 'malformed'}); closed`,
     );
     this.close(CLOSE.badMessage, 'ongeldig bericht');
   }

@@ -20,12 +20,14 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import { parseDocName } from '@spil/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config';
+import { describeError } from '../common/describe-error';
 import { SpilError } from '../common/errors';
 import { AuthService } from '../modules/auth/auth.service';
 import type { AuthContext } from '../modules/auth/auth.types';
 import { isAllowedOrigin } from '../modules/auth/origin';
+import { ClientAddress } from '../modules/hardening/client-address';
 import { HouseholdAccessPolicy } from '../modules/households/household-access.policy';
-import { CollabConnection } from './collab-connection';
+import { CollabConnection, type MessageRateLimit } from './collab-connection';
 import {
   CLOSE,
   COLLAB_PATH_PREFIX,
@@ -56,6 +58,8 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
   private readonly sockets = new Set<WebSocket>();
   private closing = false;
   private pingTimer: NodeJS.Timeout | null = null;
+  /** COLLAB_RATE_LIMIT_*, per connection. */
+  private readonly rateLimit: MessageRateLimit;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -63,7 +67,13 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
     private readonly policy: HouseholdAccessPolicy,
     private readonly service: CollabService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    private readonly clientAddress: ClientAddress,
+  ) {
+    this.rateLimit = {
+      burst: config.COLLAB_RATE_LIMIT_BURST,
+      perSecond: config.COLLAB_RATE_LIMIT_PER_SECOND,
+    };
+  }
 
   onApplicationBootstrap(): void {
     this.server = this.adapterHost.httpAdapter.getHttpServer() as HttpServer;
@@ -109,9 +119,7 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
     socket.on('error', () => socket.destroy());
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.admit(ws, req, path).catch((e: unknown) => {
-        this.logger.error(
-          `Collab connection setup failed: ${e instanceof Error ? e.message : String(e)}`,
-        );
+        this.logger.error(`Collab connection setup failed: ${describeError(e)}`);
         this.refuse(ws, CLOSE.serverError, 'serverfout');
       });
     });
@@ -126,7 +134,7 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
     docName: string | null,
     userId: string | null,
   ): void {
-    this.service.refused({ docName, userId, code, address: req.socket.remoteAddress ?? null });
+    this.service.refused({ docName, userId, code, address: this.clientAddress.of(req) });
     this.refuse(ws, code, reason);
   }
 
@@ -152,23 +160,32 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
     ws.on('message', onEarly);
     const open = () => ws.readyState === WebSocket.OPEN && !this.closing;
 
+    let docName: string | null;
+    try {
+      docName = decodeURIComponent(path.slice(COLLAB_PATH_PREFIX.length));
+    } catch {
+      docName = null;
+    }
+    const parsed = docName === null ? null : parseDocName(docName);
     let auth: AuthContext;
     try {
       auth = await this.auth.authenticate({ headers: req.headers });
     } catch (e) {
+      // The refusal names the household asked for, when the name is one: the audit log shows who was tried.
       if (e instanceof SpilError && e.code.startsWith('auth.'))
-        return this.deny(ws, req, CLOSE.unauthenticated, 'niet ingelogd', null, null);
+        return this.deny(
+          ws,
+          req,
+          CLOSE.unauthenticated,
+          'niet ingelogd',
+          parsed ? docName : null,
+          null,
+        );
       throw e;
     }
     const userId = auth.user.id;
-    let docName: string;
-    try {
-      docName = decodeURIComponent(path.slice(COLLAB_PATH_PREFIX.length));
-    } catch {
+    if (!parsed || docName === null)
       return this.deny(ws, req, CLOSE.forbidden, 'onbekend document', null, userId);
-    }
-    const parsed = parseDocName(docName);
-    if (!parsed) return this.deny(ws, req, CLOSE.forbidden, 'onbekend document', null, userId);
     if (auth.via === 'cookie' && !isAllowedOrigin({ headers: req.headers }, this.config)) {
       return this.deny(ws, req, CLOSE.forbidden, 'herkomst geweigerd', docName, userId);
     }
@@ -183,9 +200,7 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
     try {
       room = await this.service.acquire(docName);
     } catch (e) {
-      this.logger.error(
-        `Document could not be loaded: ${e instanceof Error ? e.message : String(e)}`,
-      );
+      this.logger.error(`Document could not be loaded: ${describeError(e)}`);
       return this.refuse(ws, CLOSE.serverError, 'document niet beschikbaar');
     }
     for (;;) {
@@ -215,9 +230,10 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
         auth.user,
         auth.sessionId,
         access.write,
-        req.socket.remoteAddress ?? null,
+        this.clientAddress.of(req),
         this.service,
         (c) => this.conns.delete(c),
+        this.rateLimit,
       );
       for (const [data, isBinary] of early) conn.receive(data, isBinary);
       this.conns.add(conn);

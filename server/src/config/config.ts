@@ -3,8 +3,40 @@
  * stop the process with a message that names the variable.
  */
 import { z } from 'zod';
+import proxyaddr from 'proxy-addr';
 
 const Bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+/**
+ * `TRUST_PROXY`: `false`, a hop count, or a comma-separated list of addresses,
+ * subnets (CIDR) and the names `loopback`, `linklocal`, `uniquelocal`.
+ * `true` (trust every peer) is refused: any client could then choose its own
+ * address in the audit log and escape the rate limits.
+ */
+const TrustProxy = z
+  .string()
+  .default('loopback')
+  .transform((raw, ctx): false | number | string[] => {
+    const v = raw.trim();
+    if (v === 'false' || v === '' || v === '0') return false;
+    if (/^\d+$/.test(v)) return Number(v);
+    const list = v
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    try {
+      if (list.includes('true')) throw new TypeError('true');
+      proxyaddr.compile(list);
+    } catch {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'expected false, a hop count, or addresses, subnets and loopback/linklocal/uniquelocal separated by commas',
+      });
+      return z.NEVER;
+    }
+    return list;
+  });
 
 const ConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -70,6 +102,23 @@ const ConfigSchema = z.object({
   RATE_LIMIT_LOGIN_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   /** socket.io messages per second per connection; a connection that goes over is closed. Bursts up to twice this. */
   RATE_LIMIT_SOCKET_PER_SECOND: z.coerce.number().int().min(1).default(20),
+  /**
+   * Collab WebSocket messages per second per connection, sustained (token
+   * bucket). A stock y-websocket client sends one update per edit
+   * transaction and one awareness message per cursor move, so fast typing is
+   * some 30 a second. A connection that goes over is closed with 1008.
+   */
+  COLLAB_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).default(100),
+  /** Collab WebSocket messages a connection may send at once, on top of the sustained rate (the bucket's size). */
+  COLLAB_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(300),
+  /**
+   * Which peers may name the client address in X-Forwarded-For (Express's
+   * `trust proxy`): `false`, a hop count, or a comma-separated list of
+   * addresses and subnets (CIDR) or `loopback`, `linklocal`, `uniquelocal`.
+   * The address decides the audit log's source address and the per-address
+   * rate limits on every channel. Default `loopback`.
+   */
+  TRUST_PROXY: TrustProxy,
   /** Name of this instance in logs and audit records. */
   INSTANCE_ID: z.string().default(`spil-${process.pid}`),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),

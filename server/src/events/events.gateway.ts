@@ -27,6 +27,19 @@ type EventsSocket = Socket<
   SocketData
 >;
 
+/**
+ * After a refused handshake socket.io keeps the engine connection open (a
+ * client may try another namespace on it) until the ping timeout, some 45 s.
+ * Close it once `connect_error` is written: the namespace writes it on the
+ * next tick, before this runs, and `close()` waits for the write buffer.
+ */
+function closeAfterRefusal(socket: Socket): void {
+  const conn = socket.conn;
+  setImmediate(() => {
+    if (conn.readyState === 'open') conn.close();
+  });
+}
+
 function fail(e: unknown): Ack<never> {
   if (e instanceof SpilError) return { error: { code: e.code, message: e.message } };
   return { error: { code: 'server.internal', message: 'Er ging iets mis aan onze kant.' } };
@@ -86,7 +99,8 @@ export class EventsGateway implements OnGatewayConnection, OnModuleInit {
    * Authentication runs as namespace middleware, before `connect` reaches the
    * client: a client may send its first message right after connecting and
    * finds itself authenticated. A refused handshake gets `connect_error`
-   * with the catalogue code as message.
+   * with the catalogue code as message, and then its connection is closed,
+   * so an unauthenticated client cannot hold one open.
    */
   afterInit(server: Namespace): void {
     this.broadcaster.bind(server);
@@ -100,8 +114,14 @@ export class EventsGateway implements OnGatewayConnection, OnModuleInit {
           };
           err.data = fail(e);
           next(err);
+          closeAfterRefusal(socket);
         },
       );
+    });
+    // The main namespace serves nothing: refused the same way, or it would hold a connection open without a login.
+    server.server.of('/').use((socket, next) => {
+      next(new Error('Invalid namespace'));
+      closeAfterRefusal(socket);
     });
   }
 

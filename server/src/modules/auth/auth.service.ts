@@ -11,7 +11,8 @@ import { SpilError } from '../../common/errors';
 import { UserEntity } from '../users/user.entity';
 import { SessionEntity } from './session.entity';
 import { type AuthContext, type CredentialSource, SESSION_COOKIE } from './auth.types';
-import { LoginThrottle } from './login-throttle';
+import { type FailureLimit, RateLimits } from '../hardening/rate-limits';
+import { AUTH_SECRET } from './auth-secret';
 
 /** argon2id, OWASP's second recommended set: 19 MiB, 2 iterations, 1 lane. */
 const ARGON2 = {
@@ -24,7 +25,7 @@ const ARGON2 = {
 const DUMMY_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$c3BpbC1kdW1teS1zYWx0IQ$JDPy7Yi5Epw9o7tumv1u0cKc4Dhc7t6Nbnyu+HWCbs8';
 
-export const AUTH_SECRET = Symbol('AUTH_SECRET');
+export { AUTH_SECRET };
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2);
@@ -50,7 +51,8 @@ export function toUserDto(u: UserEntity): UserDto {
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
   private readonly key: Uint8Array;
-  private readonly throttle: LoginThrottle;
+  /** Failed logins per e-mail address; shared by every instance with REDIS_URL. */
+  private readonly failures: FailureLimit;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -58,9 +60,11 @@ export class AuthService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     private readonly events: DomainEvents,
+    limits: RateLimits,
   ) {
     this.key = new TextEncoder().encode(secret);
-    this.throttle = new LoginThrottle(
+    this.failures = limits.failures(
+      'login-failure',
       config.LOGIN_MAX_FAILURES,
       config.LOGIN_WINDOW_SECONDS * 1000,
     );
@@ -68,15 +72,15 @@ export class AuthService {
 
   async login(email: string, password: string): Promise<LoginResponse> {
     const key = email.trim().toLowerCase();
-    if (this.throttle.isBlocked(key)) throw new SpilError('auth.too_many_attempts');
+    if (await this.failures.blocked(key)) throw new SpilError('auth.too_many_attempts');
     const user = await this.users.findOne({ where: { email: key } });
     const ok = await verify(user?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
     if (!user || !ok || !user.active) {
-      this.throttle.recordFailure(key);
+      await this.failures.fail(key);
       this.logger.log('Login refused');
       throw new SpilError('auth.invalid_credentials');
     }
-    this.throttle.reset(key);
+    await this.failures.reset(key);
     const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_SECONDS * 1000);
     const session = await this.sessions.save(
       this.sessions.create({ userId: user.id, expiresAt, endedAt: null }),

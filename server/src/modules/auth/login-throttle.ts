@@ -1,7 +1,7 @@
 /**
- * Counts failed logins per e-mail address in a sliding window. In memory: with
- * several instances each keeps its own count, so the effective limit is
- * per instance (documented in ARCHITECTURE.md).
+ * Counts failed logins per e-mail address in a sliding window, in memory.
+ * Used when there is no Redis (one instance, or Redis unavailable); with
+ * REDIS_URL the count is shared by every instance (`hardening/rate-limits.ts`).
  */
 export class LoginThrottle {
   private readonly failures = new Map<string, number[]>();

@@ -5,7 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { SpilError } from '../../common/errors';
 import { AUTH_SECRET, AuthService } from '../auth/auth.service';
 import type { AuditedRequest } from '../audit/audit.interceptor';
-import { RateLimiter } from './token-bucket';
+import { type MinuteLimit, RateLimits } from './rate-limits';
 
 /** Paths that are never limited: the load balancer's health probe. */
 const EXEMPT = new Set(['/api/health']);
@@ -14,23 +14,26 @@ const EXEMPT = new Set(['/api/health']);
  * REST rate limits, before anything else runs: per user for a validly signed
  * token (checked without the database), per address otherwise, and a
  * separate per-address budget for login attempts. Only the first refusal of a
- * run is audited, so a flood cannot flood the audit log.
+ * run is audited, so a flood cannot flood the audit log. The address is
+ * `req.ip` (TRUST_PROXY decides how far X-Forwarded-For is believed); with
+ * REDIS_URL the counts are shared by every instance (`rate-limits.ts`).
  */
 @Injectable()
 export class RestRateLimitMiddleware implements NestMiddleware {
-  private readonly users: RateLimiter;
-  private readonly anonymous: RateLimiter;
-  private readonly logins: RateLimiter;
+  private readonly users: MinuteLimit;
+  private readonly anonymous: MinuteLimit;
+  private readonly logins: MinuteLimit;
   private readonly key: Uint8Array;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(AUTH_SECRET) secret: string,
     private readonly auth: AuthService,
+    limits: RateLimits,
   ) {
-    this.users = new RateLimiter(config.RATE_LIMIT_USER_PER_MINUTE);
-    this.anonymous = new RateLimiter(config.RATE_LIMIT_ANONYMOUS_PER_MINUTE);
-    this.logins = new RateLimiter(config.RATE_LIMIT_LOGIN_PER_MINUTE);
+    this.users = limits.perMinute('rest-user', config.RATE_LIMIT_USER_PER_MINUTE);
+    this.anonymous = limits.perMinute('rest-anonymous', config.RATE_LIMIT_ANONYMOUS_PER_MINUTE);
+    this.logins = limits.perMinute('login', config.RATE_LIMIT_LOGIN_PER_MINUTE);
     this.key = new TextEncoder().encode(secret);
   }
 
@@ -39,9 +42,10 @@ export class RestRateLimitMiddleware implements NestMiddleware {
     if (EXEMPT.has(path)) return next();
     const ip = req.ip ?? 'unknown';
     const results = [];
-    if (req.method === 'POST' && path === '/api/auth/login') results.push(this.logins.take(ip));
+    if (req.method === 'POST' && path === '/api/auth/login')
+      results.push(await this.logins.take(ip));
     const userId = await this.verifiedUser(req);
-    results.push(userId ? this.users.take(userId) : this.anonymous.take(ip));
+    results.push(await (userId ? this.users.take(userId) : this.anonymous.take(ip)));
     if (results.every((r) => r === 'ok')) return next();
     if (!results.includes('limited-first')) req.auditHandled = true;
     throw new SpilError('rate.limited');

@@ -5,6 +5,7 @@
  * refused handshakes and messages. The gateway calls these; it stays the
  * only place that sees a Socket.
  */
+import type { IncomingMessage } from 'node:http';
 import { Inject, Injectable } from '@nestjs/common';
 import { type AuditPart, parseDocName } from '@spil/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
@@ -13,11 +14,14 @@ import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import type { AuthContext, CredentialSource } from '../auth/auth.types';
 import { isAllowedOrigin } from '../auth/origin';
+import { ClientAddress } from './client-address';
 import { RateLimiter, TokenBucket } from './token-bucket';
 
 /** The parts of a socket.io Socket these checks use. */
 export interface GuardedSocket {
   handshake: { headers: CredentialSource['headers']; address: string };
+  /** The upgrade or first polling request, for the client address behind a proxy. */
+  request: IncomingMessage;
   use(fn: (packet: [string, ...unknown[]], next: (err?: Error) => void) => void): unknown;
   disconnect(close?: boolean): unknown;
   on(event: 'disconnect', listener: () => void): unknown;
@@ -43,6 +47,7 @@ export class SocketSecurity {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly auth: AuthService,
     private readonly audit: AuditService,
+    private readonly clientAddress: ClientAddress,
   ) {
     this.refusals = new RateLimiter(config.RATE_LIMIT_ANONYMOUS_PER_MINUTE);
   }
@@ -104,7 +109,7 @@ export class SocketSecurity {
 
   /** A handshake refused (no or a bad token, a foreign Origin). Audited, at most a few per address per minute. */
   refusedHandshake(socket: GuardedSocket, error: unknown): void {
-    if (this.refusals.take(socket.handshake.address) === 'limited') return;
+    if (this.refusals.take(this.addressOf(socket)) === 'limited') return;
     this.record(
       socket,
       null,
@@ -122,7 +127,7 @@ export class SocketSecurity {
     body: unknown,
     error: unknown,
   ): void {
-    if (this.refusals.take(auth?.user.id ?? socket.handshake.address) === 'limited') return;
+    if (this.refusals.take(auth?.user.id ?? this.addressOf(socket)) === 'limited') return;
     const docName =
       body && typeof body === 'object' ? (body as { docName?: unknown }).docName : undefined;
     const doc = typeof docName === 'string' ? parseDocName(docName) : null;
@@ -133,6 +138,11 @@ export class SocketSecurity {
       doc ? { householdId: doc.householdId, part: PART_BY_KIND[doc.kind] ?? 'overig' } : null,
       error instanceof SpilError ? error.code : 'validation.invalid',
     );
+  }
+
+  /** The client's address, X-Forwarded-For read as far as TRUST_PROXY allows. */
+  addressOf(socket: GuardedSocket): string {
+    return this.clientAddress.of(socket.request) ?? socket.handshake.address;
   }
 
   private record(
@@ -151,7 +161,7 @@ export class SocketSecurity {
         action: event === 'events.connect' ? 'E' : 'R',
         outcome: 'refused',
         channel: 'socket',
-        sourceAddress: socket.handshake.address,
+        sourceAddress: this.addressOf(socket),
         householdId: subject?.householdId ?? null,
         part: subject?.part ?? null,
         detail: { code },
