@@ -24,6 +24,7 @@ import {
   type AuditRowLite,
   auditRows,
   auditSettled,
+  captureLogs,
   ds,
   verifyAfterTamper,
 } from './accountability-helpers';
@@ -309,6 +310,10 @@ describe.each(databaseKinds())('audit log on %s', (kind) => {
         "channel = 'collab' AND user_id IS NULL AND outcome = 'refused'",
       );
       expect(anonymous.length).toBeGreaterThan(0);
+      // The 4401 names the household that was asked for, like a 4403 does.
+      const unauthenticated = rows.find((r) => r.user_id === null && r.outcome === 'refused');
+      expect(unauthenticated).toMatchObject({ event: 'plan.read', part: 'plan', action: 'R' });
+      expect(JSON.parse(unauthenticated?.detail ?? '{}')).toMatchObject({ code: 4401 });
     });
     const log = (
       JSON.parse(edit!.detail ?? '{}') as {
@@ -457,6 +462,56 @@ describe.each(databaseKinds())('audit log on %s', (kind) => {
       'SELECT count(*)::text AS n, max(seq)::text AS max FROM audit_event',
     );
     expect(n[0]!.n).toBe(n[0]!.max);
+  });
+
+  it('records the edit session of a connection still open when the server stops', async () => {
+    // A server of its own (on a database of its own), so that it can be stopped here.
+    const own = kind === 'postgres' ? await createTestDatabase('postgres') : undefined;
+    const logs = captureLogs();
+    try {
+      const server = await startTestServer(kind, { database: own });
+      const huisarts = await loginAs(server.url, 'huisarts');
+      const bakker = await householdByName(server, 'Gezin Bakker');
+      const mw = await loginAs(server.url, 'maatschappelijk-werker');
+      const editors = [huisarts, mw].map(
+        (who) => new RawCollab(`${server.wsUrl}/collab/${bakker.id}`, who.token),
+      );
+      for (const [n, editor] of editors.entries()) {
+        expect(await editor.roundTrip()).toBe('synced');
+        for (let i = 0; i < 4; i++)
+          editor.edit((doc) =>
+            doc.getMap('doelen').set(`stop-${n}-${i}`, new Y.Map<unknown>([['id', `${n}-${i}`]])),
+          );
+        expect(await editor.roundTrip()).toBe('synced');
+      }
+      // One editor leaves as the server stops, the other is still connected and closed by the
+      // shutdown: both sessions are written before the database goes.
+      editors[1]!.close();
+      await server.stop();
+      editors[0]!.close();
+      expect(logs.lines.filter((l) => /Audit (record|append)/.test(l))).toEqual([]);
+      if (own) {
+        const after = await openDataSource({ url: own.url, embedded: false });
+        try {
+          const rows = await after.query<{ detail: string; outcome: string }[]>(
+            `SELECT detail, outcome FROM audit_event
+              WHERE event = 'plan.update' AND channel = 'collab' AND user_id = ANY($1) AND household_id = $2`,
+            [[huisarts.user.id, mw.user.id], bakker.id],
+          );
+          expect(rows.map((r) => r.outcome)).toEqual(['success', 'success']);
+          for (const r of rows)
+            expect(JSON.parse(r.detail)).toMatchObject({
+              updateLog: { docName: bakker.id, rows: 4 },
+            });
+          expect(await verifyAuditChain(queryOf(after))).toMatchObject({ ok: true });
+        } finally {
+          await after.destroy();
+        }
+      }
+    } finally {
+      logs.restore();
+      await own?.drop();
+    }
   });
 
   it.runIf(kind === 'postgres')(

@@ -2,7 +2,9 @@
  * Audit records of the collab channel (NEN 7513): a document opened (a
  * read), the edits of one connection to one document (one record per
  * connection and document, linked to the update-log rows it wrote, never one
- * per keystroke), and updates the server refused.
+ * per keystroke), updates the server refused, upgrades it refused (4401/4403,
+ * naming the household asked for) and connections it closed for sending too
+ * many messages (1008).
  *
  * Lives outside `modules/` because it imports the collab layer (modules
  * never do); it only listens, and writes through `AuditService`.
@@ -15,6 +17,7 @@ import {
   Injectable,
   Logger,
   type OnApplicationBootstrap,
+  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { type AuditPart, parseDocName } from '@spil/shared';
@@ -24,6 +27,7 @@ import type {
   RefusedConnection,
   RejectedUpdate,
 } from '../collab/collab.hooks';
+import { CLOSE_TOO_MANY_MESSAGES } from '../collab/collab-connection';
 import { CollabService } from '../collab/collab.service';
 import { AuditService } from '../modules/audit/audit.service';
 
@@ -52,10 +56,14 @@ function subjectOf(docName: string): { householdId: string | null; part: AuditPa
 }
 
 @Injectable()
-export class CollabAuditBridge implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class CollabAuditBridge
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private readonly logger = new Logger(CollabAuditBridge.name);
   private readonly edits = new Map<string, EditSession>();
   private timer: NodeJS.Timeout | null = null;
+  /** Records on their way (each looks up the actor first): shutdown waits for them. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     private readonly moduleRef: ModuleRef,
@@ -81,8 +89,28 @@ export class CollabAuditBridge implements OnApplicationBootstrap, BeforeApplicat
   /** Write the open edit sessions. Hooks stay subscribed: collab may still store and close while shutting down. */
   async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    await this.settle();
+  }
+
+  /**
+   * Runs after every `beforeApplicationShutdown`, so after the collab gateway
+   * has closed its connections (each close writes its edit session), and
+   * before the database closes.
+   */
+  async onApplicationShutdown(): Promise<void> {
+    await this.settle();
+  }
+
+  /** Write what is open and wait until every record on its way is appended. */
+  private async settle(): Promise<void> {
     this.flushOld(Infinity);
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
     await this.audit.flush();
+  }
+
+  private track(work: Promise<void>): void {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
   }
 
   /** Connections that are open, by id: the committed hook names only the connection. */
@@ -100,13 +128,23 @@ export class CollabAuditBridge implements OnApplicationBootstrap, BeforeApplicat
     });
   }
 
-  closed(c: CollabConnectionInfo): void {
+  closed(c: CollabConnectionInfo & { code?: number }): void {
     this.known.delete(c.connectionId);
     const key = `${c.connectionId}|${c.docName}`;
     const session = this.edits.get(key);
     if (session) {
       this.edits.delete(key);
       this.flushEdits(session);
+    }
+    // Closed by the server for going over COLLAB_RATE_LIMIT_*: once per connection, so a flood cannot flood the log.
+    if (c.code === CLOSE_TOO_MANY_MESSAGES) {
+      this.write(c, {
+        event: 'collab.message',
+        action: 'U',
+        outcome: 'refused',
+        ...subjectOf(c.docName),
+        detail: { connectionId: c.connectionId, code: 'rate.limited', closeCode: c.code },
+      });
     }
   }
 
@@ -164,45 +202,49 @@ export class CollabAuditBridge implements OnApplicationBootstrap, BeforeApplicat
   private rejected(e: RejectedUpdate): void {
     const subject = subjectOf(e.docName);
     const conn = this.known.get(e.connectionId);
-    void (async () => {
-      const user = conn?.user ?? (await this.audit.userById(e.userId));
-      const actor = user
-        ? await this.audit.actorOf(user)
-        : { userId: e.userId, purpose: 'zorgverlening' as const };
-      await this.audit.record({
-        ...actor,
-        event: `${subject.part}.update`,
-        action: 'U',
-        outcome: 'refused',
-        channel: 'collab',
-        sourceAddress: conn?.address ?? null,
-        ...subject,
-        occurredAt: e.at,
-        detail: { connectionId: e.connectionId, reason: e.reason, bytes: e.bytes },
-      });
-    })().catch(() => this.logger.error('Audit record of a rejected update was lost'));
+    this.track(
+      (async () => {
+        const user = conn?.user ?? (await this.audit.userById(e.userId));
+        const actor = user
+          ? await this.audit.actorOf(user)
+          : { userId: e.userId, purpose: 'zorgverlening' as const };
+        await this.audit.record({
+          ...actor,
+          event: `${subject.part}.update`,
+          action: 'U',
+          outcome: 'refused',
+          channel: 'collab',
+          sourceAddress: conn?.address ?? null,
+          ...subject,
+          occurredAt: e.at,
+          detail: { connectionId: e.connectionId, reason: e.reason, bytes: e.bytes },
+        });
+      })().catch(() => this.logger.error('Audit record of a rejected update was lost')),
+    );
   }
 
   private refused(e: RefusedConnection): void {
     const subject = e.docName
       ? subjectOf(e.docName)
       : { householdId: null, part: 'overig' as const };
-    void (async () => {
-      const user = e.userId ? await this.audit.userById(e.userId) : null;
-      const actor = user
-        ? await this.audit.actorOf(user)
-        : { userId: e.userId, purpose: 'zorgverlening' as const };
-      await this.audit.record({
-        ...actor,
-        event: `${subject.part}.read`,
-        action: 'R',
-        outcome: 'refused',
-        channel: 'collab',
-        sourceAddress: e.address,
-        ...subject,
-        detail: { code: e.code },
-      });
-    })().catch(() => this.logger.error('Audit record of a refused collab connection was lost'));
+    this.track(
+      (async () => {
+        const user = e.userId ? await this.audit.userById(e.userId) : null;
+        const actor = user
+          ? await this.audit.actorOf(user)
+          : { userId: e.userId, purpose: 'zorgverlening' as const };
+        await this.audit.record({
+          ...actor,
+          event: `${subject.part}.read`,
+          action: 'R',
+          outcome: 'refused',
+          channel: 'collab',
+          sourceAddress: e.address,
+          ...subject,
+          detail: { code: e.code },
+        });
+      })().catch(() => this.logger.error('Audit record of a refused collab connection was lost')),
+    );
   }
 
   private write(
@@ -210,26 +252,28 @@ export class CollabAuditBridge implements OnApplicationBootstrap, BeforeApplicat
     record: {
       event: string;
       action: 'R' | 'U';
-      outcome: 'success';
+      outcome: 'success' | 'refused';
       householdId: string | null;
       part: AuditPart;
       detail: Record<string, unknown>;
     },
   ): void {
-    void (async () => {
-      const roles = record.householdId
-        ? await this.audit.teamRoles(c.user.id, [record.householdId])
-        : new Map<string, never>();
-      const actor = await this.audit.actorOf(
-        c.user,
-        record.householdId ? (roles.get(record.householdId) ?? null) : null,
-      );
-      await this.audit.record({
-        ...actor,
-        ...record,
-        channel: 'collab',
-        sourceAddress: c.address ?? null,
-      });
-    })().catch(() => this.logger.error(`Audit record of ${record.event} on collab was lost`));
+    this.track(
+      (async () => {
+        const roles = record.householdId
+          ? await this.audit.teamRoles(c.user.id, [record.householdId])
+          : new Map<string, never>();
+        const actor = await this.audit.actorOf(
+          c.user,
+          record.householdId ? (roles.get(record.householdId) ?? null) : null,
+        );
+        await this.audit.record({
+          ...actor,
+          ...record,
+          channel: 'collab',
+          sourceAddress: c.address ?? null,
+        });
+      })().catch(() => this.logger.error(`Audit record of ${record.event} on collab was lost`)),
+    );
   }
 }
