@@ -15,8 +15,13 @@
  *                 entry has `soort`:
  *                 `actie`   { id, soort, tekst, wieHelpt, auteurId, auteurNaam, gedaan, gedaanOp, aangemaakt }
  *                 `reactie` { id, soort, tekst, actieId, auteurId, auteurNaam, aangemaakt }
- *                 The household writes only this root; the server enforces that per connection.
- *                 Readers skip entries of another shape (anyone who may write it can write anything).
+ *                 The household writes only this root, and in it only their own entries: an
+ *                 inwoner or naaste creates an entry only with their own `auteurId` (set in the
+ *                 same update, never to anyone else), and changes or deletes only an entry
+ *                 whose current `auteurId` is theirs; a key held by another's entry is not
+ *                 theirs to replace. The server enforces both per update (`not_own_entry`).
+ *                 Readers skip entries of another shape (professionals may write anything here,
+ *                 and a member anything inside their own entries).
  *  - `server`     Y.Map: { regie, team }. Written by the server only.
  */
 import * as Y from 'yjs';

@@ -404,6 +404,10 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
                   ['id', marker],
                   ['titel', marker],
                   ['status', 'open'],
+                  // A household entry carries its writer: the only one a household member may add.
+                  ...(root === 'huishouden'
+                    ? [['auteurId', f.userIds[actor] ?? marker] as [string, unknown]]
+                    : []),
                 ]),
               );
           });

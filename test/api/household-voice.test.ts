@@ -27,6 +27,7 @@ import { createTestDatabase, databaseKinds, type DatabaseKind } from '../support
 import { api, eventually, loginAs } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
 import { RawCollab } from './collab-client';
+import { captureLogs } from './accountability-helpers';
 
 type Login = Awaited<ReturnType<typeof loginAs>>;
 
@@ -240,7 +241,7 @@ describe.each(databaseKinds())('the household in their own plan on %s', (kind) =
     expect(notes.messages).toEqual([]);
   });
 
-  it('shows their own action live in the professional’s plan, and the naaste ticks it off', async () => {
+  it('shows their own action live in the professional’s plan, and its writer ticks it off', async () => {
     const prof = open(mw.token, bakker);
     const mine = open(inwoner.token, bakker);
     const theirs = open(naaste.token, bakker);
@@ -260,9 +261,14 @@ describe.each(databaseKinds())('the household in their own plan on %s', (kind) =
       () => expect(new PlanDoc(theirs.doc).eigenActies().some((a) => a.id === id)).toBe(true),
       15_000,
     );
-    new PlanDoc(theirs.doc).setEigenActieGedaan(id, true);
+    new PlanDoc(mine.doc).setEigenActieGedaan(id, true);
     await eventually(
       () => expect(new PlanDoc(prof.doc).eigenActies().find((a) => a.id === id)?.gedaan).toBe(true),
+      15_000,
+    );
+    await eventually(
+      () =>
+        expect(new PlanDoc(theirs.doc).eigenActies().find((a) => a.id === id)?.gedaan).toBe(true),
       15_000,
     );
     // The demo's own part is there too: by Sandra and by Anouk, one of it done, and a reaction.
@@ -362,6 +368,77 @@ describe.each(databaseKinds())('the household in their own plan on %s', (kind) =
     expect(stored).not.toContain(marker);
   });
 
+  it('keeps each member’s entries their own: a naaste’s change to the inwoner’s entry is neither stored nor relayed, the inwoner’s own is', async () => {
+    const collab = s.app.get(CollabService);
+    const rejections: string[] = [];
+    const off = collab.onRejected((e) => {
+      if (e.docName === bakker) rejections.push(`${e.userId} ${e.reason}`);
+    });
+    const refusedNaaste = () => rejections.filter((r) => r === `${naaste.user.id} not_own_entry`);
+    try {
+      const prof = open(mw.token, bakker);
+      const sandra = open(inwoner.token, bakker);
+      const anouk = open(naaste.token, bakker);
+      await Promise.all([synced(prof), synced(sandra), synced(anouk)]);
+      const tekst = `Zelf de woningcorporatie bellen ${randomUUID().slice(0, 8)}`;
+      const id = new PlanDoc(sandra.doc).addEigenActie({
+        tekst,
+        auteurId: inwoner.user.id,
+        auteurNaam: inwoner.user.name,
+      });
+      const entryIn = (doc: Y.Doc) => doc.getMap('huishouden').get(id) as Y.Map<unknown>;
+      const stored = (doc: Y.Doc) => new PlanDoc(doc).eigenActies().find((a) => a.id === id);
+      await eventually(() => expect(stored(anouk.doc)?.tekst).toBe(tekst), 15_000);
+
+      // The naaste's stock client rewrites the inwoner's action and ticks it off: refused.
+      const marker = `GEKAAPT-${randomUUID()}`;
+      anouk.doc.transact(() => {
+        entryIn(anouk.doc).set('tekst', marker);
+        entryIn(anouk.doc).set('gedaan', true);
+      });
+      await eventually(() => expect(refusedNaaste()).toHaveLength(1), 15_000);
+      // From fresh connections: deleting it, and taking its key with an action of the naaste's own.
+      const wisser = open(naaste.token, bakker);
+      await synced(wisser);
+      wisser.doc.getMap('huishouden').delete(id);
+      await eventually(() => expect(refusedNaaste()).toHaveLength(2), 15_000);
+      const kaper = open(naaste.token, bakker);
+      await synced(kaper);
+      kaper.doc.getMap('huishouden').set(
+        id,
+        new Y.Map<unknown>([
+          ['soort', 'actie'],
+          ['tekst', marker],
+          ['auteurId', naaste.user.id],
+          ['auteurNaam', naaste.user.name],
+          ['aangemaakt', new Date().toISOString()],
+        ]),
+      );
+      await eventually(() => expect(refusedNaaste()).toHaveLength(3), 15_000);
+
+      // The inwoner's own change arrives everywhere, also at a naaste's (whose copy has not diverged).
+      const volger = open(naaste.token, bakker);
+      await synced(volger);
+      expect(stored(volger.doc)).toMatchObject({ tekst, gedaan: false, auteurId: inwoner.user.id });
+      const nieuw = `${tekst} (gedaan)`;
+      sandra.doc.transact(() => entryIn(sandra.doc).set('tekst', nieuw));
+      new PlanDoc(sandra.doc).setEigenActieGedaan(id, true);
+      const expected = { tekst: nieuw, gedaan: true, auteurId: inwoner.user.id };
+      await eventually(() => expect(stored(prof.doc)).toMatchObject(expected), 15_000);
+      await eventually(() => expect(stored(volger.doc)).toMatchObject(expected), 15_000);
+
+      // Stored as the inwoner wrote it, on a fresh connection; the naaste's changes nowhere.
+      const fresh = open(huisarts.token, bakker);
+      await synced(fresh);
+      expect(stored(fresh.doc)).toMatchObject(expected);
+      for (const c of [prof, sandra, fresh])
+        expect(JSON.stringify(c.doc.getMap('huishouden').toJSON())).not.toContain(marker);
+      expect(rejections.filter((r) => r.startsWith(inwoner.user.id))).toEqual([]);
+    } finally {
+      off();
+    }
+  });
+
   it('notifies the regiehouder live, once per reaction or own action', async () => {
     const socket = await eventsSocket(s.url, mw.token, bakker);
     sockets.push(socket);
@@ -389,7 +466,7 @@ describe.each(databaseKinds())('the household in their own plan on %s', (kind) =
     );
 
     // More changes to the plan (ticking off, another entry by the naaste) do not repeat it.
-    const eigen = plan.eigenActies()[0];
+    const eigen = plan.eigenActies().find((a) => a.auteurId === inwoner.user.id);
     if (eigen) plan.setEigenActieGedaan(eigen.id, !eigen.gedaan);
     const n2 = open(naaste.token, bakker);
     await synced(n2);
@@ -450,6 +527,7 @@ describe.each(databaseKinds())('household notifications across a restart on %s',
     const server = await restartable(kind);
     const clients: Client[] = [];
     let spil: (SpilInstance & { wsUrl: string }) | null = null;
+    const logs = captureLogs();
     try {
       spil = await server.start();
       const bakker = (await householdByName(spil, 'Gezin Bakker')).id;
@@ -478,6 +556,8 @@ describe.each(databaseKinds())('household notifications across a restart on %s',
       for (const c of clients.splice(0)) c.destroy();
       await spil.close();
       spil = null;
+      // The inwoner left as the server stopped: their edit session was still written to the audit log.
+      expect(logs.lines.filter((l) => /Audit (record|append)/.test(l))).toEqual([]);
 
       spil = await server.start();
       const tweede = `Na de herstart ${randomUUID().slice(0, 8)}`;
@@ -488,6 +568,7 @@ describe.each(databaseKinds())('household notifications across a restart on %s',
       // The demo's own entries were never notified again either: only the seeded notification.
       expect(await count(second, 'Dinsdag kan ik')).toBe(1);
     } finally {
+      logs.restore();
       for (const c of clients) c.destroy();
       await spil?.close();
       await server.drop();

@@ -280,10 +280,15 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
     const prof = open('maatschappelijk-werker', bakker);
     await Promise.all([synced(inwoner), synced(prof)]);
     const before = rejected.length;
-    inwoner.doc.getMap('huishouden').set('reactie-1', 'Dank jullie wel, dinsdag lukt.');
+    const sandra = logins.get('inwoner')!.user;
+    new PlanDoc(inwoner.doc).addReactie({
+      tekst: 'Dank jullie wel, dinsdag lukt.',
+      auteurId: sandra.id,
+      auteurNaam: sandra.name,
+    });
     await eventually(
       () =>
-        expect(prof.doc.getMap('huishouden').get('reactie-1')).toBe(
+        expect(new PlanDoc(prof.doc).reacties().map((r) => r.tekst)).toContain(
           'Dank jullie wel, dinsdag lukt.',
         ),
       10_000,

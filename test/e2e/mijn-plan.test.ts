@@ -1,8 +1,9 @@
 /**
  * Mijn plan on a phone (360 × 740): the inwoner adds an own action and reacts
- * to a professional's action; the regiehouder, with the plan open on a
- * laptop, sees it live and gets the notifications. Mijn plan is axe-clean,
- * fits the screen with large touch targets, and opens again offline.
+ * to a professional's action (a naaste's own action she only reads); the
+ * regiehouder, with the plan open on a laptop, sees it live and gets the
+ * notifications. Mijn plan is axe-clean, fits the screen with large touch
+ * targets, and opens again offline.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -140,6 +141,15 @@ describe('Mijn plan on a phone', () => {
       section(sandra, 'Wat ga ik zelf doen'),
       'Alle post van de laatste drie maanden',
     );
+    // Her own actions she ticks off; Anouk's she reads, with Anouk's name, and cannot tick off.
+    const eigen = section(sandra, 'Wat ga ik zelf doen');
+    await eigen.getByRole('checkbox', { name: /Alle post van de laatste drie maanden/ }).waitFor();
+    const vanAnouk = eigen.locator('li').filter({ hasText: 'Op woensdag Lotte uit school halen' });
+    await waitForText(vanAnouk, 'Gezet door Anouk');
+    await waitForText(vanAnouk, 'Alleen Anouk kan dit afvinken');
+    await expect(vanAnouk.locator('input, button, textarea, select').count()).resolves.toBe(0);
+    const anouksCheckbox = eigen.getByRole('checkbox', { name: /Op woensdag Lotte/ });
+    await expect(anouksCheckbox.count()).resolves.toBe(0);
     await waitForText(section(sandra, 'Wie uit mijn omgeving helpt'), 'Anouk de Wit');
     await waitForText(section(sandra, 'Wie helpt mij'), 'Aanmelden bij de schuldhulpverlening');
     await expect(

@@ -374,6 +374,7 @@ export class CollabService
         update,
         {
           write: peer.write,
+          authorId: peer.user.id,
           householdRoots: HOUSEHOLD_WRITABLE_ROOTS,
           serverRoot: SERVER_ROOT,
           reservedClient: room.serverClientId,

@@ -8,16 +8,21 @@
  *
  * The rules follow Yjs's own integration (`Item.getMissing`/`integrate`):
  * an item's parent is its explicit parent (a root name or the id of a type
- * item), or else the parent of its left origin, or else of its right origin.
- * An item whose neighbour or parent was garbage collected becomes garbage
- * itself and touches nothing.
+ * item), or else the parent of its left origin, or else of its right origin;
+ * its key in a map (`parentSub`) comes from the same place. An item whose
+ * neighbour or parent was garbage collected becomes garbage itself and
+ * touches nothing.
+ *
+ * Inside a household root (`huishouden`: a map of entries, each a Y.Map with
+ * an `auteurId`) a `household` writer changes only their own entries: every
+ * struct and every deletion is traced to its top-level entry (the item whose
+ * parent is the root), which must be theirs. See `checkUpdate`.
  */
 import * as Y from 'yjs';
 
 export type WriteLevel = 'all' | 'household' | 'none';
 
-export interface WriteRules {
-  write: WriteLevel;
+interface CommonRules {
   /** Roots a `household` connection may change. */
   householdRoots: readonly string[];
   /** The root nobody but the server changes. */
@@ -26,9 +31,20 @@ export interface WriteRules {
   reservedClient: number;
 }
 
+export type WriteRules = CommonRules &
+  (
+    | { write: 'all' | 'none'; authorId?: string }
+    | {
+        write: 'household';
+        /** The writer's user id: the `auteurId` of the entries they may create, change and delete. */
+        authorId: string;
+      }
+  );
+
 export type RejectReason =
   | 'read_only'
   | 'root_not_writable'
+  | 'not_own_entry'
   | 'server_root'
   | 'reserved_client'
   | 'unresolvable'
@@ -46,34 +62,75 @@ export const UPDATE_LIMITS = {
   maxDeleteRanges: 200_000,
 };
 
+/** The key of an entry that names its author. */
+export const AUTHOR_KEY = 'auteurId';
+
 const GC_RESULT = Symbol('gc');
 const UNRESOLVABLE = Symbol('unresolvable');
-type Resolved = string | typeof GC_RESULT | typeof UNRESOLVABLE;
+type Sentinel = typeof GC_RESULT | typeof UNRESOLVABLE;
 type Struct = Y.Item | Y.GC | Y.Skip;
+/** Deeper than any plan nests; a chain beyond it is refused rather than followed. */
+const MAX_DEPTH = 100_000;
 
-/** The root key of a type that lives in `doc`. */
-function rootKeyOf(type: Y.AbstractType<unknown>): Resolved {
-  let t = type;
-  for (let depth = 0; t._item !== null; depth++) {
-    const parent = t._item.parent;
-    if (!(parent instanceof Y.AbstractType) || depth > 100_000) return UNRESOLVABLE;
-    t = parent as Y.AbstractType<unknown>;
-  }
+/** An item whose content is a type: one already in the store, or one of this update's own. */
+type TypeItem = { store: Y.Item } | { own: Y.Item };
+/** Where a struct lives: the type it is a child of (a root, or a type item) and its key there (null in a list). */
+interface Place {
+  parent: { root: string } | TypeItem;
+  key: string | null;
+}
+/** The root a type item lives in, and its top-level ancestor there (the item whose parent is the root). */
+interface Top {
+  root: string;
+  entry: TypeItem;
+}
+
+function itemOf(t: TypeItem): Y.Item {
+  return 'store' in t ? t.store : t.own;
+}
+
+/** Where a struct already in the store lives. */
+function storedPlaceOf(s: Y.Item | Y.GC): Place | Sentinel {
+  if (!(s instanceof Y.Item)) return GC_RESULT;
+  const parent = s.parent;
+  if (!(parent instanceof Y.AbstractType)) return UNRESOLVABLE;
+  const type = parent as Y.AbstractType<unknown>;
+  if (type._item !== null) return { parent: { store: type._item }, key: s.parentSub };
   try {
-    return Y.findRootTypeKey(t);
+    return { parent: { root: Y.findRootTypeKey(type) }, key: s.parentSub };
   } catch {
     return UNRESOLVABLE;
   }
 }
 
-/** Root of a struct already in the store. */
-function storeRootOf(s: Y.Item | Y.GC): Resolved {
-  if (!(s instanceof Y.Item)) return GC_RESULT;
-  const parent = s.parent;
-  if (parent instanceof Y.AbstractType) return rootKeyOf(parent as Y.AbstractType<unknown>);
-  return UNRESOLVABLE;
+/** The `auteurId` of an entry in the store: the live string under that key of a live type; else null. */
+function storedAuthorOf(entry: Y.Item): string | null {
+  if (entry.deleted || !(entry.content instanceof Y.ContentType)) return null;
+  const item = (entry.content.type as Y.AbstractType<unknown>)._map.get(AUTHOR_KEY);
+  if (!item || item.deleted || !(item.content instanceof Y.ContentAny)) return null;
+  const arr = item.content.arr as unknown[];
+  const value = arr[arr.length - 1];
+  return typeof value === 'string' ? value : null;
 }
 
+/**
+ * Check one decoded update against what the sender may write. `noop` when it
+ * adds and deletes nothing the document lacks; otherwise `ok` with the roots
+ * it touches, or the first reason to refuse it.
+ *
+ * A `household` writer may touch only the household roots, and in them only
+ * their own entries (the top-level values of the root map, each a Y.Map with
+ * an `auteurId`):
+ *  - a change inside a stored entry, or next to a struct in one, needs that
+ *    entry's current `auteurId` to be the writer;
+ *  - a new top-level value replaces whatever holds its key, so that key must
+ *    be free (no live value) or hold the writer's entry, and the new value
+ *    must be a Y.Map whose `auteurId` is set in the same update (or a value
+ *    the writer already deleted);
+ *  - an entry's `auteurId` is only ever set to the writer's id;
+ *  - deleting an entry, or anything in it, needs the entry to be the writer's.
+ * Anything else is `not_own_entry`.
+ */
 export function checkUpdate(
   doc: Y.Doc,
   decoded: ReturnType<typeof Y.decodeUpdate>,
@@ -147,44 +204,33 @@ export function checkUpdate(
     return undefined;
   };
 
-  type Ref = { value: Resolved } | { own: Y.Item | Y.GC };
-  /** Where an id points: a struct in the store, or one of this update's own. */
-  const lookup = (id: Y.ID, needType: boolean): Ref => {
-    if (id.clock < known(id.client)) {
-      const s = Y.getItem(store, id) as Y.Item | Y.GC;
-      if (!needType) return { value: storeRootOf(s) };
-      if (s instanceof Y.Item && s.content instanceof Y.ContentType)
-        return { value: rootKeyOf(s.content.type as Y.AbstractType<unknown>) };
-      // A parent that is garbage or not a type: Yjs turns the child into garbage.
-      return { value: GC_RESULT };
-    }
+  type Found = { store: Y.Item | Y.GC } | { own: Y.Item | Y.GC };
+  /** The struct an id points at: one in the store, or one of this update's own. */
+  const find = (id: Y.ID): Found | typeof UNRESOLVABLE => {
+    if (id.clock < known(id.client)) return { store: Y.getItem(store, id) as Y.Item | Y.GC };
     const s = ownAt(id.client, id.clock);
-    if (!s || s instanceof Y.Skip) return { value: UNRESOLVABLE };
-    if (needType && !(s instanceof Y.Item && s.content instanceof Y.ContentType))
-      return { value: GC_RESULT };
+    if (!s || s instanceof Y.Skip) return UNRESOLVABLE;
     return { own: s };
   };
 
-  /** The step that decides a struct's parent, as Yjs takes it. */
-  const primary = (s: Y.Item | Y.GC): Ref => {
-    if (!(s instanceof Y.Item)) return { value: GC_RESULT };
-    const parent = s.parent as unknown;
-    if (typeof parent === 'string') return { value: parent };
-    if (parent instanceof Y.ID) return lookup(parent, true);
-    if (s.origin) return lookup(s.origin, false);
-    if (s.rightOrigin) return lookup(s.rightOrigin, false);
-    return { value: UNRESOLVABLE };
+  /** An explicit parent: a type item, or else (garbage, or not a type) Yjs turns the child into garbage. */
+  const parentAt = (id: Y.ID, key: string | null): Place | Sentinel => {
+    const f = find(id);
+    if (f === UNRESOLVABLE) return UNRESOLVABLE;
+    const s = 'store' in f ? f.store : f.own;
+    if (!(s instanceof Y.Item && s.content instanceof Y.ContentType)) return GC_RESULT;
+    return { parent: 'store' in f ? { store: s } : { own: s }, key };
   };
 
-  /* Resolve every own struct iteratively (chains of origins can be long), memoised, with cycle detection. */
-  const memo = new Map<Struct, Resolved>();
-  const resolveOwn = (start: Y.Item | Y.GC): Resolved => {
+  /* Where each own struct lives, iteratively (chains of origins can be long), memoised, with cycle detection. */
+  const placeMemo = new Map<Struct, Place | Sentinel>();
+  const ownPlaceOf = (start: Y.Item | Y.GC): Place | Sentinel => {
     const chain: Struct[] = [];
     const inChain = new Set<Struct>();
     let cur: Y.Item | Y.GC = start;
-    let value: Resolved;
+    let value: Place | Sentinel;
     for (;;) {
-      const m = memo.get(cur);
+      const m = placeMemo.get(cur);
       if (m !== undefined) {
         value = m;
         break;
@@ -195,40 +241,199 @@ export function checkUpdate(
       }
       inChain.add(cur);
       chain.push(cur);
-      const step = primary(cur);
-      if ('value' in step) {
-        value = step.value;
+      if (!(cur instanceof Y.Item)) {
+        value = GC_RESULT;
         break;
       }
-      cur = step.own;
+      const parent = cur.parent as unknown;
+      if (typeof parent === 'string') {
+        value = { parent: { root: parent }, key: cur.parentSub };
+        break;
+      }
+      if (parent instanceof Y.ID) {
+        value = parentAt(parent, cur.parentSub);
+        break;
+      }
+      // No explicit parent: a sibling of its left origin, or else of its right origin (parent and key alike).
+      const next = cur.origin ?? cur.rightOrigin;
+      const f = next ? find(next) : UNRESOLVABLE;
+      if (f === UNRESOLVABLE) {
+        value = UNRESOLVABLE;
+        break;
+      }
+      if ('store' in f) {
+        value = storedPlaceOf(f.store);
+        break;
+      }
+      cur = f.own;
     }
-    for (const s of chain) memo.set(s, value);
+    for (const s of chain) placeMemo.set(s, value);
     return value;
   };
-  const resolveRef = (id: Y.ID): Resolved => {
-    const r = lookup(id, false);
-    return 'value' in r ? r.value : resolveOwn(r.own);
+  const placeOf = (f: Found): Place | Sentinel =>
+    'store' in f ? storedPlaceOf(f.store) : ownPlaceOf(f.own);
+
+  /* The top-level ancestor of each type item, iteratively, memoised for every item on the way up. */
+  const topMemo = new Map<Y.Item, Top | Sentinel>();
+  const topOf = (start: TypeItem): Top | Sentinel => {
+    const path: Y.Item[] = [];
+    const onPath = new Set<Y.Item>();
+    let cur = start;
+    let value: Top | Sentinel;
+    for (;;) {
+      const item = itemOf(cur);
+      const m = topMemo.get(item);
+      if (m !== undefined) {
+        value = m;
+        break;
+      }
+      if (onPath.has(item) || path.length > MAX_DEPTH) {
+        value = UNRESOLVABLE;
+        break;
+      }
+      onPath.add(item);
+      path.push(item);
+      const p = 'store' in cur ? storedPlaceOf(cur.store) : ownPlaceOf(cur.own);
+      if (typeof p === 'symbol') {
+        value = p;
+        break;
+      }
+      if ('root' in p.parent) {
+        value = { root: p.parent.root, entry: cur };
+        break;
+      }
+      cur = p.parent;
+    }
+    for (const it of path) topMemo.set(it, value);
+    return value;
+  };
+  const rootOf = (p: Place | Sentinel): string | Sentinel => {
+    if (typeof p === 'symbol') return p;
+    if ('root' in p.parent) return p.parent.root;
+    const t = topOf(p.parent);
+    return typeof t === 'symbol' ? t : t.root;
   };
 
   const touched = new Set<string>();
-  const touch = (r: Resolved): boolean => {
+  const touch = (r: string | Sentinel): boolean => {
     if (r === UNRESOLVABLE) return false;
     if (r !== GC_RESULT) touched.add(r);
     return true;
   };
 
+  /*
+   * Entries, for a `household` writer only. Findings are collected here and
+   * decided after the roots: an update that also writes a root it may not
+   * write is refused for that.
+   */
+  const household =
+    rules.write === 'household'
+      ? { author: rules.authorId, roots: new Set(rules.householdRoots) }
+      : null;
+  let foreign = false;
+  /** Own top-level Y.Maps: each needs its own `auteurId` among this update's structs. */
+  const newEntries: Y.Item[] = [];
+  const authored = new Set<Y.Item>();
+  const mineMemo = new Map<Y.Item, boolean>();
+  /** A stored entry is the writer's when its current `auteurId` is; a new one is checked on its own. */
+  const isMine = (entry: TypeItem): boolean => {
+    if ('own' in entry) return true;
+    let mine = mineMemo.get(entry.store);
+    if (mine === undefined) {
+      mine = household !== null && storedAuthorOf(entry.store) === household.author;
+      mineMemo.set(entry.store, mine);
+    }
+    return mine;
+  };
+  /** A struct at `p` in a household root: `top` (a top-level value itself), the entry it is in, or null. */
+  const entryAt = (p: Place | Sentinel): Top | 'top' | null => {
+    if (!household || typeof p === 'symbol') return null;
+    if ('root' in p.parent) return household.roots.has(p.parent.root) ? 'top' : null;
+    const t = topOf(p.parent);
+    return typeof t !== 'symbol' && household.roots.has(t.root) ? t : null;
+  };
+  /** An own struct written at `place`. */
+  const checkWrite = (s: Y.Item, place: Place | Sentinel): void => {
+    const at = entryAt(place);
+    if (at === null || typeof place === 'symbol') return;
+    if (at === 'top') {
+      // A new top-level value: it replaces whatever holds its key, so that must be free or the writer's.
+      const root = (place.parent as { root: string }).root;
+      const key = place.key;
+      const holder = key === null ? undefined : doc.share.get(root)?._map.get(key);
+      if (key === null || (holder && !holder.deleted && !isMine({ store: holder }))) {
+        foreign = true;
+      } else if (s.content instanceof Y.ContentType && s.content.type instanceof Y.Map) {
+        newEntries.push(s);
+      } else if (!(s.content instanceof Y.ContentDeleted)) {
+        // A value that is not an entry has no author; one already deleted by its writer replaces and holds nothing.
+        foreign = true;
+      }
+      return;
+    }
+    if (!isMine(at.entry)) {
+      foreign = true;
+      return;
+    }
+    // The entry's own `auteurId` names the writer, and only the writer.
+    if (place.key === AUTHOR_KEY && itemOf(at.entry) === itemOf(place.parent as TypeItem)) {
+      const c = s.content;
+      if (
+        c instanceof Y.ContentAny &&
+        c.arr.length === 1 &&
+        (c.arr[0] as unknown) === household?.author
+      ) {
+        if ('own' in at.entry) authored.add(at.entry.own);
+      } else {
+        foreign = true;
+      }
+    }
+  };
+  /** A neighbour of an own struct: what lies next to it must be the writer's too. */
+  const checkNeighbour = (f: Found): void => {
+    const at = entryAt(placeOf(f));
+    if (at === null) return;
+    if (at === 'top') {
+      // A live top-level value next to a new one may be replaced by it; a new one is checked on its own.
+      if (
+        'store' in f &&
+        f.store instanceof Y.Item &&
+        !f.store.deleted &&
+        !isMine({ store: f.store })
+      )
+        foreign = true;
+      return;
+    }
+    if (!isMine(at.entry)) foreign = true;
+  };
+  /** A stored item this update deletes: it, or the entry it is in, must be the writer's. */
+  const checkDelete = (s: Y.Item): void => {
+    const at = entryAt(storedPlaceOf(s));
+    if (at === null) return;
+    if (!isMine(at === 'top' ? { store: s } : at.entry)) foreign = true;
+  };
+
+  /** Touch the root next to an own struct (and, for a household writer, its entry). */
+  const touchNeighbour = (id: Y.ID): boolean => {
+    const f = find(id);
+    if (f === UNRESOLVABLE || !touch(rootOf(placeOf(f)))) return false;
+    checkNeighbour(f);
+    return true;
+  };
+
   for (const s of effective) {
     if (s instanceof Y.Skip) continue;
-    if (!touch(resolveOwn(s))) return { kind: 'rejected', reason: 'unresolvable' };
+    const place = ownPlaceOf(s);
+    if (!touch(rootOf(place))) return { kind: 'rejected', reason: 'unresolvable' };
     if (!(s instanceof Y.Item)) continue;
+    checkWrite(s, place);
     // Both neighbours must be writable too: a crafted item could name a left in one root and a right in another.
-    if (s.origin && !touch(resolveRef(s.origin)))
+    if (s.origin && !touchNeighbour(s.origin)) return { kind: 'rejected', reason: 'unresolvable' };
+    if (s.rightOrigin && !touchNeighbour(s.rightOrigin))
       return { kind: 'rejected', reason: 'unresolvable' };
-    if (s.rightOrigin && !touch(resolveRef(s.rightOrigin)))
-      return { kind: 'rejected', reason: 'unresolvable' };
-    // Partly known: Yjs integrates the rest after the struct it already has at clock - 1.
+    // Partly known: Yjs integrates the rest after the struct it already has at clock - 1 (and may delete that one).
     const k = known(s.id.client);
-    if (s.id.clock < k && !touch(resolveRef(Y.createID(s.id.client, k - 1)))) {
+    if (s.id.clock < k && !touchNeighbour(Y.createID(s.id.client, k - 1))) {
       return { kind: 'rejected', reason: 'unresolvable' };
     }
   }
@@ -249,7 +454,9 @@ export function checkUpdate(
           if (s.id.clock >= stop) break;
           if (s instanceof Y.Item && !s.deleted) {
             deletes = true;
-            if (!touch(storeRootOf(s))) return { kind: 'rejected', reason: 'unresolvable' };
+            if (!touch(rootOf(storedPlaceOf(s))))
+              return { kind: 'rejected', reason: 'unresolvable' };
+            checkDelete(s);
           }
         }
       }
@@ -269,6 +476,8 @@ export function checkUpdate(
     for (const r of touched)
       if (!rules.householdRoots.includes(r))
         return { kind: 'rejected', reason: 'root_not_writable' };
+    if (foreign || newEntries.some((e) => !authored.has(e)))
+      return { kind: 'rejected', reason: 'not_own_entry' };
   } else if (touched.has(rules.serverRoot)) {
     return { kind: 'rejected', reason: 'server_root' };
   }

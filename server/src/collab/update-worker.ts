@@ -1,11 +1,12 @@
 /**
  * The validation worker. It keeps a mirror of every open document (stored
  * state plus every update already accepted), decodes each client update,
- * checks which roots it touches against the sender's rights, and applies it
- * to the mirror. Whatever it accepts has therefore been decoded and
- * integrated once within the time budget, so the main thread can apply it
- * after commit without surprises. A crafted update that loops or blows up
- * only costs this thread, which the main thread terminates and replaces.
+ * checks which roots it touches (and, for the household, whose entries)
+ * against the sender's rights, and applies it to the mirror. Whatever it
+ * accepts has therefore been decoded and integrated once within the time
+ * budget, so the main thread can apply it after commit without surprises. A
+ * crafted update that loops or blows up only costs this thread, which the
+ * main thread terminates and replaces.
  *
  * Runs in a `worker_threads` worker; see update-validator.ts.
  */

@@ -108,8 +108,24 @@ function EigenActieItem({
   disabled: boolean;
 }) {
   const id = useId();
-  const door =
-    actie.auteurId === myId ? 'jou' : voornaam(householdAuthor(team, actie.auteurId) ?? 'iemand');
+  const mine = actie.auteurId === myId;
+  const naam = mine ? null : householdAuthor(team, actie.auteurId);
+  const door = mine ? 'jou' : voornaam(naam ?? 'iemand');
+  if (!mine) {
+    // Only its writer may tick it off or change it (the server refuses anyone else): here it is to read.
+    return (
+      <li className={`mp-card mp-eigen mp-eigen--ander${actie.gedaan ? ' mp-eigen--gedaan' : ''}`}>
+        <p className="mp-eigen__tekst">{actie.tekst}</p>
+        <p className="mp-meta">
+          {actie.gedaan ? <strong className="mp-gedaan">Gedaan ✓</strong> : 'Nog te doen'}
+          {actie.wieHelpt && <> · Hulp van: {actie.wieHelpt}</>}
+          <> · Gezet door {door}</>
+          {actie.aangemaakt && <>, {geleden(actie.aangemaakt)}</>}
+          {naam && <>. Alleen {door} kan dit afvinken.</>}
+        </p>
+      </li>
+    );
+  }
   return (
     <li className={`mp-card mp-eigen${actie.gedaan ? ' mp-eigen--gedaan' : ''}`}>
       <div className="mp-check">
@@ -133,7 +149,7 @@ function EigenActieItem({
   );
 }
 
-/** "Wat ga ik zelf doen": the household's own actions, to tick off, and a form to add one. */
+/** "Wat ga ik zelf doen": the household's own actions (one's own to tick off, the others' to read), and a form to add one. */
 export function EigenActies({
   session,
   user,
