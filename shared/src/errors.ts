@@ -39,6 +39,14 @@ export const ERRORS = {
     status: 403,
     message: 'Alleen de ontvanger kan deze overdracht accepteren of weigeren.',
   },
+  'regie.handover_not_offerer': {
+    status: 403,
+    message: 'Alleen wie de regie aanbood of de coördinator kan dit aanbod intrekken.',
+  },
+  'regie.handover_closed': {
+    status: 409,
+    message: 'Dit aanbod is al beantwoord of ingetrokken en kan niet meer worden ingetrokken.',
+  },
   'actie.not_found': { status: 404, message: 'Deze actie bestaat niet in het plan.' },
   'actie.not_owner': {
     status: 403,

@@ -48,6 +48,24 @@ export const RegieDetailDto = z.object({
 });
 export type RegieDetailDto = z.infer<typeof RegieDetailDto>;
 
+/** Withdraw an open handover offer: the one who made it, or the coördinator. The reason is optional. */
+export const WithdrawHandoverRequest = z.object({
+  reason: z.string().trim().max(500).optional(),
+});
+export type WithdrawHandoverRequest = z.infer<typeof WithdrawHandoverRequest>;
+
+/**
+ * One handover offer in the household's history: how it ended, who ended it
+ * (the receiver, or whoever withdrew it; null when a later offer or an
+ * assignment by the coördinator closed it) and why, when a reason was given.
+ */
+export const HandoverHistoryEntryDto = HandoverDto.extend({
+  decidedById: z.uuid().nullable(),
+  decidedByName: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+});
+export type HandoverHistoryEntryDto = z.infer<typeof HandoverHistoryEntryDto>;
+
 export const TerugkoppelingRequest = z.object({
   tekst: z.string().trim().min(1).max(2000),
   status: z.enum(ACTIE_STATUSES),

@@ -10,6 +10,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { HandoverDto, RegieDetailDto } from '@spil/shared';
+import { householdByName } from '../factories';
+import { api, loginAs } from '../support/http';
 import {
   expectAxeClean,
   SCREENS,
@@ -393,5 +396,89 @@ describe('regie, mijn acties and terugkoppeling', () => {
     await expectAxeClean(jc, 'household page with an action zonder eigenaar');
     await screenshotOf(eva, 'z1-actie-zonder-eigenaar');
     await screenshotOf(section(jc, 'wie-doet-wat'), 'z2-wie-doet-wat-zonder-eigenaar');
+  });
+
+  it('the regiehouder withdraws an open offer after a confirm step; the receiver’s page follows live, with a notification', async () => {
+    // Set up through the API, so this test does not depend on the others: the maatschappelijk
+    // werker holds regie of Gezin Bakker and has offered it to the jeugdconsulent.
+    const bakker = await householdByName(e2e.server, 'Gezin Bakker');
+    const coordApi = await loginAs(e2e.server.url, 'coordinator');
+    const mwApi = await loginAs(e2e.server.url, 'maatschappelijk-werker');
+    const jcApi = await loginAs(e2e.server.url, 'jeugdconsulent');
+    const assigned = await api<RegieDetailDto>(
+      e2e.server.url,
+      'PUT',
+      `/api/households/${bakker.id}/regie`,
+      { token: coordApi.token, body: { userId: mwApi.user.id, reason: 'Terug naar Johan' } },
+    );
+    expect(assigned.status).toBe(200);
+
+    const jc = await (await context()).newPage();
+    await loginViaForm(jc, e2e.server.url, 'jeugdconsulent');
+    await openHousehold(jc, 'Gezin Bakker');
+    const jcUnread = await unread(jc);
+    const mw = await (await context()).newPage();
+    await loginViaForm(mw, e2e.server.url, 'maatschappelijk-werker');
+    await openHousehold(mw, 'Gezin Bakker');
+
+    const offered = await api<HandoverDto>(
+      e2e.server.url,
+      'POST',
+      `/api/households/${bakker.id}/regie/overdracht`,
+      { token: mwApi.token, body: { userId: jcApi.user.id, reason: 'Jeugdhulp staat voorop' } },
+    );
+    expect(offered.status).toBe(201);
+    const jcRegie = section(jc, 'regie');
+    await jcRegie
+      .getByRole('button', { name: 'Regie accepteren' })
+      .waitFor({ timeout: LIVE_TIMEOUT_MS });
+    // The receiver cannot withdraw it; they accept or decline.
+    expect(await jcRegie.getByRole('button', { name: 'Aanbod intrekken' }).count()).toBe(0);
+
+    const mwRegie = section(mw, 'regie');
+    const handover = mwRegie.locator('.regie-handover');
+    await waitForText(handover, 'Je hebt de regie aangeboden aan Thijs van Dam.', LIVE_TIMEOUT_MS);
+    await handover.getByRole('button', { name: 'Aanbod intrekken' }).click();
+    // The confirm step shows the offer it is about and takes the focus to the reason.
+    const confirm = mwRegie.getByRole('form', {
+      name: 'Weet je zeker dat je jouw aanbod aan Thijs van Dam wilt intrekken?',
+    });
+    await confirm.waitFor();
+    await waitForText(handover, 'Reden: Jeugdhulp staat voorop');
+    const reason = confirm.getByLabel('Reden (niet verplicht)');
+    expect(await reason.evaluate((e) => e === document.activeElement)).toBe(true);
+    await expectAxeClean(mw, 'household page with the withdraw confirm step');
+    await screenshotOf(mwRegie, 'w1-aanbod-intrekken-bevestigen');
+
+    // Annuleren leaves the offer as it was.
+    await confirm.getByRole('button', { name: 'Annuleren' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    await handover.getByRole('button', { name: 'Aanbod intrekken' }).click();
+    await reason.fill('Ik blijf het eerste aanspreekpunt van de school');
+    await confirm.getByRole('button', { name: 'Ja, aanbod intrekken' }).click();
+    await waitForText(
+      mwRegie.getByRole('status'),
+      'Je hebt het aanbod aan Thijs van Dam ingetrokken.',
+    );
+    await handover.waitFor({ state: 'detached' });
+    const earlier = mwRegie.locator('.regie-handovers');
+    await waitForText(earlier, 'Ingetrokken door Johan Kuipers', LIVE_TIMEOUT_MS);
+    await waitForText(earlier, 'Reden: Ik blijf het eerste aanspreekpunt van de school');
+    await waitForText(mwRegie.locator('.regie-current'), 'Johan Kuipers');
+    await expectAxeClean(mw, 'household page after withdrawing an offer');
+    await screenshotOf(mwRegie, 'w2-aanbod-ingetrokken');
+
+    // The receiver's page drops the offer without a reload, and a notification arrives.
+    await jcRegie
+      .getByRole('button', { name: 'Regie accepteren' })
+      .waitFor({ state: 'detached', timeout: LIVE_TIMEOUT_MS });
+    // One notification for the offer, one for its withdrawal.
+    await waitForUnread(jc, jcUnread + 2);
+    await meldingen(jc).click();
+    await waitForText(
+      jc.getByRole('region', { name: 'Meldingen' }),
+      'Johan Kuipers heeft het aanbod ingetrokken om de regie over Gezin Bakker over te nemen',
+    );
+    await screenshotOf(jcRegie, 'w3-aanbod-ingetrokken-ontvanger');
   });
 });

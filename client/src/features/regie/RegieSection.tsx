@@ -1,5 +1,11 @@
-import type { HandoverDto, HouseholdDto, RegieDetailDto, UserDto } from '@spil/shared';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import type {
+  HandoverDto,
+  HandoverHistoryEntryDto,
+  HouseholdDto,
+  RegieDetailDto,
+  UserDto,
+} from '@spil/shared';
+import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { errorMessage } from '../../api/http';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDate } from '../../lib/format';
@@ -7,7 +13,14 @@ import { disciplineLabel } from '../../lib/labels';
 import { formatDateTime } from '../acties/format';
 import { useEvents } from '../events/EventsContext';
 import { usePlanRegie } from './plan-regie';
-import { assignRegie, decideHandover, getRegie, offerHandover } from './regie-api';
+import {
+  assignRegie,
+  decideHandover,
+  getHandovers,
+  getRegie,
+  offerHandover,
+  withdrawHandover,
+} from './regie-api';
 import { useResource } from '../../lib/use-resource';
 import './regie.css';
 
@@ -201,14 +214,115 @@ function PersonReasonForm({
   );
 }
 
-function OpenHandover({
+/**
+ * Withdraw an open offer, behind a confirm step that shows the offer again:
+ * for the one who made it and for the coördinator.
+ */
+function WithdrawHandover({
   handover,
   me,
-  onDecide,
+  onWithdraw,
 }: {
   handover: HandoverDto;
   me: string;
+  onWithdraw: (reason: string) => Promise<void>;
+}) {
+  const id = useId();
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+
+  function ask() {
+    setAsking(true);
+    requestAnimationFrame(() => document.getElementById(`${id}-reason`)?.focus());
+  }
+
+  function cancel() {
+    setAsking(false);
+    setError(null);
+    requestAnimationFrame(() => toggle.current?.focus());
+  }
+
+  async function confirm(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await onWithdraw(reason.trim());
+    } catch (err) {
+      setError(errorMessage(err));
+      setBusy(false);
+    }
+  }
+
+  if (!asking) {
+    return (
+      <div className="regie-handover__buttons">
+        <button ref={toggle} type="button" className="button" onClick={ask}>
+          Aanbod intrekken
+        </button>
+      </div>
+    );
+  }
+  const from = handover.fromUserId === me ? 'jouw aanbod' : `het aanbod van ${handover.fromName}`;
+  return (
+    <form
+      className="regie-withdraw"
+      onSubmit={(e) => void confirm(e)}
+      noValidate
+      aria-labelledby={`${id}-title`}
+    >
+      <p id={`${id}-title`} className="regie-withdraw__title">
+        <strong>
+          Weet je zeker dat je {from} aan {handover.toName} wilt intrekken?
+        </strong>
+      </p>
+      <p className="hint">
+        {handover.toName} kan de regie dan niet meer accepteren en krijgt een melding.{' '}
+        {handover.fromUserId === me ? 'Je' : `${handover.fromName} blijft regiehouder; je`} kunt
+        later opnieuw een overdracht aanbieden.
+      </p>
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>Reden (niet verplicht)</label>
+        <textarea
+          id={`${id}-reason`}
+          rows={2}
+          maxLength={500}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          aria-describedby={`${id}-reason-hint`}
+        />
+        <p className="hint regie-form__hint" id={`${id}-reason-hint`}>
+          Komt in de geschiedenis van de overdrachten en in de melding aan {handover.toName}.
+        </p>
+      </div>
+      <ErrorMessage message={error} />
+      <div className="regie-handover__buttons">
+        <button type="submit" className="button regie-danger" disabled={busy}>
+          {busy ? 'Intrekken…' : 'Ja, aanbod intrekken'}
+        </button>
+        <button type="button" className="button" onClick={cancel} disabled={busy}>
+          Annuleren
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function OpenHandover({
+  handover,
+  me,
+  canWithdraw,
+  onDecide,
+  onWithdraw,
+}: {
+  handover: HandoverDto;
+  me: string;
+  canWithdraw: boolean;
   onDecide: (accept: boolean) => Promise<void>;
+  onWithdraw: (reason: string) => Promise<void>;
 }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -265,6 +379,53 @@ function OpenHandover({
         </div>
       )}
       <ErrorMessage message={error} />
+      {canWithdraw && !receiver && (
+        <WithdrawHandover handover={handover} me={me} onWithdraw={onWithdraw} />
+      )}
+    </div>
+  );
+}
+
+const HANDOVER_OUTCOME: Record<HandoverHistoryEntryDto['status'], string> = {
+  open: 'staat open',
+  geaccepteerd: 'geaccepteerd',
+  geweigerd: 'geweigerd',
+  ingetrokken: 'ingetrokken',
+};
+
+/** Offers that were answered or withdrawn: who offered to whom, how it ended, by whom and why. */
+function HandoverHistory({ handovers }: { handovers: HandoverHistoryEntryDto[] }) {
+  const done = handovers.filter((h) => h.status !== 'open');
+  if (done.length === 0) return null;
+  return (
+    <div className="regie-handovers">
+      <h4 className="regie-handovers__title">Eerdere aanbiedingen</h4>
+      <ol className="regie-offers">
+        {done.map((h) => (
+          <li key={h.id} className="regie-offers__item">
+            <p className="regie-offers__who">
+              <strong>
+                {h.fromName} bood de regie aan {h.toName} aan
+              </strong>{' '}
+              <span className="regie-offers__period">
+                op <time dateTime={h.createdAt}>{formatDateTime(h.createdAt)}</time>
+              </span>
+            </p>
+            <p className="regie-offers__why">
+              {h.status === 'ingetrokken' && !h.decidedByName
+                ? 'Vervallen door een nieuwe toewijzing of een nieuw aanbod'
+                : `${HANDOVER_OUTCOME[h.status].replace(/^./, (c) => c.toUpperCase())}${h.decidedByName ? ` door ${h.decidedByName}` : ''}`}
+              {h.decidedAt && (
+                <>
+                  {' '}
+                  op <time dateTime={h.decidedAt}>{formatDateTime(h.decidedAt)}</time>
+                </>
+              )}
+              .{h.decisionReason ? ` Reden: ${h.decisionReason}` : ''}
+            </p>
+          </li>
+        ))}
+      </ol>
     </div>
   );
 }
@@ -302,9 +463,17 @@ export function RegieSection({ household, user }: { household: HouseholdDto; use
   const fromPlan = usePlanRegie(household.id);
   const detail = useResource(() => getRegie(household.id), household.id);
   const { data, reload, set } = detail;
+  const handovers = useResource(() => getHandovers(household.id), household.id);
+  const reloadHandovers = handovers.reload;
   const [message, setMessage] = useState<string | null>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
-  useRegieChanged(household.id, reload);
+  useRegieChanged(
+    household.id,
+    useCallback(() => {
+      reload();
+      reloadHandovers();
+    }, [reload, reloadHandovers]),
+  );
 
   // The plan (or the page) knows of a regie change before this part does: load the history again.
   const loadedHolder = data?.current?.userId ?? null;
@@ -380,8 +549,15 @@ export function RegieSection({ household, user }: { household: HouseholdDto; use
         <OpenHandover
           handover={open}
           me={user.id}
+          canWithdraw={open.fromUserId === user.id || coordinator}
+          onWithdraw={async (reason) => {
+            set(await withdrawHandover(household.id, open.id, reason));
+            reloadHandovers();
+            done(`Je hebt het aanbod aan ${open.toName} ingetrokken.`);
+          }}
           onDecide={async (accept) => {
             set(await decideHandover(household.id, open.id, accept));
+            reloadHandovers();
             done(
               accept
                 ? 'Je hebt de regie geaccepteerd. Je bent nu regiehouder.'
@@ -428,6 +604,7 @@ export function RegieSection({ household, user }: { household: HouseholdDto; use
       <div className="regie-history-wrap">
         <h3>Geschiedenis van de regie</h3>
         {data ? <History history={data.history} /> : <p role="status">Laden…</p>}
+        {handovers.data && <HandoverHistory handovers={handovers.data} />}
       </div>
     </div>
   );

@@ -1,10 +1,12 @@
 import {
   type AssignRegieRequest,
   HandoverDto,
+  HandoverHistoryEntryDto,
   RegieDetailDto,
   RegieOverzichtDto,
   WieDoetWatDto,
 } from '@spil/shared';
+import { z } from 'zod';
 import { request } from '../../api/http';
 
 const base = (householdId: string) => `/api/households/${encodeURIComponent(householdId)}`;
@@ -39,6 +41,25 @@ export function decideHandover(
     `${base(householdId)}/regie/overdracht/${encodeURIComponent(handoverId)}/${what}`,
     RegieDetailDto,
   );
+}
+
+/** The one who offered (or the coördinator) withdraws an open offer; the reason is optional. */
+export function withdrawHandover(
+  householdId: string,
+  handoverId: string,
+  reason?: string,
+): Promise<RegieDetailDto> {
+  return request(
+    'POST',
+    `${base(householdId)}/regie/overdracht/${encodeURIComponent(handoverId)}/intrekken`,
+    RegieDetailDto,
+    reason ? { reason } : {},
+  );
+}
+
+/** Every handover offer of the household, newest first, with how it ended. */
+export function getHandovers(householdId: string): Promise<HandoverHistoryEntryDto[]> {
+  return request('GET', `${base(householdId)}/regie/overdracht`, z.array(HandoverHistoryEntryDto));
 }
 
 /** "Wie doet wat" for one household. */

@@ -6,6 +6,7 @@ import { TeamConsentMeetings1764000004000 } from './1764000004000-team-consent-m
 import { RegieActions1764000005000 } from './1764000005000-regie-actions';
 import { Collab1764000001000 } from './1764000001000-collab';
 import { HouseholdVoice1764000006000 } from './1764000006000-household-voice';
+import { RegieHandoverWithdrawal1764000008300 } from './1764000008300-regie-handover-withdrawal';
 
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   RegieActions1764000005000,
   Collab1764000001000,
   HouseholdVoice1764000006000,
+  RegieHandoverWithdrawal1764000008300,
 ];

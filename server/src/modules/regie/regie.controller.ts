@@ -4,10 +4,12 @@ import { z } from 'zod';
 import {
   AssignRegieRequest,
   HandoverDto,
+  HandoverHistoryEntryDto,
   HandoverParams,
   HandoverRequest,
   IdParam,
   RegieDetailDto,
+  WithdrawHandoverRequest,
 } from '@spil/shared';
 import { ApiZodBody, ApiZodParams, ApiZodResponse, ZodBody, ZodParams } from '../../common/zod';
 import { Auth } from '../auth/auth.guard';
@@ -47,6 +49,20 @@ export class RegieController {
     return this.regie.assign(auth.user, p.id, body);
   }
 
+  @Get('overdracht')
+  @ApiOperation({
+    summary:
+      'Every handover offer, newest first: how it ended, who answered or withdrew it, and why',
+  })
+  @ApiZodParams(IdParam)
+  @ApiZodResponse(200, z.array(HandoverHistoryEntryDto))
+  handovers(
+    @Auth() auth: AuthContext,
+    @ZodParams(IdParam) p: z.infer<typeof IdParam>,
+  ): Promise<HandoverHistoryEntryDto[]> {
+    return this.regie.handovers(auth.user, p.id);
+  }
+
   @Post('overdracht')
   @ApiOperation({ summary: 'The regiehouder offers regie to a colleague on the team' })
   @ApiZodParams(IdParam)
@@ -82,5 +98,22 @@ export class RegieController {
     @ZodParams(HandoverParams) p: z.infer<typeof HandoverParams>,
   ): Promise<RegieDetailDto> {
     return this.regie.decide(auth.user, p.id, p.handoverId, false);
+  }
+
+  @Post('overdracht/:handoverId/intrekken')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Withdraw an open handover offer (the one who made it, or the coördinator); the receiver is notified',
+  })
+  @ApiZodParams(HandoverParams)
+  @ApiZodBody(WithdrawHandoverRequest)
+  @ApiZodResponse(200, RegieDetailDto)
+  withdraw(
+    @Auth() auth: AuthContext,
+    @ZodParams(HandoverParams) p: z.infer<typeof HandoverParams>,
+    @ZodBody(WithdrawHandoverRequest) body: WithdrawHandoverRequest,
+  ): Promise<RegieDetailDto> {
+    return this.regie.withdraw(auth.user, p.id, p.handoverId, body);
   }
 }

@@ -11,7 +11,10 @@ import { HouseholdEntity } from '../households/household.entity';
 
 export type HandoverStatus = 'open' | 'geaccepteerd' | 'geweigerd' | 'ingetrokken';
 
-/** A regiehouder offers regie to a colleague; the receiver accepts or declines. */
+/**
+ * A regiehouder offers regie to a colleague; the receiver accepts or declines,
+ * or the one who offered it (or the coördinator) withdraws it while it is open.
+ */
 @Entity({ name: 'regie_handover' })
 @Index('uq_regie_handover_open', ['householdId'], { unique: true, where: `"status" = 'open'` })
 export class RegieHandoverEntity {
@@ -42,4 +45,12 @@ export class RegieHandoverEntity {
 
   @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
   decidedAt: Date | null;
+
+  /** Who answered or withdrew the offer; null when a later offer or an assignment closed it. */
+  @Column({ name: 'decided_by', type: 'uuid', nullable: true })
+  decidedBy: string | null;
+
+  /** Why it was withdrawn, when the one who withdrew it said so. */
+  @Column({ name: 'decision_reason', type: 'text', nullable: true })
+  decisionReason: string | null;
 }

@@ -82,10 +82,44 @@ export class RegieRepository {
     return repo.save(repo.create({ ...h, status: 'open', decidedAt: null }));
   }
 
-  async decide(em: EntityManager, id: string, status: 'geaccepteerd' | 'geweigerd'): Promise<void> {
+  async decide(
+    em: EntityManager,
+    id: string,
+    status: 'geaccepteerd' | 'geweigerd',
+    decidedBy: string,
+  ): Promise<void> {
     await em
       .getRepository(RegieHandoverEntity)
-      .update({ id, status: 'open' }, { status, decidedAt: new Date() });
+      .update({ id, status: 'open' }, { status, decidedAt: new Date(), decidedBy });
+  }
+
+  /**
+   * Withdraw an offer that is still open. False when it was no longer open
+   * (answered or withdrawn in the meantime): nothing changed then.
+   */
+  async withdraw(
+    em: EntityManager,
+    id: string,
+    withdrawnBy: string,
+    reason: string | null,
+  ): Promise<boolean> {
+    const res = await em.getRepository(RegieHandoverEntity).update(
+      { id, status: 'open' },
+      {
+        status: 'ingetrokken',
+        decidedAt: new Date(),
+        decidedBy: withdrawnBy,
+        decisionReason: reason,
+      },
+    );
+    return (res.affected ?? 0) > 0;
+  }
+
+  /** Every handover offer of the household, newest first. */
+  handovers(householdId: string): Promise<RegieHandoverEntity[]> {
+    return this.ds
+      .getRepository(RegieHandoverEntity)
+      .find({ where: { householdId }, order: { createdAt: 'DESC' } });
   }
 
   userNames(ids: string[]): Promise<Map<string, string>> {

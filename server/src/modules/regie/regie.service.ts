@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type {
   AssignRegieRequest,
   HandoverDto,
+  HandoverHistoryEntryDto,
   HandoverRequest,
   RegieDetailDto,
+  WithdrawHandoverRequest,
 } from '@spil/shared';
 import { DomainEvents } from '../../common/domain-events';
 import { SpilError } from '../../common/errors';
@@ -16,7 +18,8 @@ import { RegieRepository } from './regie.repository';
 
 /**
  * Regie: one regiehouder per household. A coördinator assigns it; the
- * regiehouder may offer it to a colleague, who accepts or declines. Every
+ * regiehouder may offer it to a colleague, who accepts or declines; while the
+ * offer is open, the one who made it or the coördinator may withdraw it. Every
  * change is history, publishes 'regie.changed' (collab mirrors it into open
  * plans) and notifies the people concerned.
  */
@@ -140,7 +143,7 @@ export class RegieService {
     if (handover.toUserId !== user.id) throw new SpilError('regie.handover_not_receiver');
     if (accept) await this.requireLid(householdId, user.id);
     await this.repo.transaction(async (em) => {
-      await this.repo.decide(em, handover.id, accept ? 'geaccepteerd' : 'geweigerd');
+      await this.repo.decide(em, handover.id, accept ? 'geaccepteerd' : 'geweigerd', user.id);
       if (accept)
         await this.repo.assign(em, householdId, user.id, handover.fromUserId, handover.reason);
     });
@@ -157,8 +160,69 @@ export class RegieService {
     return this.detail(user, householdId);
   }
 
+  /**
+   * Withdraw an open offer: the one who made it, or the coördinator of the
+   * wijkteam. Anyone else is refused before anything is looked at further;
+   * an offer that was answered (or withdrawn) already stays as it is.
+   */
+  async withdraw(
+    user: UserEntity,
+    householdId: string,
+    handoverId: string,
+    body: WithdrawHandoverRequest,
+  ): Promise<RegieDetailDto> {
+    const access = await this.visible(user, householdId);
+    const handover = await this.repo.handover(handoverId, householdId);
+    if (!handover) throw new SpilError('regie.handover_not_found');
+    if (handover.fromUserId !== user.id && !access.coordinator)
+      throw new SpilError('regie.handover_not_offerer');
+    if (handover.status !== 'open') throw new SpilError('regie.handover_closed');
+    const reason = body.reason ? body.reason : null;
+    const withdrawn = await this.repo.transaction((em) =>
+      this.repo.withdraw(em, handover.id, user.id, reason),
+    );
+    // Answered or withdrawn between the check and the update.
+    if (!withdrawn) throw new SpilError('regie.handover_closed');
+    this.events.publish('regie.changed', { householdId });
+    const household = await this.households.findById(householdId);
+    const name = household?.displayName ?? 'een huishouden';
+    await this.notifications.notify([handover.toUserId], {
+      kind: 'overdracht',
+      householdId,
+      title: `${user.name} heeft het aanbod ingetrokken om de regie over ${name} over te nemen`,
+      body: reason ?? '',
+    });
+    if (handover.fromUserId !== user.id) {
+      await this.notifications.notify([handover.fromUserId], {
+        kind: 'overdracht',
+        householdId,
+        title: `${user.name} heeft jouw aanbod van de regie over ${name} ingetrokken`,
+        body: reason ?? '',
+      });
+    }
+    return this.detail(user, householdId);
+  }
+
+  /** Every handover offer of the household, newest first, with how it ended. */
+  async handovers(user: UserEntity, householdId: string): Promise<HandoverHistoryEntryDto[]> {
+    await this.visible(user, householdId);
+    const rows = await this.repo.handovers(householdId);
+    const names = await this.repo.userNames(
+      rows.flatMap((h) => [h.fromUserId, h.toUserId, ...(h.decidedBy ? [h.decidedBy] : [])]),
+    );
+    return rows.map((h) => ({
+      ...this.toHandoverDto(h, names),
+      decidedById: h.decidedBy,
+      decidedByName: h.decidedBy ? (names.get(h.decidedBy) ?? '') : null,
+      decisionReason: h.decisionReason,
+    }));
+  }
+
   private async handoverDto(h: RegieHandoverEntity): Promise<HandoverDto> {
-    const names = await this.repo.userNames([h.fromUserId, h.toUserId]);
+    return this.toHandoverDto(h, await this.repo.userNames([h.fromUserId, h.toUserId]));
+  }
+
+  private toHandoverDto(h: RegieHandoverEntity, names: Map<string, string>): HandoverDto {
     return {
       id: h.id,
       householdId: h.householdId,
