@@ -30,6 +30,20 @@ export class EventsBroadcaster {
     this.server?.to(room).emit(event, payload);
   }
 
+  /**
+   * One emit to the personal rooms of the given users: each of their sockets
+   * (on every instance) gets it once. For events that only these users may
+   * see; an empty list sends nothing.
+   */
+  toUsers<K extends keyof ServerToClientEvents>(
+    userIds: readonly string[],
+    event: K,
+    payload: ServerToClientEvents[K],
+  ): void {
+    if (userIds.length === 0) return;
+    this.server?.to([...new Set(userIds)].map(rooms.user)).emit(event, payload);
+  }
+
   /** Disconnect every socket in a room (all instances with the adapter): a session ended, an account was disabled. */
   disconnectRoom(room: string): void {
     this.server?.in(room).disconnectSockets(true);

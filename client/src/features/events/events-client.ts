@@ -9,6 +9,7 @@ import {
   HouseholdChanged,
   NotificationDto,
   PlanStored,
+  ProcesChanged,
 } from '@spil/shared';
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
@@ -31,6 +32,9 @@ export class EventsClient {
   private readonly revoked = new Set<Listener<{ householdId: string }>>();
   private readonly unauthorized = new Set<Listener<string>>();
   private readonly notifications = new Set<Listener<NotificationDto>>();
+  private readonly reconnected = new Set<() => void>();
+  private connectedBefore = false;
+  private readonly proces = new Set<Listener<ProcesChanged>>();
 
   constructor() {
     this.socket = io('/events', {
@@ -42,6 +46,8 @@ export class EventsClient {
     });
     this.socket.on('connect', () => {
       for (const docName of this.plans.keys()) this.emitSubscribe(docName);
+      if (this.connectedBefore) for (const l of this.reconnected) l();
+      this.connectedBefore = true;
     });
     this.socket.on('plan:stored', (raw: unknown) => {
       const parsed = PlanStored.safeParse(raw);
@@ -55,6 +61,10 @@ export class EventsClient {
     this.socket.on('access:revoked', (raw: unknown) => {
       const parsed = AccessRevoked.safeParse(raw);
       if (parsed.success) for (const l of this.revoked) l(parsed.data);
+    });
+    this.socket.on('proces:changed', (raw: unknown) => {
+      const parsed = ProcesChanged.safeParse(raw);
+      if (parsed.success) for (const l of this.proces) l(parsed.data);
     });
     this.socket.on('notification:new', (raw: unknown) => {
       const parsed = NotificationDto.safeParse(raw);
@@ -107,10 +117,29 @@ export class EventsClient {
     return () => this.revoked.delete(listener);
   }
 
+  /**
+   * The process of a household I may see changed (colour, escalation, phase).
+   * Arrives for every such household, not only followed plans: the list hears it too.
+   */
+  onProcesChanged(listener: Listener<ProcesChanged>): () => void {
+    this.proces.add(listener);
+    return () => this.proces.delete(listener);
+  }
+
   /** A new notification for me (terugkoppeling, regie, overdracht, ...). */
   onNotification(listener: Listener<NotificationDto>): () => void {
     this.notifications.add(listener);
     return () => this.notifications.delete(listener);
+  }
+
+  /**
+   * The socket is connected again after it was down (not the first connect).
+   * Fires once the namespace is joined, so a listener that reloads what it
+   * missed then also hears everything that comes after.
+   */
+  onReconnect(listener: () => void): () => void {
+    this.reconnected.add(listener);
+    return () => this.reconnected.delete(listener);
   }
 
   /** The session behind the socket is gone; the message is the server's. */

@@ -1,8 +1,9 @@
 import type { HouseholdSummaryDto } from '@spil/shared';
-import { Link, useLoaderData } from 'react-router-dom';
+import { Link, useLoaderData, useRevalidator } from 'react-router-dom';
 import { PageHeading } from '../../components/PageHeading';
 import { formatNumber } from '../../lib/format';
 import { myRoleLabel, phaseLabel } from '../../lib/labels';
+import { useProcesChanged } from '../events/use-proces-changed';
 
 function HouseholdCard({ h }: { h: HouseholdSummaryDto }) {
   return (
@@ -44,6 +45,11 @@ function HouseholdCard({ h }: { h: HouseholdSummaryDto }) {
 
 export function HouseholdListPage() {
   const households = useLoaderData<HouseholdSummaryDto[]>();
+  const { revalidate } = useRevalidator();
+  // A household was closed or reopened elsewhere: its phase on this list follows.
+  useProcesChanged(null, (e) => {
+    if (e.what === 'fase') void revalidate();
+  });
   return (
     <section className="stack">
       <title>Mijn huishoudens – Spil</title>

@@ -6,6 +6,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { formatDate } from '../../lib/format';
 import { myRoleLabel, phaseLabel } from '../../lib/labels';
 import { useEvents } from '../events/EventsContext';
+import { useProcesChanged } from '../events/use-proces-changed';
 import { ProcesBanner } from '../proces/ProcesBanner';
 import { MemberList } from './MemberList';
 import { TeamList } from './TeamList';
@@ -25,10 +26,13 @@ const OverlegSection = lazy(() =>
   import('../overleg/OverlegSection').then((m) => ({ default: m.OverlegSection })),
 );
 
-/** Team, regie and access change on the server: load the household again. */
+/** Team, regie, access and phase change on the server: load the household again. */
 function useReloadOnChange(householdId: string): void {
   const events = useEvents();
   const { revalidate } = useRevalidator();
+  useProcesChanged(householdId, (e) => {
+    if (e.what === 'fase') void revalidate();
+  });
   useEffect(() => {
     const offChanged = events.onHouseholdChanged((e) => {
       if (e.householdId === householdId) void revalidate();

@@ -12,6 +12,7 @@ import { formatDate, todayIso } from '../../lib/format';
 import { formatDateTime } from './format';
 import { procesApi } from './proces-api';
 import { useResource } from '../../lib/use-resource';
+import { useProcesChanged } from '../events/use-proces-changed';
 
 /** Fired on `window` after an escalation was recorded, changed or closed, so the banner follows. */
 export const ESCALATIONS_CHANGED = 'spil:escalations-changed';
@@ -24,6 +25,9 @@ export function announceEscalationsChanged(householdId: string): void {
 export function HouseholdEscalationBanner({ householdId }: { householdId: string }) {
   const escalations = useResource(() => procesApi.escalations(householdId), householdId);
   const { reload } = escalations;
+  useProcesChanged(householdId, (e) => {
+    if (e.what === 'escalatie') reload();
+  });
   useEffect(() => {
     const onChange = (e: Event) => {
       if ((e as CustomEvent<{ householdId: string }>).detail?.householdId === householdId) reload();

@@ -14,6 +14,7 @@ import { EvaluationPanel, type PlanGoal } from './EvaluationPanel';
 import { type ProcesPermissions, procesPermissions } from './permissions';
 import { procesApi } from './proces-api';
 import { useResource } from '../../lib/use-resource';
+import { useProcesChanged } from '../events/use-proces-changed';
 import { ZrmPanel } from './ZrmPanel';
 import './proces.css';
 
@@ -35,6 +36,11 @@ function InternalParts({
   const colour = useResource(() => procesApi.colour(id), id);
   const escalations = useResource(() => procesApi.escalations(id), id);
   const effects = useResource(() => procesApi.effects(id), id);
+  // Changed by someone else (or in another tab): load that part again.
+  useProcesChanged(id, (e) => {
+    if (e.what === 'kleur') colour.reload();
+    if (e.what === 'escalatie') escalations.reload();
+  });
   return (
     <>
       <ErrorMessage message={colour.error ?? escalations.error} />
@@ -94,6 +100,12 @@ export function ProcesSection({
   const revalidator = useRevalidator();
   const zrm = useResource(() => procesApi.zrm(id), id);
   const evaluation = useResource(() => procesApi.evaluation(id), id);
+  useProcesChanged(id, (e) => {
+    if (e.what === 'fase') {
+      evaluation.reload();
+      zrm.reload();
+    }
+  });
   const closed = (evaluation.data?.phase ?? household.phase) === 'afgesloten';
   return (
     <div className="proces stack">

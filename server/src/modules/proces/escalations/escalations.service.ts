@@ -9,6 +9,7 @@ import { SpilError } from '../../../common/errors';
 import type { UserEntity } from '../../users/user.entity';
 import { peopleByIds } from '../people';
 import { ProcesAccess } from '../proces-access';
+import { ProcesLive } from '../proces-live';
 import { QuickscanRepository } from '../quickscan/quickscan.repository';
 import type { EscalationEntity } from './escalation.entity';
 import { EscalationsRepository } from './escalations.repository';
@@ -19,6 +20,7 @@ export class EscalationsService {
     private readonly repo: EscalationsRepository,
     private readonly colours: QuickscanRepository,
     private readonly access: ProcesAccess,
+    private readonly live: ProcesLive,
   ) {}
 
   async list(user: UserEntity, householdId: string): Promise<EscalationDto[]> {
@@ -49,6 +51,7 @@ export class EscalationsService {
         closedAt: null,
       });
     });
+    await this.live.changed(householdId, 'escalatie');
     return (await this.toDtos([row]))[0] as EscalationDto;
   }
 
@@ -73,6 +76,7 @@ export class EscalationsService {
       }
       return this.repo.save(em, e);
     });
+    await this.live.changed(householdId, 'escalatie');
     return (await this.toDtos([row]))[0] as EscalationDto;
   }
 

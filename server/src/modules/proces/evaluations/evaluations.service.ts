@@ -11,6 +11,7 @@ import { SpilError } from '../../../common/errors';
 import type { UserEntity } from '../../users/user.entity';
 import { peopleByIds } from '../people';
 import { ProcesAccess } from '../proces-access';
+import { ProcesLive } from '../proces-live';
 import { ZrmRepository } from '../zrm/zrm.repository';
 import { ZrmService } from '../zrm/zrm.service';
 import type { EvaluationEntity, HouseholdClosureEntity } from './evaluation.entity';
@@ -23,6 +24,7 @@ export class EvaluationsService {
     private readonly zrm: ZrmService,
     private readonly zrmRepo: ZrmRepository,
     private readonly access: ProcesAccess,
+    private readonly live: ProcesLive,
   ) {}
 
   async overview(user: UserEntity, householdId: string): Promise<EvaluationOverviewDto> {
@@ -72,6 +74,7 @@ export class EvaluationsService {
         at,
       });
     });
+    await this.live.changed(householdId, 'fase');
     return this.load(householdId, 'afgesloten');
   }
 
@@ -96,6 +99,7 @@ export class EvaluationsService {
         at: new Date(),
       });
     });
+    await this.live.changed(householdId, 'fase');
     return this.load(householdId, body.phase);
   }
 

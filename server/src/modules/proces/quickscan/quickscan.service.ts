@@ -13,6 +13,7 @@ import { HouseholdEntity } from '../../households/household.entity';
 import type { UserEntity } from '../../users/user.entity';
 import { peopleByIds } from '../people';
 import { ProcesAccess } from '../proces-access';
+import { ProcesLive } from '../proces-live';
 import type { QuickscanEntity } from './quickscan.entity';
 import { QuickscanRepository } from './quickscan.repository';
 
@@ -24,6 +25,7 @@ export class QuickscanService {
   constructor(
     private readonly repo: QuickscanRepository,
     private readonly access: ProcesAccess,
+    private readonly live: ProcesLive,
   ) {}
 
   async overview(user: UserEntity, householdId: string): Promise<ColourOverviewDto> {
@@ -40,7 +42,7 @@ export class QuickscanService {
     await this.access.require(user, householdId, 'write', { openOnly: true });
     const body = QuickscanRequest.parse(input);
     const outcome = quickscanOutcome(body.answers);
-    await this.repo.withLockedHousehold(householdId, async (em, household) => {
+    const phaseMoved = await this.repo.withLockedHousehold(householdId, async (em, household) => {
       const now = new Date();
       const previous = await this.repo.currentColour(householdId, em);
       const scan = await this.repo.insertQuickscan(em, {
@@ -65,8 +67,11 @@ export class QuickscanService {
       if (EARLY_PHASES.includes(household.phase)) {
         const phase: Phase = outcome.colour === 'groen' ? 'plan' : 'vraaganalyse';
         await em.getRepository(HouseholdEntity).update({ id: householdId }, { phase });
+        return true;
       }
+      return false;
     });
+    await this.live.changed(householdId, 'kleur', ...(phaseMoved ? (['fase'] as const) : []));
     return this.load(householdId);
   }
 
@@ -93,6 +98,7 @@ export class QuickscanService {
         changedAt: new Date(),
       });
     });
+    await this.live.changed(householdId, 'kleur');
     return this.load(householdId);
   }
 
