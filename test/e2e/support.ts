@@ -141,3 +141,44 @@ export async function waitForText(locator: Locator, text: string, timeout = 10_0
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+type EventsTap = { blocked: boolean; refused: number; opened: number; live: WebSocket[] };
+type TapWindow = { __eventsTap: EventsTap };
+
+/**
+ * Route the page's events socket (socket.io; not the collab one) through a tap
+ * the test can cut: blocked, the open socket drops and new ones fail, as when
+ * the network is down. Call before the page loads the app.
+ */
+export async function tapEventsSocket(page: Page): Promise<{
+  count: (key: 'opened' | 'refused') => Promise<number>;
+  setBlocked: (blocked: boolean) => Promise<void>;
+}> {
+  await page.addInitScript(() => {
+    const Real = window.WebSocket;
+    const tap: EventsTap = { blocked: false, refused: 0, opened: 0, live: [] };
+    (window as unknown as TapWindow).__eventsTap = tap;
+    class Tapped extends Real {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        const events = String(url).includes('/socket.io/');
+        super(events && tap.blocked ? 'ws://127.0.0.1:1/' : url, protocols);
+        if (!events) return;
+        if (tap.blocked) tap.refused++;
+        else {
+          tap.opened++;
+          tap.live.push(this);
+        }
+      }
+    }
+    window.WebSocket = Tapped;
+  });
+  return {
+    count: (key) => page.evaluate((k) => (window as unknown as TapWindow).__eventsTap[k], key),
+    setBlocked: (blocked) =>
+      page.evaluate((b) => {
+        const t = (window as unknown as TapWindow).__eventsTap;
+        t.blocked = b;
+        if (b) for (const ws of t.live.splice(0)) ws.close();
+      }, blocked),
+  };
+}

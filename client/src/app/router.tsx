@@ -6,7 +6,7 @@ import { householdLoader } from '../features/households/households.loaders';
 import { Home, homeLoader } from '../features/mijn-plan/home';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage, RootError, RouteError } from './RouteError';
-import { APP_ROUTE_ID, appLoader } from './session';
+import { APP_ROUTE_ID, appLoader, professionalsOnly } from './session';
 
 export const router = createBrowserRouter([
   { path: '/inloggen', element: <LoginPage />, loader: loginLoader, errorElement: <RootError /> },
@@ -21,15 +21,27 @@ export const router = createBrowserRouter([
         errorElement: <RouteError />,
         children: [
           { index: true, loader: homeLoader, element: <Home /> },
-          { path: 'huishoudens/:id', loader: householdLoader, element: <HouseholdPage /> },
+          // Pages for professionals send the inwoner and naasten to Mijn plan (see professionalsOnly).
+          {
+            path: 'huishoudens/:id',
+            loader: professionalsOnly(householdLoader),
+            element: <HouseholdPage />,
+          },
           {
             path: 'dashboard',
             lazy: () =>
-              import('../features/kpi/DashboardPage').then((m) => ({ Component: m.DashboardPage })),
+              import('../features/kpi/DashboardPage').then((m) => ({
+                Component: m.DashboardPage,
+                loader: professionalsOnly(() => null),
+              })),
           },
           {
             path: 'huishoudens/:id/overleg/plannen',
-            lazy: () => import('../features/overleg/routes').then((m) => m.plannerRoute),
+            lazy: () =>
+              import('../features/overleg/routes').then((m) => ({
+                ...m.plannerRoute,
+                loader: professionalsOnly(m.plannerRoute.loader),
+              })),
           },
           {
             path: 'huishoudens/:id/overleg/:meetingId',
@@ -41,11 +53,19 @@ export const router = createBrowserRouter([
           },
           {
             path: 'mijn-acties',
-            lazy: () => import('../features/acties/routes').then((m) => m.mijnActiesRoute),
+            lazy: () =>
+              import('../features/acties/routes').then((m) => ({
+                ...m.mijnActiesRoute,
+                loader: professionalsOnly(m.mijnActiesRoute.loader),
+              })),
           },
           {
             path: 'regie',
-            lazy: () => import('../features/regie/routes').then((m) => m.regieOpRegieRoute),
+            lazy: () =>
+              import('../features/regie/routes').then((m) => ({
+                ...m.regieOpRegieRoute,
+                loader: professionalsOnly(m.regieOpRegieRoute.loader),
+              })),
           },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -2,6 +2,7 @@ import type { UserDto } from '@spil/shared';
 import { type LoaderFunctionArgs, redirect, useRouteLoaderData } from 'react-router-dom';
 import { me } from '../api/auth';
 import { ApiError } from '../api/http';
+import { isHouseholdUser } from '../features/mijn-plan/household-user';
 import { userWhenOffline } from '../features/mijn-plan/offline-cache';
 
 export const APP_ROUTE_ID = 'app';
@@ -35,7 +36,7 @@ export function authed<T>(load: (args: LoaderFunctionArgs) => Promise<T>) {
   };
 }
 
-export const appLoader = authed(async () => {
+async function loadUser(): Promise<UserDto> {
   try {
     return await me();
   } catch (e) {
@@ -44,7 +45,50 @@ export const appLoader = authed(async () => {
     if (offline) return offline;
     throw e;
   }
-});
+}
+
+/**
+ * What the app layout's loader loads or has loaded. React Router calls the
+ * layout's loader before those of its children (which then run beside it),
+ * and a navigation that does not reload the layout keeps the last one; so
+ * child loaders ask here instead of fetching the user again.
+ */
+let currentUser: Promise<UserDto> | null = null;
+
+function startLoadingUser(): Promise<UserDto> {
+  const loading = loadUser();
+  currentUser = loading;
+  // A failed load is not kept: the next loader that asks tries again.
+  loading.catch(() => {
+    if (currentUser === loading) currentUser = null;
+  });
+  return loading;
+}
+
+export const appLoader = authed(startLoadingUser);
+
+/** The logged-in user, for loaders under the app layout (wrap them in `authed`). */
+export function loaderUser(): Promise<UserDto> {
+  return currentUser ?? startLoadingUser();
+}
+
+/** Mijn plan, of one household when given (Mijn plan falls back to the first of the user's own). */
+export function mijnPlanPath(householdId?: string): string {
+  return householdId ? `/?huishouden=${encodeURIComponent(householdId)}` : '/';
+}
+
+/**
+ * A loader for a page meant for professionals. The inwoner and naasten go to
+ * Mijn plan instead (of the household in the address, if it is theirs); the
+ * server refuses them the data anyway, this spares them an error page.
+ */
+export function professionalsOnly<T>(load: (args: LoaderFunctionArgs) => Promise<T> | T) {
+  return authed(async (args: LoaderFunctionArgs): Promise<T> => {
+    const user = await loaderUser();
+    if (isHouseholdUser(user)) throw redirect(mijnPlanPath(args.params.id));
+    return load(args);
+  });
+}
 
 /** The logged-in user; only inside the routes under the app layout. */
 export function useCurrentUser(): UserDto {

@@ -1,8 +1,10 @@
 import type { NotificationDto } from '@spil/shared';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { mijnPlanPath, useCurrentUser } from '../../app/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDateTime } from '../acties/format';
+import { isHouseholdUser } from '../mijn-plan/household-user';
 import { useNotifications } from './use-notifications';
 import './notifications.css';
 
@@ -10,7 +12,16 @@ function countLabel(n: number): string {
   return n === 1 ? '1 ongelezen' : `${n} ongelezen`;
 }
 
-function Item({ n, onOpen }: { n: NotificationDto; onOpen: (n: NotificationDto) => void }) {
+function Item({
+  n,
+  household,
+  onOpen,
+}: {
+  n: NotificationDto;
+  /** The inwoner and naasten go to Mijn plan, professionals to the household page. */
+  household: { path: (id: string) => string; label: string };
+  onOpen: (n: NotificationDto) => void;
+}) {
   const unread = !n.readAt;
   return (
     <li className={`meldingen__item${unread ? ' meldingen__item--unread' : ''}`}>
@@ -28,8 +39,9 @@ function Item({ n, onOpen }: { n: NotificationDto; onOpen: (n: NotificationDto) 
         {n.householdId && (
           <>
             {' · '}
-            <Link to={`/huishoudens/${n.householdId}`} onClick={() => onOpen(n)}>
-              Naar het huishouden<span className="visually-hidden">: {n.title}</span>
+            <Link to={household.path(n.householdId)} onClick={() => onOpen(n)}>
+              {household.label}
+              <span className="visually-hidden">: {n.title}</span>
             </Link>
           </>
         )}
@@ -44,6 +56,10 @@ function Item({ n, onOpen }: { n: NotificationDto; onOpen: (n: NotificationDto) 
  */
 export function NotificationsButton() {
   const id = useId();
+  const user = useCurrentUser();
+  const household = isHouseholdUser(user)
+    ? { path: mijnPlanPath, label: 'Naar mijn plan' }
+    : { path: (h: string) => `/huishoudens/${h}`, label: 'Naar het huishouden' };
   const { items, unread, error, latest, reload, readAll, read } = useNotifications();
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -151,7 +167,7 @@ export function NotificationsButton() {
             {items !== null && items.length > 0 && (
               <ul className="meldingen__list">
                 {items.map((n) => (
-                  <Item key={n.id} n={n} onOpen={openItem} />
+                  <Item key={n.id} n={n} household={household} onOpen={openItem} />
                 ))}
               </ul>
             )}

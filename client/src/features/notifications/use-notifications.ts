@@ -31,7 +31,10 @@ function withLiveArrivals(
   return [...arrived, ...list];
 }
 
-/** My notifications: loaded once, then kept current by `notification:new` on the tab's events socket. */
+/**
+ * My notifications: loaded once, then kept current by `notification:new` on
+ * the tab's events socket, and loaded again after that socket reconnects.
+ */
 export function useNotifications(): Notifications {
   const events = useEvents();
   const [items, setItems] = useState<NotificationDto[] | null>(null);
@@ -62,6 +65,9 @@ export function useNotifications(): Notifications {
       }),
     [events],
   );
+
+  // While the socket was down nothing arrived live: load the list again, so the count is right.
+  useEffect(() => events.onReconnect(() => setTick((t) => t + 1)), [events]);
 
   const readAll = useCallback(async () => {
     setError(null);

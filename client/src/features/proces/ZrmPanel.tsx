@@ -14,15 +14,14 @@ import {
   type ZrmScoreDto,
   zrmComparison,
 } from '@spil/shared';
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useId, useLayoutEffect, useMemo, useState } from 'react';
 import {
+  type BaseTickContentProps,
   PolarAngleAxis,
   PolarGrid,
   PolarRadiusAxis,
   Radar,
   RadarChart,
-  ResponsiveContainer,
-  Legend,
   Tooltip,
 } from 'recharts';
 import { errorMessage } from '../../api/http';
@@ -30,6 +29,13 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDate, todayIso } from '../../lib/format';
 import { formatChange } from './format';
 import { procesApi } from './proces-api';
+import {
+  type ChartLayout,
+  LABEL_LINE_HEIGHT,
+  type Measure,
+  verticalPlacement,
+  zrmChartLayout,
+} from './zrm-chart-layout';
 
 /** Colour and line style per moment: told apart without colour too. */
 export const MOMENT_STYLE: Record<ZrmMoment, { stroke: string; dash?: string }> = {
@@ -37,6 +43,81 @@ export const MOMENT_STYLE: Record<ZrmMoment, { stroke: string; dash?: string }> 
   tussentijds: { stroke: '#7a4a00', dash: '2 3' },
   evaluatie: { stroke: '#1f4e79' },
 };
+
+/** The content width of an element, kept current as the window or the layout changes. */
+function useWidth(el: HTMLElement | null): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    if (!el) return;
+    // A ResizeObserver also reports the size it finds when it starts observing.
+    const observer = new ResizeObserver(() => setWidth(Math.floor(el.clientWidth)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [el]);
+  return width;
+}
+
+/** Whether an element's content is wider than the element (so it scrolls sideways). */
+function useOverflowsX(el: HTMLElement | null): boolean {
+  const [overflows, setOverflows] = useState(false);
+  useLayoutEffect(() => {
+    if (!el) return;
+    const observer = new ResizeObserver(() => setOverflows(el.scrollWidth > el.clientWidth + 1));
+    observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    return () => observer.disconnect();
+  }, [el]);
+  return overflows;
+}
+
+/** Text widths in the chart's own font, measured on a canvas (a little generous). */
+function canvasMeasure(el: Element): Measure {
+  const ctx = document.createElement('canvas').getContext('2d');
+  const family = getComputedStyle(el).fontFamily;
+  return (text, size) => {
+    if (!ctx) return text.length * size * 0.65;
+    ctx.font = `${size}px ${family}`;
+    return ctx.measureText(text).width * 1.04;
+  };
+}
+
+type TickProps = Pick<BaseTickContentProps, 'x' | 'y' | 'textAnchor' | 'index' | 'payload'>;
+
+/** A domain label as one or more lines, above, below or beside its point as the layout reserved room for. */
+function AngleTick({
+  x,
+  y,
+  textAnchor,
+  index,
+  payload,
+  layout,
+}: TickProps & { layout: ChartLayout }) {
+  const lines = layout.lines[index] ?? [];
+  const px = Number(x);
+  const py = Number(y);
+  const size = layout.fontSize;
+  const lineHeight = size * LABEL_LINE_HEIGHT;
+  const rad = (payload.coordinate * Math.PI) / 180;
+  const place = verticalPlacement(Math.cos(rad), -Math.sin(rad));
+  const height = lines.length * lineHeight;
+  const top = place === 'above' ? py - height : place === 'below' ? py : py - height / 2;
+  return (
+    <text
+      className="recharts-polar-angle-axis-tick-value"
+      x={px}
+      y={top}
+      textAnchor={textAnchor}
+      fontSize={size}
+      fill="#1b1f24"
+    >
+      {lines.map((line, i) => (
+        <tspan key={line} x={px} y={top + i * lineHeight + size * 0.95}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
 
 /** The scores of one member at each moment, as a spider chart with the same numbers as a table. */
 export function ZrmSpiderChart({
@@ -49,9 +130,24 @@ export function ZrmSpiderChart({
   memberName: string;
 }) {
   const id = useId();
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
+  const width = useWidth(box);
+  const [tableBox, setTableBox] = useState<HTMLDivElement | null>(null);
+  const scrolls = useOverflowsX(tableBox);
   const rows = useMemo(
     () => zrmComparison(scores, memberId).filter((r) => Object.keys(r.scores).length > 0),
     [scores, memberId],
+  );
+  const layout = useMemo(
+    () =>
+      width > 0 && box
+        ? zrmChartLayout(
+            width,
+            rows.map((r) => r.domain),
+            canvasMeasure(box),
+          )
+        : null,
+    [box, width, rows],
   );
   const moments = ZRM_MOMENTS.filter((m) => rows.some((r) => r.scores[m] !== undefined));
   const staleByKey = new Map(
@@ -72,16 +168,23 @@ export function ZrmSpiderChart({
         5 = volledig zelfredzaam). Matrixversie {versions.join(', ')}.
       </figcaption>
       {rows.length >= 3 ? (
-        <div className="zrm-chart" aria-hidden="true" data-testid="zrm-spider">
-          <ResponsiveContainer width="100%" height={360}>
+        <div className="zrm-chart" aria-hidden="true" data-testid="zrm-spider" ref={setBox}>
+          {layout ? (
             <RadarChart
               accessibilityLayer={false}
               data={data}
-              outerRadius="68%"
-              margin={{ top: 8, right: 24, bottom: 8, left: 24 }}
+              width={layout.width}
+              height={layout.height}
+              cx={layout.cx}
+              cy={layout.cy}
+              outerRadius={layout.radius}
+              margin={{ top: 0, right: 0, bottom: 0, left: 0 }}
             >
               <PolarGrid />
-              <PolarAngleAxis dataKey="domain" tick={{ fontSize: 12, fill: '#1b1f24' }} />
+              <PolarAngleAxis
+                dataKey="domain"
+                tick={(props: TickProps) => <AngleTick {...props} layout={layout} />}
+              />
               <PolarRadiusAxis
                 domain={[0, 5]}
                 tickCount={6}
@@ -101,24 +204,48 @@ export function ZrmSpiderChart({
                   isAnimationActive={false}
                 />
               ))}
-              <Legend
-                itemSorter={(item) =>
-                  typeof item.dataKey === 'string'
-                    ? ZRM_MOMENTS.indexOf(item.dataKey as ZrmMoment)
-                    : 9
-                }
-              />
               <Tooltip />
             </RadarChart>
-          </ResponsiveContainer>
+          ) : null}
+          <ul className="zrm-legend">
+            {moments.map((m) => (
+              <li key={m}>
+                <svg width="28" height="10" focusable="false">
+                  <line
+                    x1="0"
+                    y1="5"
+                    x2="28"
+                    y2="5"
+                    stroke={MOMENT_STYLE[m].stroke}
+                    strokeWidth="2"
+                    strokeDasharray={MOMENT_STYLE[m].dash}
+                  />
+                </svg>
+                {ZRM_MOMENT_LABELS[m]}
+              </li>
+            ))}
+          </ul>
         </div>
       ) : (
         <p className="hint">
           Een spingrafiek heeft minstens drie domeinen nodig; de scores staan in de tabel.
         </p>
       )}
-      <div className="table-scroll">
-        <table className="data-table">
+      {/* On a phone the table scrolls sideways: then it is a named region that takes focus, for the arrow keys. */}
+      {scrolls ? (
+        <p id={`${id}-scroll`} className="hint">
+          De tabel schuift opzij: veeg of gebruik de pijltjestoetsen voor alle momenten.
+        </p>
+      ) : null}
+      <div
+        className="table-scroll zrm-table-scroll"
+        ref={setTableBox}
+        role={scrolls ? 'region' : undefined}
+        aria-label={scrolls ? `ZRM-scores van ${memberName}` : undefined}
+        aria-describedby={scrolls ? `${id}-scroll` : undefined}
+        tabIndex={scrolls ? 0 : undefined}
+      >
+        <table className="data-table zrm-table">
           <caption className="visually-hidden">ZRM-scores van {memberName} per moment</caption>
           <thead>
             <tr>

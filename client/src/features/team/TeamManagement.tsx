@@ -61,15 +61,17 @@ function MemberRow({
   return (
     <tr data-member={member.userId}>
       <th scope="row">
-        {member.name}
-        <br />
-        <span className="muted">
+        <span className="team-table__name" data-member-name>
+          {member.name}
+        </span>{' '}
+        <span className="muted team-table__discipline">
           {disciplineLabel(member.discipline)}, {member.organisation}
         </span>
       </th>
       <td>
-        <label className="visually-hidden" htmlFor={`${id}-role`}>
-          Rol van {member.name}
+        {/* Beside a column header on a wide screen; on a phone the card shows "Rol" itself. */}
+        <label className="team-table__role-label" htmlFor={`${id}-role`}>
+          Rol<span className="visually-hidden"> van {member.name}</span>
         </label>
         <select
           id={`${id}-role`}
@@ -191,7 +193,11 @@ function AddMemberForm({
   }
 
   return (
-    <form className="card" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
+    <form
+      className="card team-add"
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby={`${id}-title`}
+    >
       <h4 id={`${id}-title`}>Iemand toevoegen</h4>
       <div className="casus-grid">
         <div className="field">
@@ -252,7 +258,7 @@ export function TeamManagement({ household, user }: { household: HouseholdDto; u
     <div className="stack casus-after-cards" data-section="teambeheer">
       <h3>Team beheren</h3>
       <div role="status">{status && <p className="notice">{status}</p>}</div>
-      <table className="casus-table">
+      <table className="casus-table team-table">
         <caption className="visually-hidden">Professionals in het casusteam</caption>
         <thead>
           <tr>
