@@ -3,7 +3,8 @@
  * spread over A and B hit the limit as if they were all made on one.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
 import type { ErrorDto } from '@spil/shared';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { api } from '../support/http';
@@ -93,5 +94,29 @@ describe.runIf(redisUrl && pgUrl)('rate limits shared by two instances through R
       { status: 429, code: 'rate.limited' },
       { status: 429, code: 'rate.limited' },
     ]);
+  });
+
+  it('keeps e-mail and client addresses out of Redis, even as a plain hash', async () => {
+    const redis = new Redis(redisUrl ?? '');
+    try {
+      const keys = await redis.keys('spil:rl:*');
+      expect(keys.length).toBeGreaterThan(0);
+      const text = keys.join('\n');
+      // Neither the value itself nor an unkeyed hash of the counter's name and value, which a dictionary would undo.
+      const counted = [
+        'login-failure:huisarts@demo.spil.test',
+        'login:198.51.100.1',
+        'login:198.51.100.2',
+        'rest-anonymous:198.51.100.1',
+      ];
+      for (const raw of counted) {
+        expect(text).not.toContain(raw.slice(raw.indexOf(':') + 1));
+        expect(text).not.toContain(
+          createHash('sha256').update(raw).digest('base64url').slice(0, 20),
+        );
+      }
+    } finally {
+      redis.disconnect();
+    }
   });
 });

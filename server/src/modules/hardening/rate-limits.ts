@@ -5,12 +5,12 @@
  * so a limit holds for the whole deployment: a fixed window per key (INCR,
  * and PEXPIRE on the first hit, in one script).
  *
- * Keys are hashed, so an e-mail address never reaches Redis, and prefixed
- * with an HMAC of AUTH_SECRET, so deployments (and test runs) that share one
- * Redis never count together. While Redis does not answer, the in-memory
+ * Keys are an HMAC under a key derived from AUTH_SECRET, so an e-mail address
+ * or client address never reaches Redis and cannot be guessed back from it,
+ * and deployments (and test runs) that share one Redis never count together. While Redis does not answer, the in-memory
  * counters stand in: limits then hold per instance again, never not at all.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import {
   Inject,
   Injectable,
@@ -57,9 +57,11 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(RateLimits.name);
   private readonly redis: HitRedis | null;
   private readonly prefix: string;
+  private readonly keyHmacKey: Buffer;
   private warnedAt = 0;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(AUTH_SECRET) secret: string) {
+    this.keyHmacKey = createHmac('sha256', secret).update('rate-limit keys').digest();
     this.prefix = `spil:rl:${createHmac('sha256', secret).update('rate-limits').digest('base64url').slice(0, 16)}:`;
     if (!config.REDIS_URL) {
       this.redis = null;
@@ -132,7 +134,7 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
   }
 
   private key(raw: string): string {
-    return this.prefix + createHash('sha256').update(raw).digest('base64url').slice(0, 32);
+    return this.prefix + createHmac('sha256', this.keyHmacKey).update(raw).digest('base64url');
   }
 
   /** The count within the window after this hit, or null when Redis is not there (count in memory). */
