@@ -7,22 +7,11 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EscalationDto, HouseholdDto, ProcesChanged, QuickscanAnswers } from '@spil/shared';
-import { addToTeam, createUser } from '../factories';
+import type { EscalationDto, HouseholdDto, ProcesChanged } from '@spil/shared';
+import { addToTeam, createUser, CALM_QUICKSCAN } from '../factories';
 import { databaseKinds } from '../support/database';
 import { api, eventually, loginAs } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
-
-const CALM: QuickscanAnswers = {
-  veiligheid: 'nee',
-  acuteNood: 'nee',
-  crisis: 'nee',
-  kinderen: 'geen',
-  domeinen: '0-1',
-  eigenKracht: 'ja',
-  netwerk: 'ja',
-  eerdereHulp: 'nee',
-};
 
 /** Long enough for an event that was sent at the same moment as one that arrived. */
 const SETTLE_MS = 300;
@@ -103,7 +92,7 @@ describe.each(databaseKinds())('proces:changed on %s', (kind) => {
     // The first quickscan gives a colour and moves the phase on.
     const scan = await api(s.url, 'POST', `/api/households/${h.id}/quickscan`, {
       token: mw.token,
-      body: { answers: CALM },
+      body: { answers: CALM_QUICKSCAN },
     });
     expect(scan.status).toBe(201);
     await eventually(() => expect(mine(atColleague)).toEqual(['kleur', 'fase']));

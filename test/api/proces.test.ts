@@ -13,25 +13,13 @@ import type {
   HouseholdDto,
   HouseholdEffectsDto,
   EffectPriceDto,
-  QuickscanAnswers,
   ZrmScoreDto,
 } from '@spil/shared';
 import { LEVENSDOMEINEN } from '@spil/shared';
-import { addToTeam, householdByName } from '../factories';
+import { addToTeam, householdByName, CALM_QUICKSCAN } from '../factories';
 import { databaseKinds } from '../support/database';
 import { api, loginAs } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
-
-const CALM: QuickscanAnswers = {
-  veiligheid: 'nee',
-  acuteNood: 'nee',
-  crisis: 'nee',
-  kinderen: 'geen',
-  domeinen: '0-1',
-  eigenKracht: 'ja',
-  netwerk: 'ja',
-  eerdereHulp: 'nee',
-};
 
 function daysAgo(n: number): string {
   return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -144,7 +132,7 @@ describe.each(databaseKinds())('proces on %s', (kind) => {
     const scan = await api<ColourOverviewDto>(s.url, 'POST', `/api/households/${h.id}/quickscan`, {
       token: mw.token,
       body: {
-        answers: { ...CALM, kinderen: 'zorgen', eigenKracht: 'deels' },
+        answers: { ...CALM_QUICKSCAN, kinderen: 'zorgen', eigenKracht: 'deels' },
         note: 'Eerste gesprek thuis',
       },
     });
@@ -192,7 +180,7 @@ describe.each(databaseKinds())('proces on %s', (kind) => {
       body: { colour: 'rood', reason: 'Zorgen' },
     });
     expect([early.status, early.body.code]).toEqual([409, 'colour.quickscan_required']);
-    const { crisis: _omit, ...incomplete } = CALM;
+    const { crisis: _omit, ...incomplete } = CALM_QUICKSCAN;
     const bad = await api<ErrorDto>(s.url, 'POST', `/api/households/${h.id}/quickscan`, {
       token: mw.token,
       body: { answers: incomplete },
@@ -204,12 +192,12 @@ describe.each(databaseKinds())('proces on %s', (kind) => {
     ]);
     const unknown = await api<ErrorDto>(s.url, 'POST', `/api/households/${h.id}/quickscan`, {
       token: mw.token,
-      body: { answers: { ...CALM, veiligheid: 'misschien' } },
+      body: { answers: { ...CALM_QUICKSCAN, veiligheid: 'misschien' } },
     });
     expect(unknown.status).toBe(400);
     const extra = await api<ErrorDto>(s.url, 'POST', `/api/households/${h.id}/quickscan`, {
       token: mw.token,
-      body: { answers: { ...CALM, onbekendVeld: 'ja' } },
+      body: { answers: { ...CALM_QUICKSCAN, onbekendVeld: 'ja' } },
     });
     expect(extra.status).toBe(400);
   });
@@ -218,7 +206,7 @@ describe.each(databaseKinds())('proces on %s', (kind) => {
     const h = await freshHousehold();
     await api(s.url, 'POST', `/api/households/${h.id}/quickscan`, {
       token: mw.token,
-      body: { answers: CALM },
+      body: { answers: CALM_QUICKSCAN },
     });
     const body = {
       target: 'veilig-thuis',
@@ -479,7 +467,7 @@ describe.each(databaseKinds())('proces on %s', (kind) => {
 
     const closedScan = await api<ErrorDto>(s.url, 'POST', `/api/households/${h.id}/quickscan`, {
       token: mw.token,
-      body: { answers: CALM },
+      body: { answers: CALM_QUICKSCAN },
     });
     expect([closedScan.status, closedScan.body.code]).toEqual([409, 'proces.household_closed']);
     const twice = await api<ErrorDto>(s.url, 'POST', `/api/households/${h.id}/evaluation`, {
@@ -603,7 +591,7 @@ describe.each(databaseKinds())('proces on %s', (kind) => {
     // huisarts is not on Visser's team
     for (const [method, path, body] of [
       ['GET', `/api/households/${visser.id}/colour`, undefined],
-      ['POST', `/api/households/${visser.id}/quickscan`, { answers: CALM }],
+      ['POST', `/api/households/${visser.id}/quickscan`, { answers: CALM_QUICKSCAN }],
       ['GET', `/api/households/${visser.id}/escalations`, undefined],
       ['GET', `/api/households/${visser.id}/zrm`, undefined],
       ['GET', `/api/households/${visser.id}/evaluation`, undefined],
@@ -636,7 +624,7 @@ describe.each(databaseKinds())('proces on %s', (kind) => {
       await api<HouseholdDto>(s.url, 'GET', `/api/households/${bakker.id}`, { token: wmo.token })
     ).body.members[0];
     const writes = [
-      ['POST', 'quickscan', { answers: CALM }],
+      ['POST', 'quickscan', { answers: CALM_QUICKSCAN }],
       ['POST', 'colour', { colour: 'rood', reason: 'x' }],
       [
         'POST',

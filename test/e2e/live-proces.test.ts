@@ -8,8 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { HouseholdDto, QuickscanAnswers } from '@spil/shared';
-import { addToTeam } from '../factories';
+import type { HouseholdDto } from '@spil/shared';
+import { addToTeam, CALM_QUICKSCAN } from '../factories';
 import { api, eventually, loginAs } from '../support/http';
 import {
   e2eSession,
@@ -23,17 +23,6 @@ import {
 } from './support';
 
 const LIVE_TIMEOUT_MS = 15_000;
-
-const CALM: QuickscanAnswers = {
-  veiligheid: 'nee',
-  acuteNood: 'nee',
-  crisis: 'nee',
-  kinderen: 'geen',
-  domeinen: '0-1',
-  eigenKracht: 'ja',
-  netwerk: 'ja',
-  eerdereHulp: 'nee',
-};
 
 function traject(page: Page) {
   return page.locator('section[aria-labelledby="traject"]');
@@ -86,7 +75,7 @@ describe('the process follows live on other screens', () => {
     const mwApi = await loginAs(e2e.server.url, 'maatschappelijk-werker');
     const scan = await api(e2e.server.url, 'POST', `/api/households/${h.id}/quickscan`, {
       token: mwApi.token,
-      body: { answers: CALM },
+      body: { answers: CALM_QUICKSCAN },
     });
     expect(scan.status).toBe(201);
 
@@ -141,7 +130,7 @@ describe('the process follows live on other screens', () => {
     const mwApi = await loginAs(e2e.server.url, 'maatschappelijk-werker');
     const scan = await api(e2e.server.url, 'POST', `/api/households/${h.id}/quickscan`, {
       token: mwApi.token,
-      body: { answers: CALM },
+      body: { answers: CALM_QUICKSCAN },
     });
     expect(scan.status).toBe(201);
 

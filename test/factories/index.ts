@@ -11,7 +11,7 @@ import {
   TeamMembershipEntity,
 } from '../../server/src/modules/households/household.entity';
 import { UserEntity } from '../../server/src/modules/users/user.entity';
-import type { TeamRole } from '@spil/shared';
+import type { QuickscanAnswers, TeamRole } from '@spil/shared';
 
 export function dataSourceOf(spil: SpilInstance): DataSource {
   return spil.app.get(DataSource);
@@ -63,3 +63,15 @@ export async function addToTeam(
   const repo = dataSourceOf(spil).getRepository(TeamMembershipEntity);
   await repo.save(repo.create({ householdId, userId, role, since: new Date(), endedAt: null }));
 }
+
+/** Quickscan answers of a household that manages (groen): no danger, no crisis, own strength and a network. */
+export const CALM_QUICKSCAN: QuickscanAnswers = {
+  veiligheid: 'nee',
+  acuteNood: 'nee',
+  crisis: 'nee',
+  kinderen: 'geen',
+  domeinen: '0-1',
+  eigenKracht: 'ja',
+  netwerk: 'ja',
+  eerdereHulp: 'nee',
+};
