@@ -27,7 +27,7 @@ import type {
   RefusedConnection,
   RejectedUpdate,
 } from '../collab/collab.hooks';
-import { CLOSE_TOO_MANY_MESSAGES } from '../collab/collab-connection';
+import { CLOSE } from '../collab/collab.constants';
 import { CollabService } from '../collab/collab.service';
 import { AuditService } from '../modules/audit/audit.service';
 
@@ -137,7 +137,7 @@ export class CollabAuditBridge
       this.flushEdits(session);
     }
     // Closed by the server for going over COLLAB_RATE_LIMIT_*: once per connection, so a flood cannot flood the log.
-    if (c.code === CLOSE_TOO_MANY_MESSAGES) {
+    if (c.code === CLOSE.tooManyMessages) {
       this.write(c, {
         event: 'collab.message',
         action: 'U',

@@ -38,13 +38,6 @@ class ProtocolError extends Error {
   override name = 'ProtocolError';
 }
 
-/**
- * Close code for a connection that sent more messages than
- * COLLAB_RATE_LIMIT_BURST / COLLAB_RATE_LIMIT_PER_SECOND allow (policy
- * violation). Not final: the stock client reconnects after its backoff.
- */
-export const CLOSE_TOO_MANY_MESSAGES = 1008;
-
 /** Messages one connection may send: a token bucket of `burst`, refilled at `perSecond`. */
 export interface MessageRateLimit {
   burst: number;
@@ -82,7 +75,7 @@ export class CollabConnection implements CollabPeer {
     });
     ws.on('close', (code: number) => {
       // The code the server closed with wins. A client may close with any code: its own 1008 is not a refusal.
-      if (code !== CLOSE_TOO_MANY_MESSAGES) this.closeCode ??= code;
+      if (code !== CLOSE.tooManyMessages) this.closeCode ??= code;
       this.gone();
     });
     ws.on('error', () => this.gone());
@@ -92,7 +85,7 @@ export class CollabConnection implements CollabPeer {
     if (this.closed) return;
     // Counted before anything is read: a message over the limit is dropped whole and ends this connection only.
     if (this.rate.take() !== 'ok') {
-      this.close(CLOSE_TOO_MANY_MESSAGES, 'te veel berichten');
+      this.close(CLOSE.tooManyMessages, 'te veel berichten');
       return;
     }
     if (!isBinary) {

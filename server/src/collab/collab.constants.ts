@@ -24,6 +24,11 @@ export const CLOSE = {
   unsupported: 1003,
   /** A message above COLLAB_MAX_MESSAGE_BYTES (sent by `ws` itself). */
   tooBig: 1009,
+  /**
+   * More messages than COLLAB_RATE_LIMIT_BURST / COLLAB_RATE_LIMIT_PER_SECOND
+   * allow (policy violation). Not final: the stock client reconnects after its backoff.
+   */
+  tooManyMessages: 1008,
   /** The server could not load or store the document; reconnecting may help. */
   serverError: 1011,
   /** Service restart: everything was stored first; reconnect. */
