@@ -54,6 +54,10 @@ describe.each(databaseKinds())('privacy on %s', (kind) => {
     expect(text).toContain(f.canary.werk);
     expect(text).toContain(f.canary.plan);
     expect(text).not.toContain(f.canary.medisch);
+    // Every section of the household is in it, including the history of regie handover offers.
+    expect(Object.keys(res.body.sections)).toEqual(
+      expect.arrayContaining(['regie', 'regie-overdrachten', 'toestemmingen', 'overleggen']),
+    );
     expect(
       (
         await api<ErrorDto>(s.url, 'GET', `/api/households/${f.id}/export`, {

@@ -61,6 +61,7 @@ const section = <S>(
 });
 const SECTIONS: SectionSource[] = [
   section('regie', RegieService, (s, u, h) => s.detail(u, h)),
+  section('regie-overdrachten', RegieService, (s, u, h) => s.handovers(u, h)),
   section('toestemmingen', ConsentService, (s, u, h) => s.list(u, h)),
   section('overleggen', MeetingsService, (s, u, h) => s.list(u, h)),
   section('quickscan', QuickscanService, (s, u, h) => s.overview(u, h)),
