@@ -9,7 +9,7 @@ import { Logger } from '@nestjs/common';
 import type * as Y from 'yjs';
 import type { UserEntity } from '../modules/users/user.entity';
 import type { RejectReason, WriteLevel } from './update-check';
-import { describeError } from '../common/describe-error';
+import { describeError, stackWithoutMessage } from '../common/describe-error';
 
 /**
  * After a change to a document is stored and applied to the live document:
@@ -89,10 +89,13 @@ export class HookList<A extends unknown[]> {
         const r = hook(...args);
         if (r instanceof Promise)
           r.catch((e: unknown) =>
-            this.logger.error(`${this.name} hook failed: ${describeError(e)}`),
+            this.logger.error(
+              `${this.name} hook failed: ${describeError(e)}`,
+              stackWithoutMessage(e),
+            ),
           );
       } catch (e) {
-        this.logger.error(`${this.name} hook failed: ${describeError(e)}`);
+        this.logger.error(`${this.name} hook failed: ${describeError(e)}`, stackWithoutMessage(e));
       }
     }
   }
