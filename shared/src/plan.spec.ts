@@ -182,6 +182,7 @@ describe("huishouden: the household's own actions and reactions", () => {
     const root = doc.getMap<unknown>(PLAN_ROOTS.huishouden);
     root.set('tekst', 'een losse string');
     root.set('getal', 5);
+    root.set('niets', null);
     root.set('leeg', new Y.Map([['soort', 'actie']]));
     root.set(
       'vreemd',

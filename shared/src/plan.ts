@@ -370,9 +370,10 @@ export class PlanDoc {
     const out: { entry: HuishoudenEntry; order: [number, number] }[] = [];
     for (const [key, value] of this.huishoudenMap.entries()) {
       const entry = readHuishoudenEntry(key, value);
-      // Within one millisecond, the order in which one replica wrote them.
+      if (!entry) continue;
+      // Within one millisecond, the order in which one replica wrote them (an entry is a Y.Map).
       const item = (value as Y.Map<unknown>)._item;
-      if (entry) out.push({ entry, order: item ? [item.id.client, item.id.clock] : [0, 0] });
+      out.push({ entry, order: item ? [item.id.client, item.id.clock] : [0, 0] });
     }
     return out
       .sort(

@@ -151,6 +151,47 @@ describe.each(databaseKinds())('hardening on %s', (kind) => {
     expect(forged.status).toBe(429);
   });
 
+  it('refuses input holding U+0000 with a clear error that names the field, and stores nothing', async () => {
+    const login = await api<ErrorDto>(s.url, 'POST', '/api/auth/login', {
+      body: { email: 'huisarts@demo.spil.test', password: 'spil-demo\u0000' },
+    });
+    expect([login.status, login.body.code, login.body.field]).toEqual([
+      400,
+      'validation.invalid',
+      'password',
+    ]);
+    const coord = await loginAs(s.url, 'coordinator');
+    const bakker = await householdByName(s, 'Gezin Bakker');
+    const before = await api<{ current: unknown }>(
+      s.url,
+      'GET',
+      `/api/households/${bakker.id}/regie`,
+      {
+        token: coord.token,
+      },
+    );
+    const mw = await loginAs(s.url, 'maatschappelijk-werker');
+    const put = await api<ErrorDto>(s.url, 'PUT', `/api/households/${bakker.id}/regie`, {
+      token: coord.token,
+      body: { userId: mw.user.id, reason: 'Nieuwe\u0000 regiehouder' },
+    });
+    expect([put.status, put.body.code, put.body.field]).toEqual([
+      400,
+      'validation.invalid',
+      'reason',
+    ]);
+    expect(put.body.message).toMatch(/reason/);
+    const after = await api<{ current: unknown }>(
+      s.url,
+      'GET',
+      `/api/households/${bakker.id}/regie`,
+      {
+        token: coord.token,
+      },
+    );
+    expect(after.body).toEqual(before.body);
+  });
+
   it('refuses a body above 256 kB', async () => {
     const { token } = await loginAs(s.url, 'coordinator').catch(() => ({ token: '' }));
     const res = await api<ErrorDto>(s.url, 'POST', '/api/households', {

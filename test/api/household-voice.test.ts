@@ -495,6 +495,41 @@ describe.each(databaseKinds())('the household in their own plan on %s', (kind) =
       expect(notificationsWith(theirs.body, tekst)).toEqual([]);
     }
   });
+
+  it('copes with plan text that PostgreSQL cannot store (U+0000) and with stray values in the household root', async () => {
+    const socket = await eventsSocket(s.url, mw.token, bakker);
+    sockets.push(socket);
+    const live: NotificationDto[] = [];
+    socket.on('notification:new', (n: NotificationDto) => live.push(n));
+    // A stray value in the household's root (a professional's client may write one): readers skip it.
+    const prof = open(mw.token, bakker);
+    await synced(prof);
+    prof.doc.getMap('huishouden').set(`los-${randomUUID().slice(0, 8)}`, null);
+    const c = open(inwoner.token, bakker);
+    await synced(c);
+    const merk = randomUUID().slice(0, 8);
+    new PlanDoc(c.doc).addReactie({
+      tekst: `Met een nul\u0000teken ${merk}`,
+      auteurId: inwoner.user.id,
+      auteurNaam: inwoner.user.name,
+    });
+    // The regiehouder is still told, with the text as it can be stored.
+    await eventually(
+      () => expect(notificationsWith(live, `Met een nulteken ${merk}`)).toHaveLength(1),
+      15_000,
+    );
+    // An action of the professionals with the same character reaches the read model.
+    new PlanDoc(prof.doc).addActie({
+      titel: `Actie met\u0000nul ${merk}`,
+      eigenaarId: mw.user.id,
+    });
+    await eventually(async () => {
+      const rows = await api<{ titel: string }[]>(s.url, 'GET', '/api/me/actions', {
+        token: mw.token,
+      });
+      expect(rows.body.map((r) => r.titel)).toContain(`Actie metnul ${merk}`);
+    }, 15_000);
+  });
 });
 
 /** A server whose database outlives it: a data folder for the embedded kind, a database of its own for PostgreSQL. */

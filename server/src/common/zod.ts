@@ -14,10 +14,20 @@ import type { Request } from 'express';
 import { ApiBody, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
 import { SpilError } from './errors';
+import { nulPath } from './pg-text';
 
 export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.infer<T>> {
   constructor(private readonly schema: T) {}
   transform(value: unknown): z.infer<T> {
+    const nul = nulPath(value);
+    if (nul !== null)
+      throw new SpilError(
+        'validation.invalid',
+        nul || undefined,
+        nul
+          ? `Ongeldige invoer bij '${nul}': een niet toegestaan teken (U+0000)`
+          : 'Ongeldige invoer: een niet toegestaan teken (U+0000)',
+      );
     const result = this.schema.safeParse(value ?? {});
     if (result.success) return result.data;
     const issue = result.error.issues[0];

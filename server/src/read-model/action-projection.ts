@@ -1,4 +1,5 @@
 import { ACTIE_STATUSES, type ActieStatus, LEVENSDOMEINEN, type PlanDoc } from '@spil/shared';
+import { withoutNul } from '../common/pg-text';
 import type { PlanActionEntity } from './plan-action.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -18,7 +19,7 @@ export function projectActions(
   plan: PlanDoc,
 ): Omit<PlanActionEntity, 'household'>[] {
   return plan.acties().flatMap((a) => {
-    if (!a.id || a.id.length > 64) return [];
+    if (!a.id || a.id.length > 64 || a.id.includes('\u0000')) return [];
     const last = a.updates.at(-1);
     const lastAt = last ? new Date(last.tijd) : null;
     const created = a.aangemaakt ? new Date(a.aangemaakt) : null;
@@ -26,13 +27,13 @@ export function projectActions(
       {
         householdId,
         id: a.id,
-        titel: a.titel.slice(0, 500),
+        titel: withoutNul(a.titel).slice(0, 500),
         eigenaarId: a.eigenaarId && UUID.test(a.eigenaarId) ? a.eigenaarId : null,
         deadline: a.deadline && DATE.test(a.deadline) ? a.deadline : null,
         status: status(a.status),
         domein: (LEVENSDOMEINEN as readonly unknown[]).includes(a.domein) ? a.domein : null,
-        lastUpdateText: last ? String(last.tekst).slice(0, 2000) : null,
-        lastUpdateBy: last ? String(last.auteurNaam).slice(0, 200) : null,
+        lastUpdateText: last ? withoutNul(String(last.tekst)).slice(0, 2000) : null,
+        lastUpdateBy: last ? withoutNul(String(last.auteurNaam)).slice(0, 200) : null,
         lastUpdateStatus: last ? status(last.status) : null,
         lastUpdateAt: lastAt && !Number.isNaN(lastAt.getTime()) ? lastAt : null,
         createdAt: created && !Number.isNaN(created.getTime()) ? created : null,

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
 import type { NotificationDto } from '@spil/shared';
 import { SpilError } from '../../common/errors';
+import { withoutNul } from '../../common/pg-text';
 import { EventsBroadcaster, rooms } from '../../events/events.broadcaster';
 import { NotificationEntity, type NotificationKind } from './notification.entity';
 
@@ -37,7 +38,16 @@ export class NotificationsService {
     const unique = [...new Set(userIds)];
     if (unique.length === 0) return;
     const rows = await this.repo.save(
-      unique.map((userId) => this.repo.create({ ...input, userId, readAt: null })),
+      unique.map((userId) =>
+        this.repo.create({
+          ...input,
+          // Titles and bodies often quote plan text, which any client may have written.
+          title: withoutNul(input.title),
+          body: withoutNul(input.body),
+          userId,
+          readAt: null,
+        }),
+      ),
     );
     for (const row of rows)
       this.broadcaster.toRoom(rooms.user(row.userId), 'notification:new', toDto(row));
