@@ -83,7 +83,8 @@ describe('a huisarts finds their households and the casus team', () => {
     expect(
       await team.getByRole('listitem').filter({ hasText: 'Medisch domein' }).count(),
     ).toBeGreaterThanOrEqual(2);
-    await page.getByText('Noah').waitFor();
+    // The household member (exact: an action in "wie doet wat" may name Noah too).
+    await page.getByText('Noah', { exact: true }).waitFor();
     await expectAxeClean(page, 'household page');
     await screenshot(page, 'a4-household');
 
