@@ -1,7 +1,8 @@
 import { ACTIE_STATUS_LABELS, ACTIE_STATUSES, type ActieStatus } from '@spil/shared';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../../api/http';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useDisclosure } from '../../lib/use-disclosure';
 import { sendTerugkoppeling } from './acties-api';
 import './acties.css';
 
@@ -19,27 +20,24 @@ interface Props {
  */
 export function TerugkoppelForm({ householdId, actieId, titel, status }: Props) {
   const id = useId();
-  const [open, setOpen] = useState(false);
+  const { open, toggle, show, hide } = useDisclosure(`${id}-tekst`);
   const [tekst, setTekst] = useState('');
   const [next, setNext] = useState<ActieStatus>(status);
   const [invalid, setInvalid] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
 
   function start() {
     setNext(status);
     setSent(null);
-    setOpen(true);
-    requestAnimationFrame(() => document.getElementById(`${id}-tekst`)?.focus());
+    show();
   }
 
   function close() {
-    setOpen(false);
+    hide();
     setInvalid(false);
     setError(null);
-    requestAnimationFrame(() => toggle.current?.focus());
   }
 
   async function submit(e: FormEvent) {

@@ -22,6 +22,7 @@ import {
   withdrawHandover,
 } from './regie-api';
 import { useResource } from '../../lib/use-resource';
+import { useDisclosure } from '../../lib/use-disclosure';
 import './regie.css';
 
 const MIN_REASON = 3;
@@ -83,19 +84,12 @@ function PersonReasonForm({
   const [invalid, setInvalid] = useState<'person' | 'reason' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [open, setOpen] = useState(false);
-  const toggle = useRef<HTMLButtonElement>(null);
-
-  function show() {
-    setOpen(true);
-    requestAnimationFrame(() => document.getElementById(`${id}-person`)?.focus());
-  }
+  const { open, setOpen, toggle, show, hide: close } = useDisclosure(`${id}-person`);
 
   function hide() {
-    setOpen(false);
+    close();
     setInvalid(null);
     setError(null);
-    requestAnimationFrame(() => toggle.current?.focus());
   }
 
   async function submit(e: FormEvent) {
@@ -228,21 +222,14 @@ function WithdrawHandover({
   onWithdraw: (reason: string) => Promise<void>;
 }) {
   const id = useId();
-  const [asking, setAsking] = useState(false);
+  const { open: asking, toggle, show: ask, hide } = useDisclosure(`${id}-reason`);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
-
-  function ask() {
-    setAsking(true);
-    requestAnimationFrame(() => document.getElementById(`${id}-reason`)?.focus());
-  }
 
   function cancel() {
-    setAsking(false);
+    hide();
     setError(null);
-    requestAnimationFrame(() => toggle.current?.focus());
   }
 
   async function confirm(e: FormEvent) {
