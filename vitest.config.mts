@@ -1,13 +1,20 @@
 import swc from 'unplugin-swc';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /** The server keeps decorator metadata: compile it with SWC, as the NestJS docs advise. */
 const server = () => swc.vite({ module: { type: 'es6' }, jsc: { target: 'es2022' } });
 
+/** Tests use `shared` as TypeScript source; its package points at its compiled build, for Node. */
+const resolve = {
+  alias: { '@spil/shared': fileURLToPath(new URL('./shared/src/index.ts', import.meta.url)) },
+};
+
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
           include: ['shared/src/**/*.spec.ts', 'client/src/**/*.spec.ts'],
@@ -16,6 +23,7 @@ export default defineConfig({
       },
       {
         plugins: [server()],
+        resolve,
         test: {
           name: 'server',
           include: ['server/src/**/*.spec.ts'],
@@ -26,6 +34,7 @@ export default defineConfig({
       },
       {
         plugins: [server()],
+        resolve,
         test: {
           name: 'collab',
           include: ['test/collab/**/*.test.ts', 'test/api/**/*.test.ts'],
@@ -36,6 +45,7 @@ export default defineConfig({
       },
       {
         plugins: [server()],
+        resolve,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
@@ -47,6 +57,7 @@ export default defineConfig({
       },
       {
         plugins: [server()],
+        resolve,
         test: {
           name: 'cluster',
           include: ['test/cluster/**/*.test.ts'],

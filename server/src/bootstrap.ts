@@ -23,12 +23,14 @@ import { correlationId } from './common/correlation';
 import { logLevels, SpilLogger } from './common/logging';
 import { SpilExceptionFilter } from './common/errors';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres';
+import { serveBackups } from './database/backup';
 import { loadDemoData } from './seed/demo-data';
 import { serveClient } from './common/serve-client';
 import { joinCluster } from './cluster/cluster';
 import { ClientAddress } from './modules/hardening/client-address';
 import { Lifecycle } from './modules/health/lifecycle';
 import { EventsBroadcaster } from './events/events.broadcaster';
+import { AuditService } from './modules/audit/audit.service';
 import {
   addMetricSources,
   collectProcessMetrics,
@@ -82,10 +84,22 @@ export async function startSpil(opts: StartOptions = {}): Promise<SpilInstance> 
   const logger = new Logger('Spil');
   const lifecycle = new Lifecycle();
   let embedded: EmbeddedPostgres | null = null;
+  let backups: { close(): Promise<void> } | null = null;
   if (!config.DATABASE_URL) {
-    embedded = await startEmbeddedPostgres(
-      opts.inMemoryDatabase ? null : join(resolve(config.DATA_DIR), 'pg'),
-    );
+    if (!opts.inMemoryDatabase) {
+      // Online backups (`pnpm backup`) through the data folder's socket, which also keeps a second server off it.
+      backups = await serveBackups(resolve(config.DATA_DIR), () =>
+        embedded ? embedded.backup() : Promise.reject(new Error('not started')),
+      );
+    }
+    try {
+      embedded = await startEmbeddedPostgres(
+        opts.inMemoryDatabase ? null : join(resolve(config.DATA_DIR), 'pg'),
+      );
+    } catch (e) {
+      await backups?.close();
+      throw e;
+    }
   }
   const database = {
     url: config.DATABASE_URL ?? (embedded as EmbeddedPostgres).url,
@@ -99,6 +113,7 @@ export async function startSpil(opts: StartOptions = {}): Promise<SpilInstance> 
     );
   } catch (e) {
     await embedded?.stop();
+    await backups?.close();
     throw e;
   }
   app.setGlobalPrefix('api', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
@@ -139,10 +154,12 @@ export async function startSpil(opts: StartOptions = {}): Promise<SpilInstance> 
   collectProcessMetrics();
   const pool = (app.get(DataSource).driver as PostgresDriver).master as PoolLike | undefined;
   const broadcaster = app.get(EventsBroadcaster);
+  const audit = app.get(AuditService);
   const removeMetricSources = addMetricSources({
     database: database.embedded ? 'embedded' : 'postgres',
     pool: () => pool ?? null,
     socketConnections: () => broadcaster.connectionCount(),
+    auditSpooled: () => audit.spooled,
   });
 
   const demo = config.DEMO_DATA ?? !config.DATABASE_URL;
@@ -164,6 +181,7 @@ export async function startSpil(opts: StartOptions = {}): Promise<SpilInstance> 
       await app.close();
       await cluster?.close();
       await embedded?.stop();
+      await backups?.close();
     })());
   return {
     app,

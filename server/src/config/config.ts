@@ -128,7 +128,7 @@ const ConfigSchema = z.object({
    * Bearer token for `GET /metrics` from anywhere but loopback (at least 16
    * characters). Unset: `/metrics` answers on loopback only.
    */
-  METRICS_TOKEN: z.string().min(16).optional(),
+  METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16).optional()),
   /**
    * On SIGTERM, seconds between failing readiness and closing connections, so
    * a load balancer stops sending new work first. 0 in the embedded default;

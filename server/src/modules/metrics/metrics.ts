@@ -36,6 +36,8 @@ export interface MetricSources {
   /** The database pool; `database` is `postgres` or `embedded`. */
   pool(): PoolLike | null;
   database: 'postgres' | 'embedded';
+  /** Audit records waiting in the spool for the database. */
+  auditSpooled(): number;
 }
 
 const sources = new Set<MetricSources>();
@@ -114,6 +116,18 @@ getOrCreate(
           const p = s.pool();
           if (p) this.inc({ database: s.database }, p.waitingCount);
         }
+      },
+    }),
+);
+
+getOrCreate(
+  'spil_audit_spooled_records',
+  () =>
+    new Gauge({
+      name: 'spil_audit_spooled_records',
+      help: 'Audit records waiting in the spool (data folder) for the database',
+      collect() {
+        this.set(sum((s) => s.auditSpooled()));
       },
     }),
 );
