@@ -59,16 +59,17 @@ export class HealthController {
   @ApiZodResponse(200, ReadinessDto)
   @ApiZodResponse(503, ReadinessDto)
   async ready(@Res({ passthrough: true }) res: Response): Promise<ReadinessDto> {
-    const { draining, migrated } = this.lifecycle;
     const [database, redis] = await Promise.all([this.database.check(), this.redis.check()]);
-    const ready = database === 'up' && migrated && !this.lifecycle.draining && !draining;
+    // Read after the checks: a SIGTERM that came meanwhile fails this answer already.
+    const { draining, migrated } = this.lifecycle;
+    const ready = database === 'up' && migrated && !draining;
     res.status(ready ? 200 : 503);
     return {
       status: !ready ? 'unavailable' : redis === 'down' ? 'degraded' : 'ok',
       database,
       ...(redis ? { redis } : {}),
       migrations: migrated ? 'done' : 'pending',
-      draining: draining || this.lifecycle.draining,
+      draining,
     };
   }
 }
