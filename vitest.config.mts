@@ -10,6 +10,14 @@ const resolve = {
   alias: { '@spil/shared': fileURLToPath(new URL('./shared/src/index.ts', import.meta.url)) },
 };
 
+/**
+ * What swc-node compiles outside Vite in these runs (the collab validation
+ * worker of an in-process server, started from the repo root where there is
+ * no tsconfig.json): the server's tsconfig, whose `paths` map `@spil/shared`
+ * to its source too.
+ */
+const env = { SWC_NODE_PROJECT: fileURLToPath(new URL('./server/tsconfig.json', import.meta.url)) };
+
 export default defineConfig({
   test: {
     projects: [
@@ -26,6 +34,7 @@ export default defineConfig({
         resolve,
         test: {
           name: 'server',
+          env,
           include: ['server/src/**/*.spec.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
@@ -37,6 +46,7 @@ export default defineConfig({
         resolve,
         test: {
           name: 'collab',
+          env,
           include: ['test/collab/**/*.test.ts', 'test/api/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -48,6 +58,7 @@ export default defineConfig({
         resolve,
         test: {
           name: 'e2e',
+          env,
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
@@ -60,6 +71,7 @@ export default defineConfig({
         resolve,
         test: {
           name: 'cluster',
+          env,
           include: ['test/cluster/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
