@@ -87,7 +87,8 @@ describe.runIf(pgUrl)('audit records through a PostgreSQL outage', () => {
       logged.push(String(chunk));
       return (write as (c: unknown, ...r: unknown[]) => boolean)(chunk, ...rest);
     });
-  });
+    // A server start on a machine under heavy load can take minutes: a generous bound, not a speed test.
+  }, 300_000);
 
   afterAll(async () => {
     vi.restoreAllMocks();

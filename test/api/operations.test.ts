@@ -13,6 +13,8 @@ import { api, eventually, loginAs } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
 
 const TOKEN = 'metrics-token-for-the-test';
+/** A server start on a machine under heavy load can take minutes: a generous bound, not a speed test. */
+const START_TIMEOUT = 300_000;
 
 /** GET with a generous bound: a check without a timeout would hang, and this fails it. */
 async function get(url: string, headers: Record<string, string> = {}) {
@@ -31,7 +33,7 @@ describe.each(databaseKinds())('health and metrics on %s', (kind) => {
   let s: TestServer;
   beforeAll(async () => {
     s = await startTestServer(kind, { env: { METRICS_TOKEN: TOKEN } });
-  });
+  }, START_TIMEOUT);
   afterAll(async () => s?.stop());
 
   it('answers liveness, readiness and the public health summary', async () => {
@@ -97,24 +99,28 @@ describe.each(databaseKinds())('health and metrics on %s', (kind) => {
 });
 
 describe('draining', () => {
-  it('fails readiness first, keeps answering liveness, then stops', async () => {
-    const s = await startTestServer('embedded', {
-      demo: false,
-      env: { SHUTDOWN_DELAY_SECONDS: '3' },
-    });
-    try {
-      expect((await get(`${s.url}/api/health/ready`)).status).toBe(200);
-      const drained = s.drain();
-      const ready = await get(`${s.url}/api/health/ready`);
-      expect(ready.status).toBe(503);
-      expect(ready.body).toMatchObject({ status: 'unavailable', draining: true, database: 'up' });
-      expect((await get(`${s.url}/api/health/live`)).status).toBe(200);
-      await drained;
-      await expect(fetch(`${s.url}/api/health/live`)).rejects.toThrow();
-    } finally {
-      await s.stop();
-    }
-  });
+  it(
+    'fails readiness first, keeps answering liveness, then stops',
+    async () => {
+      const s = await startTestServer('embedded', {
+        demo: false,
+        env: { SHUTDOWN_DELAY_SECONDS: '3' },
+      });
+      try {
+        expect((await get(`${s.url}/api/health/ready`)).status).toBe(200);
+        const drained = s.drain();
+        const ready = await get(`${s.url}/api/health/ready`);
+        expect(ready.status).toBe(503);
+        expect(ready.body).toMatchObject({ status: 'unavailable', draining: true, database: 'up' });
+        expect((await get(`${s.url}/api/health/live`)).status).toBe(200);
+        await drained;
+        await expect(fetch(`${s.url}/api/health/live`)).rejects.toThrow();
+      } finally {
+        await s.stop();
+      }
+    },
+    START_TIMEOUT,
+  );
 });
 
 function freePort(): Promise<number> {
@@ -152,7 +158,7 @@ describe('a hung Redis', () => {
       20_000,
     );
     s = await startTestServer('embedded', { demo: false, env: { REDIS_URL: url } });
-  });
+  }, START_TIMEOUT);
   afterAll(async () => {
     redis?.kill('SIGCONT');
     await s?.stop();
