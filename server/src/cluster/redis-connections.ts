@@ -266,8 +266,8 @@ export class RedisConnections implements OnApplicationShutdown {
         if (w.pinging) {
           if (!lagging) w.missed++;
           if (w.missed >= STALLED_TICKS) {
+            // Still away until the new connection is ready ('ready' clears `missed`).
             this.warn(w, 'does not answer; reconnecting');
-            w.missed = 0;
             c.disconnect(true);
           }
           continue;
