@@ -278,6 +278,7 @@ describe.runIf(pgUrl && redisServerAvailable)('Redis faults: two instances on on
     up: () => Promise<void> | void,
     during: (report: FaultReport) => Promise<void>,
     holdMs = OUTAGE_MS,
+    afterUp: () => Promise<void> = async () => undefined,
   ): Promise<FaultReport> {
     const report: FaultReport = {
       fault: name,
@@ -320,6 +321,8 @@ describe.runIf(pgUrl && redisServerAvailable)('Redis faults: two instances on on
     const places2 = [...servers.keys()];
     for (const p of places2)
       await eventually(async () => expect((await health(p)).redis).toBe('up'), 30_000, 200);
+
+    await afterUp();
 
     // Convergence: every edit made before Redis returned is on every client, on every instance.
     const before = editors.flatMap((e) =>
@@ -513,6 +516,13 @@ describe.runIf(pgUrl && redisServerAvailable)('Redis faults: two instances on on
         await new Promise((r) => setTimeout(r, 2 * AFTER_MS));
       },
       0,
+      async () => {
+        // C joined: plan:stored of a plan only A and B have open reaches a socket on C through Redis.
+        const jansen = households.get('Huishouden Jansen') as string;
+        const login = await loginAs(server('c').url, 'wijkverpleegkundige');
+        const { stored } = await follow('c', login.token, jansen);
+        await eventually(() => expect(stored.length).toBeGreaterThan(0), 30_000, 100);
+      },
     );
   }, 240_000);
 
