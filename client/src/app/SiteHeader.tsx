@@ -1,39 +1,38 @@
-import { useState } from 'react';
 import { Link, NavLink, useNavigate } from 'react-router-dom';
 import { logout } from '../api/auth';
-import { ApiError, errorMessage } from '../api/http';
+import { ApiError } from '../api/http';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { NotificationsButton } from '../features/notifications/NotificationsButton';
 import { forgetSavedPlans } from '../features/plan/local-plans';
 import { homeLabel } from '../features/mijn-plan/household-user';
 import { forgetOfflineCopy } from '../features/mijn-plan/offline-cache';
 import { disciplineLabel } from '../lib/labels';
+import { clearQueries } from '../lib/query';
+import { useSubmit } from '../lib/use-submit';
 import { useCurrentUser } from './session';
 
 export function SiteHeader() {
   const user = useCurrentUser();
   const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function signOut() {
-    setBusy(true);
-    setError(null);
-    try {
-      await logout();
-    } catch (e) {
-      // A session that is gone already counts as logged out.
-      if (!(e instanceof ApiError && e.unauthorized)) {
-        setError(errorMessage(e));
-        setBusy(false);
-        return;
+  const signOut = useSubmit(
+    async () => {
+      try {
+        await logout();
+      } catch (e) {
+        // A session that is gone already counts as logged out.
+        if (!(e instanceof ApiError && e.unauthorized)) throw e;
       }
-    }
-    // Household data does not stay on this device after logout, unless it holds unsaved edits.
-    await forgetSavedPlans().catch(() => undefined);
-    forgetOfflineCopy();
-    await navigate('/inloggen', { replace: true });
-  }
+    },
+    {
+      onSuccess: async () => {
+        // Household data does not stay on this device after logout, unless it holds unsaved edits.
+        await forgetSavedPlans().catch(() => undefined);
+        forgetOfflineCopy();
+        await navigate('/inloggen', { replace: true });
+        clearQueries();
+      },
+    },
+  );
 
   return (
     <header className="site-header">
@@ -63,14 +62,14 @@ export function SiteHeader() {
           <button
             type="button"
             className="button button--on-dark"
-            onClick={() => void signOut()}
-            disabled={busy}
+            onClick={() => void signOut.run()}
+            disabled={signOut.busy}
           >
-            {busy ? 'Uitloggen…' : 'Uitloggen'}
+            {signOut.busy ? 'Uitloggen…' : 'Uitloggen'}
           </button>
         </div>
       </div>
-      <ErrorMessage message={error} />
+      <ErrorMessage message={signOut.error} />
     </header>
   );
 }

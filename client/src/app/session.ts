@@ -4,6 +4,7 @@ import { me } from '../api/auth';
 import { ApiError } from '../api/http';
 import { isHouseholdUser } from '../features/mijn-plan/household-user';
 import { userWhenOffline } from '../features/mijn-plan/offline-cache';
+import { setCacheOwner } from '../lib/query';
 
 export const APP_ROUTE_ID = 'app';
 
@@ -38,7 +39,9 @@ export function authed<T>(load: (args: LoaderFunctionArgs) => Promise<T>) {
 
 async function loadUser(): Promise<UserDto> {
   try {
-    return await me();
+    const user = await me();
+    setCacheOwner(user.id);
+    return user;
   } catch (e) {
     // Offline, the inwoner or a naaste still opens Mijn plan from this device's copy.
     const offline = userWhenOffline(e);

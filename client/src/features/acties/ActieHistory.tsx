@@ -1,6 +1,6 @@
 import { ACTIE_STATUS_LABELS, type StatusUpdate } from '@spil/shared';
 import { useId } from 'react';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../lib/format';
 import './acties.css';
 
 /** Show this many at once; older ones behind "Oudere terugkoppelingen". */

@@ -2,7 +2,7 @@ import { ACTIE_STATUS_LABELS, type ActionRowDto } from '@spil/shared';
 import { Link } from 'react-router-dom';
 import { formatDateShort } from '../../lib/format';
 import { ActionBadges } from './ActionBadges';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../lib/format';
 import './acties.css';
 
 interface Props {

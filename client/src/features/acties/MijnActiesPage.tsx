@@ -1,20 +1,18 @@
 import { type ActionRowDto, isOpenStatus, PHASE_LABELS, type WieDoetWatDto } from '@spil/shared';
-import { useEffect, useId } from 'react';
-import { Link, useLoaderData, useRevalidator } from 'react-router-dom';
+import { useId } from 'react';
+import { Link } from 'react-router-dom';
 import { authed, useCurrentUser } from '../../app/session';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDate, formatNumber } from '../../lib/format';
-import { useEvents } from '../events/EventsContext';
+import { loadQuery, useLoadedQuery } from '../../lib/query';
 import { ActionTable } from './ActionTable';
-import { myActions, myWieDoetWat } from './acties-api';
+import { actiesQueries } from './acties-api';
 import './acties.css';
 
 export const mijnActiesLoader = authed(async () => {
-  const [mine, households] = await Promise.all([myActions(), myWieDoetWat()]);
-  return { mine, households };
+  await Promise.all([loadQuery(actiesQueries.mine()), loadQuery(actiesQueries.wieDoetWat())]);
+  return null;
 });
-
-type Loaded = Awaited<ReturnType<typeof mijnActiesLoader>>;
 
 /** Open first; then the most urgent: overdue, earliest due date, no date last. */
 function byUrgency(a: ActionRowDto, b: ActionRowDto): number {
@@ -97,12 +95,10 @@ function HouseholdBlock({ h, myId }: { h: WieDoetWatDto; myId: string }) {
  * POH-jeugd who wants to know what happens for their patients.
  */
 export function MijnActiesPage() {
-  const { mine, households } = useLoaderData<Loaded>();
+  // A terugkoppeling, an action or a regie change: live-queries makes these stale.
+  const mine = useLoadedQuery(actiesQueries.mine());
+  const households = useLoadedQuery(actiesQueries.wieDoetWat());
   const user = useCurrentUser();
-  const events = useEvents();
-  const { revalidate } = useRevalidator();
-  // A terugkoppeling, an action or a regie change: the overview moves with it.
-  useEffect(() => events.onNotification(() => void revalidate()), [events, revalidate]);
 
   const overdue = mine.filter((a) => a.overdue).length;
   const sorted = [...households].sort((a, b) =>

@@ -1,8 +1,9 @@
 import { ACTIE_STATUS_LABELS, ACTIE_STATUSES, type ActieStatus } from '@spil/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { errorMessage } from '../../api/http';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { keys } from '../../lib/query';
 import { useDisclosure } from '../../lib/use-disclosure';
+import { useSubmit } from '../../lib/use-submit';
 import { sendTerugkoppeling } from './acties-api';
 import './acties.css';
 
@@ -24,9 +25,20 @@ export function TerugkoppelForm({ householdId, actieId, titel, status }: Props) 
   const [tekst, setTekst] = useState('');
   const [next, setNext] = useState<ActieStatus>(status);
   const [invalid, setInvalid] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState<string | null>(null);
+  const send = useSubmit(
+    () => sendTerugkoppeling(householdId, actieId, { tekst: tekst.trim(), status: next }),
+    {
+      // The read model follows the plan: the action's last terugkoppeling shows in the lists.
+      invalidates: [keys.household(householdId), keys.me(), keys.households(), keys.wijkteam()],
+      onSuccess: () => {
+        setTekst('');
+        setSent('Terugkoppeling verstuurd. Het team krijgt een melding.');
+        close();
+      },
+    },
+  );
+  const { busy, error } = send;
 
   function start() {
     setNext(status);
@@ -37,7 +49,7 @@ export function TerugkoppelForm({ householdId, actieId, titel, status }: Props) 
   function close() {
     hide();
     setInvalid(false);
-    setError(null);
+    send.clear();
   }
 
   async function submit(e: FormEvent) {
@@ -48,18 +60,7 @@ export function TerugkoppelForm({ householdId, actieId, titel, status }: Props) 
       return;
     }
     setInvalid(false);
-    setBusy(true);
-    setError(null);
-    try {
-      await sendTerugkoppeling(householdId, actieId, { tekst: tekst.trim(), status: next });
-      setTekst('');
-      setSent('Terugkoppeling verstuurd. Het team krijgt een melding.');
-      close();
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    await send.run();
   }
 
   return (

@@ -1,23 +1,18 @@
 import {
   type ActionRowDto,
-  docNameOf,
   type HouseholdDto,
   isOpenStatus,
   type UserDto,
   type WieDoetWatDto,
 } from '@spil/shared';
-import { useEffect, useId } from 'react';
-import { formatDateShort, formatNumber } from '../../lib/format';
+import { useId } from 'react';
+import { formatDateShort, formatDateTime, formatNumber } from '../../lib/format';
 import { disciplineLabel } from '../../lib/labels';
-import { useEvents } from '../events/EventsContext';
-import { householdWieDoetWat } from '../regie/regie-api';
-import { useResource } from '../../lib/use-resource';
+import { useData } from '../../lib/query';
+import { usePlanFollowers } from '../events/live-queries';
+import { regieQueries } from '../regie/regie-api';
 import { ActionBadges } from './ActionBadges';
-import { formatDateTime } from './format';
 import './acties.css';
-
-/** After the plan is stored, the read model follows; wait for the typing to settle. */
-const RELOAD_AFTER_STORE_MS = 2500;
 
 function byUrgency(a: ActionRowDto, b: ActionRowDto): number {
   return (
@@ -143,34 +138,13 @@ function Board({ data, myId }: { data: WieDoetWatDto; myId: string }) {
   );
 }
 
+const WIE_DOET_WAT_PARTS = ['wie-doet-wat'] as const;
+
 /** "Wie doet wat" on the household page: the team against the actions, the regiehouder marked. */
 export function WieDoetWatSection({ household, user }: { household: HouseholdDto; user: UserDto }) {
-  const events = useEvents();
-  const { data, error, reload } = useResource(
-    () => householdWieDoetWat(household.id),
-    household.id,
-  );
-
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const later = () => {
-      clearTimeout(timer);
-      timer = setTimeout(reload, RELOAD_AFTER_STORE_MS);
-    };
-    const offStored = events.subscribePlan(docNameOf(household.id), later);
-    const offChanged = events.onHouseholdChanged((e) => {
-      if (e.householdId === household.id) reload();
-    });
-    const offNote = events.onNotification((n) => {
-      if (n.householdId === household.id) reload();
-    });
-    return () => {
-      clearTimeout(timer);
-      offStored();
-      offChanged();
-      offNote();
-    };
-  }, [events, household.id, reload]);
+  const { data, error } = useData(regieQueries.wieDoetWat(household.id));
+  // Actions are typed into the plan: follow it. Team, regie and terugkoppeling come as events.
+  usePlanFollowers(household.id, WIE_DOET_WAT_PARTS);
 
   if (error && !data) return <p className="notice notice--error">{error}</p>;
   if (!data) return <p role="status">Wie doet wat wordt geladen…</p>;

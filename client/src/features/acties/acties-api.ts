@@ -6,6 +6,7 @@ import {
 } from '@spil/shared';
 import { z } from 'zod';
 import { request } from '../../api/http';
+import { keys, queryOptions } from '../../lib/query';
 
 /** My open actions across my households, by due date. */
 export function myActions(): Promise<ActionRowDto[]> {
@@ -16,6 +17,11 @@ export function myActions(): Promise<ActionRowDto[]> {
 export function myWieDoetWat(): Promise<WieDoetWatDto[]> {
   return request('GET', '/api/me/wie-doet-wat', z.array(WieDoetWatDto));
 }
+
+export const actiesQueries = {
+  mine: () => queryOptions({ queryKey: keys.me('actions'), queryFn: myActions }),
+  wieDoetWat: () => queryOptions({ queryKey: keys.me('wie-doet-wat'), queryFn: myWieDoetWat }),
+};
 
 const StatusUpdateDto = z.object({
   id: z.string(),

@@ -18,13 +18,12 @@ import {
   type UserDto,
 } from '@spil/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { errorMessage } from '../../api/http';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDate } from '../../lib/format';
 import { LiveNotes } from '../overleg/LiveNotes';
-import { useHouseholdChanged } from '../overleg/use-household-changed';
-import { useLoad } from '../overleg/use-load';
-import { listConsents, recordConsent, withdrawConsent } from './consent-api';
+import { useData } from '../../lib/query';
+import { useSubmit } from '../../lib/use-submit';
+import { consentQueries, recordConsent, withdrawConsent } from './consent-api';
 import '../overleg/overleg.css';
 
 function period(c: ConsentDto): string {
@@ -43,8 +42,10 @@ function WithdrawControl({ consent, onDone }: { consent: ConsentDto; onDone: () 
   const id = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const send = useSubmit(() => withdrawConsent(consent.householdId, consent.id, { reason }), {
+    onSuccess: () => onDone(),
+  });
+  const { busy, error } = send;
   if (!open) {
     return (
       <button
@@ -58,15 +59,7 @@ function WithdrawControl({ consent, onDone }: { consent: ConsentDto; onDone: () 
   }
   async function submit(ev: FormEvent) {
     ev.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await withdrawConsent(consent.householdId, consent.id, { reason });
-      onDone();
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
+    await send.run();
   }
   return (
     <form className="casus-confirm" onSubmit={(e) => void submit(e)}>
@@ -113,22 +106,9 @@ function ConsentForm({ householdId, onSaved }: { householdId: string; onSaved: (
   const [purpose, setPurpose] = useState('');
   const [validFrom, setValidFrom] = useState(today);
   const [validUntil, setValidUntil] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const flip = <T,>(set: Set<T>, value: T, on: boolean) => {
-    const next = new Set(set);
-    if (on) next.add(value);
-    else next.delete(value);
-    return next;
-  };
-
-  async function submit(ev: FormEvent) {
-    ev.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await recordConsent(householdId, {
+  const send = useSubmit(
+    () =>
+      recordConsent(householdId, {
         givenBy,
         givenByName,
         representativeRole: givenBy === 'wettelijk-vertegenwoordiger' ? representativeRole : null,
@@ -141,12 +121,21 @@ function ConsentForm({ householdId, onSaved }: { householdId: string; onSaved: (
         purpose,
         validFrom,
         validUntil: validUntil || null,
-      });
-      onSaved();
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
+      }),
+    { onSuccess: () => onSaved() },
+  );
+  const { busy, error } = send;
+
+  const flip = <T,>(set: Set<T>, value: T, on: boolean) => {
+    const next = new Set(set);
+    if (on) next.add(value);
+    else next.delete(value);
+    return next;
+  };
+
+  async function submit(ev: FormEvent) {
+    ev.preventDefault();
+    await send.run();
   }
 
   return (
@@ -288,9 +277,9 @@ export function medicalNotesAccess(
  * with whom, and the medical notes it opens. Withdrawal ends access at once.
  */
 export function ConsentSection({ household, user }: { household: HouseholdDto; user: UserDto }) {
-  const consents = useLoad(household.id, () => listConsents(household.id));
+  // Recorded or withdrawn elsewhere: `household:changed` makes the list stale (live-queries).
+  const consents = useData(consentQueries.list(household.id));
   const [adding, setAdding] = useState(false);
-  useHouseholdChanged(household.id, ['consent', 'team'], consents.reload);
   const canRecord = household.myRole === 'lid' || user.systemRole === 'coordinator';
   const canWithdraw = canRecord || household.myRole === 'inwoner';
   const list = consents.data ?? [];

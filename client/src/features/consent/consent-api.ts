@@ -1,6 +1,7 @@
 import { ConsentDto, type CreateConsentRequest, type WithdrawConsentRequest } from '@spil/shared';
 import { z } from 'zod';
 import { request } from '../../api/http';
+import { keys, queryOptions } from '../../lib/query';
 
 const base = (householdId: string) => `/api/households/${encodeURIComponent(householdId)}/consents`;
 
@@ -27,3 +28,11 @@ export function withdrawConsent(
     body,
   );
 }
+
+export const consentQueries = {
+  list: (householdId: string) =>
+    queryOptions({
+      queryKey: keys.household(householdId, 'consent'),
+      queryFn: () => listConsents(householdId),
+    }),
+};

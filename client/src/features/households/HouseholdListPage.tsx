@@ -1,9 +1,10 @@
 import type { HouseholdSummaryDto } from '@spil/shared';
-import { Link, useLoaderData, useRevalidator } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { householdQueries } from '../../api/households';
 import { PageHeading } from '../../components/PageHeading';
 import { formatNumber } from '../../lib/format';
 import { myRoleLabel, phaseLabel } from '../../lib/labels';
-import { useProcesChanged } from '../events/use-proces-changed';
+import { useLoadedQuery } from '../../lib/query';
 
 function HouseholdCard({ h }: { h: HouseholdSummaryDto }) {
   return (
@@ -44,12 +45,8 @@ function HouseholdCard({ h }: { h: HouseholdSummaryDto }) {
 }
 
 export function HouseholdListPage() {
-  const households = useLoaderData<HouseholdSummaryDto[]>();
-  const { revalidate } = useRevalidator();
-  // A household was closed or reopened elsewhere: its phase on this list follows.
-  useProcesChanged(null, (e) => {
-    if (e.what === 'fase') void revalidate();
-  });
+  // A household was closed or reopened elsewhere: `proces:changed` makes the list stale.
+  const households = useLoadedQuery(householdQueries.list());
   return (
     <section className="stack">
       <title>Mijn huishoudens – Spil</title>

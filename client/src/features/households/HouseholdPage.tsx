@@ -1,12 +1,12 @@
 import type { HouseholdDto } from '@spil/shared';
-import { lazy, Suspense, useEffect } from 'react';
-import { Link, useLoaderData, useRevalidator } from 'react-router-dom';
+import { lazy, Suspense } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { householdQueries } from '../../api/households';
 import { useCurrentUser } from '../../app/session';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDate } from '../../lib/format';
 import { myRoleLabel, phaseLabel } from '../../lib/labels';
-import { useEvents } from '../events/EventsContext';
-import { useProcesChanged } from '../events/use-proces-changed';
+import { useLoadedQuery } from '../../lib/query';
 import { ProcesBanner } from '../proces/ProcesBanner';
 import { MemberList } from './MemberList';
 import { TeamList } from './TeamList';
@@ -25,27 +25,6 @@ const ConsentSection = lazy(() =>
 const OverlegSection = lazy(() =>
   import('../overleg/OverlegSection').then((m) => ({ default: m.OverlegSection })),
 );
-
-/** Team, regie, access and phase change on the server: load the household again. */
-function useReloadOnChange(householdId: string): void {
-  const events = useEvents();
-  const { revalidate } = useRevalidator();
-  useProcesChanged(householdId, (e) => {
-    if (e.what === 'fase') void revalidate();
-  });
-  useEffect(() => {
-    const offChanged = events.onHouseholdChanged((e) => {
-      if (e.householdId === householdId) void revalidate();
-    });
-    const offRevoked = events.onAccessRevoked((e) => {
-      if (e.householdId === householdId) void revalidate();
-    });
-    return () => {
-      offChanged();
-      offRevoked();
-    };
-  }, [events, householdId, revalidate]);
-}
 
 function HouseholdHeader({ h }: { h: HouseholdDto }) {
   return (
@@ -103,9 +82,9 @@ function HouseholdHeader({ h }: { h: HouseholdDto }) {
 }
 
 export function HouseholdPage() {
-  const household = useLoaderData<HouseholdDto>();
+  // Team, regie, access and phase changes arrive as events; live-queries makes this stale.
+  const household = useLoadedQuery(householdQueries.detail(useParams().id ?? ''));
   const user = useCurrentUser();
-  useReloadOnChange(household.id);
   return (
     <article className="stack household">
       <title>{`${household.displayName} – Spil`}</title>

@@ -1,6 +1,8 @@
-import { getHousehold, listHouseholds } from '../../api/households';
+import { householdQueries } from '../../api/households';
 import { authed } from '../../app/session';
+import { loadQuery } from '../../lib/query';
 
-export const householdsLoader = authed(() => listHouseholds());
-
-export const householdLoader = authed(({ params }) => getHousehold(params.id ?? ''));
+export const householdLoader = authed(async ({ params }) => {
+  await loadQuery(householdQueries.detail(params.id ?? ''));
+  return null;
+});

@@ -28,9 +28,16 @@ import {
 } from 'recharts';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
-import { formatDate, formatNumber } from '../../lib/format';
-import { formatChange, formatDecimal, formatEuro, formatEuroWhole } from '../proces/format';
-import { useResource } from '../../lib/use-resource';
+import {
+  formatChange,
+  formatDate,
+  formatDecimal,
+  formatEuro,
+  formatEuroWhole,
+  formatMonth,
+  formatNumber,
+} from '../../lib/format';
+import { keys, queryOptions, useData } from '../../lib/query';
 import { ChartFigure } from './ChartFigure';
 import { kpiApi, kpiQueryString } from './kpi-api';
 import { PriceList } from './PriceList';
@@ -44,11 +51,8 @@ const COLOUR_FILL = {
 } as const;
 const PRIMARY = '#1f4e79';
 const AXIS = { fontSize: 12, fill: '#1b1f24' };
-const MONTH = new Intl.DateTimeFormat('nl-NL', { month: 'short', year: 'numeric' });
-
 function monthLabel(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return y && m ? MONTH.format(new Date(y, m - 1, 1)) : month;
+  return /^\d{4}-\d{2}$/.test(month) ? formatMonth(`${month}-01`) : month;
 }
 
 function queryFrom(params: URLSearchParams): KpiQuery {
@@ -417,7 +421,10 @@ export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const query = queryFrom(params);
   const key = kpiQueryString(query);
-  const kpi = useResource(() => kpiApi.get(query), key);
+  const kpi = useData(
+    queryOptions({ queryKey: keys.wijkteam('kpi', key), queryFn: () => kpiApi.get(query) }),
+    { keepPrevious: true },
+  );
   const k = kpi.data;
 
   function apply(q: KpiQuery) {
@@ -437,7 +444,7 @@ export function DashboardPage() {
           {k ? `${k.wijkteam}: ${periodText(k)}` : 'Kerncijfers van je wijkteam.'}
         </p>
       </header>
-      <Filters key={key} kpi={k} query={query} onApply={apply} />
+      <Filters key={key} kpi={k ?? null} query={query} onApply={apply} />
       <ErrorMessage message={kpi.error} />
       {kpi.loading && !k ? (
         <p role="status" className="muted">

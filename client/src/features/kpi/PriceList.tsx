@@ -10,16 +10,19 @@ import {
 } from '@spil/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { z } from 'zod';
-import { errorMessage, request } from '../../api/http';
+import { request } from '../../api/http';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { formatEuro, parseEuroInput } from '../proces/format';
-import { useResource } from '../../lib/use-resource';
+import { formatEuro, parseEuroInput } from '../../lib/format';
+import { keys, queryClient, queryOptions, useData } from '../../lib/query';
+import { useSubmit } from '../../lib/use-submit';
 
 const priceApi = {
   list: () => request('GET', '/api/effects/prices', z.array(EffectPriceSchema)),
   save: (body: UpdateEffectPricesRequest) =>
     request('PUT', '/api/effects/prices', z.array(EffectPriceSchema), body),
 };
+
+const pricesQuery = queryOptions({ queryKey: keys.wijkteam('prices'), queryFn: priceApi.list });
 
 const amountInput = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
 
@@ -35,8 +38,11 @@ function PriceForm({
     () => new Map(prices.map((p) => [p.event, amountInput(p.amountCents)])),
   );
   const [reset, setReset] = useState(new Set<string>());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const send = useSubmit(
+    (changes: UpdateEffectPricesRequest['prices']) => priceApi.save({ prices: changes }),
+    { onSuccess: (p) => onSaved(p) },
+  );
+  const { busy, error } = send;
   const invalid = prices.filter(
     (p) => !reset.has(p.event) && parseEuroInput(values.get(p.event) ?? '') === null,
   );
@@ -44,22 +50,16 @@ function PriceForm({
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (invalid.length)
-      return setError(`Vul een bedrag in euro's in bij ${invalid.map((p) => p.label).join(', ')}.`);
+      return send.fail(
+        `Vul een bedrag in euro's in bij ${invalid.map((p) => p.label).join(', ')}.`,
+      );
     const changes = prices.flatMap((p): UpdateEffectPricesRequest['prices'] => {
       if (reset.has(p.event)) return p.isDefault ? [] : [{ event: p.event, amountCents: null }];
       const cents = parseEuroInput(values.get(p.event) ?? '') as number;
       return cents === p.amountCents ? [] : [{ event: p.event, amountCents: cents }];
     });
-    if (changes.length === 0) return setError('Er is niets veranderd.');
-    setBusy(true);
-    setError(null);
-    try {
-      onSaved(await priceApi.save({ prices: changes }));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    if (changes.length === 0) return send.fail('Er is niets veranderd.');
+    await send.run(changes);
   }
 
   return (
@@ -131,7 +131,7 @@ function PriceForm({
 }
 
 export function PriceList() {
-  const prices = useResource(priceApi.list, 'prices');
+  const prices = useData(pricesQuery);
   const [open, setOpen] = useState(false);
   // The form starts afresh with the saved amounts; the confirmation lives here so it survives that.
   const [saved, setSaved] = useState(false);
@@ -162,7 +162,7 @@ export function PriceList() {
               key={prices.data.map((p) => `${p.event}${p.amountCents}`).join()}
               prices={prices.data}
               onSaved={(p) => {
-                prices.set(p);
+                queryClient.setQueryData(pricesQuery.queryKey, p);
                 setSaved(true);
               }}
             />

@@ -4,13 +4,12 @@ import {
   type MijnPlanDto,
   type UserDto,
 } from '@spil/shared';
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { Link, useLoaderData, useNavigate, useSearchParams } from 'react-router-dom';
-import { errorMessage } from '../../api/http';
 import { loginPath, useCurrentUser } from '../../app/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
-import { useEvents } from '../events/EventsContext';
+import { keys, queryOptions, useData } from '../../lib/query';
 import { colorFor } from '../plan/colors';
 import type { PlanSession } from '../plan/plan-session';
 import { usePlanSession } from '../plan/use-plan-session';
@@ -34,28 +33,19 @@ interface Info {
   error: string | null;
 }
 
-/** Who helps, regie, next overleg: loaded now, and again when the team, regie or meetings change. */
+/**
+ * Who helps, regie, next overleg: loaded now, and again when the team, regie
+ * or meetings change (live-queries) or the device is back online.
+ */
 function useMijnPlanInfo(user: UserDto, householdId: string): Info {
-  const events = useEvents();
-  const [info, setInfo] = useState<Info>({ data: null, fromCache: false, error: null });
-  const load = useCallback(() => {
-    loadMijnPlan(user, householdId).then(
-      (r) => setInfo({ data: r.data, fromCache: r.fromCache, error: null }),
-      (e: unknown) => setInfo((prev) => ({ ...prev, error: errorMessage(e) })),
-    );
-  }, [user, householdId]);
-  useEffect(() => {
-    load();
-    const offChanged = events.onHouseholdChanged((e) => {
-      if (e.householdId === householdId) load();
-    });
-    window.addEventListener('online', load);
-    return () => {
-      offChanged();
-      window.removeEventListener('online', load);
-    };
-  }, [events, householdId, load]);
-  return info;
+  const q = useData(
+    queryOptions({
+      queryKey: keys.household(householdId, 'mijn-plan', user.id),
+      queryFn: () => loadMijnPlan(user, householdId),
+      refetchOnReconnect: 'always',
+    }),
+  );
+  return { data: q.data?.data ?? null, fromCache: q.data?.fromCache ?? false, error: q.error };
 }
 
 const SECTIONS = [

@@ -1,7 +1,8 @@
 import type { HouseholdSummaryDto } from '@spil/shared';
 import { lazy, Suspense } from 'react';
-import { listHouseholds } from '../../api/households';
+import { householdQueries } from '../../api/households';
 import { authed, useCurrentUser } from '../../app/session';
+import { loadQuery } from '../../lib/query';
 import { HouseholdListPage } from '../households/HouseholdListPage';
 import { isHouseholdUser } from './household-user';
 import { householdsWhenOffline } from './offline-cache';
@@ -12,7 +13,7 @@ const MijnPlanPage = lazy(() => import('./MijnPlanPage'));
 /** The households of the caller; for the inwoner and naasten offline, the list of the last visit. */
 export const homeLoader = authed(async (): Promise<HouseholdSummaryDto[]> => {
   try {
-    return await listHouseholds();
+    return await loadQuery(householdQueries.list());
   } catch (e) {
     const cached = householdsWhenOffline(e);
     if (cached) return cached;

@@ -3,6 +3,7 @@
  * way the inwoner says them.
  */
 import type { ActieStatus } from '@spil/shared';
+import { formatDayMonth, formatWeekdayDayMonth } from '../../lib/format';
 import type { SaveState } from '../plan/save-status';
 
 export const STATUS_EENVOUDIG: Record<ActieStatus, string> = {
@@ -21,28 +22,14 @@ export const SAVE_EENVOUDIG: Record<SaveState, string> = {
   geweigerd: 'Je kunt het plan nu niet openen. Log opnieuw in.',
 };
 
-const dayAndDate = new Intl.DateTimeFormat('nl-NL', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  timeZone: 'Europe/Amsterdam',
-});
-const dateOnly = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long' });
-
 /** "dinsdag 14 december om 19.00 uur", from a date (YYYY-MM-DD) and time (HH:MM) in Amsterdam. */
 export function wanneer(date: string, time: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return `${date} om ${time.replace(':', '.')} uur`;
-  // Noon UTC is the same calendar day in Amsterdam, whatever the season.
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12));
-  return `${dayAndDate.format(d)} om ${time.replace(':', '.')} uur`;
+  return `${formatWeekdayDayMonth(date)} om ${time.replace(':', '.')} uur`;
 }
 
 /** "30 november", for a due date (YYYY-MM-DD). */
 export function uiterlijk(date: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  if (!m) return date;
-  return dateOnly.format(new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return formatDayMonth(date);
 }
 
 /** "vandaag", "gisteren", "3 dagen geleden", or a date, for when something was written. */
@@ -54,7 +41,7 @@ export function geleden(iso: string, now = new Date()): string {
   if (days <= 0) return 'vandaag';
   if (days === 1) return 'gisteren';
   if (days < 7) return `${days} dagen geleden`;
-  return dateOnly.format(t);
+  return formatDayMonth(iso);
 }
 
 /** The first name, for short sentences ("Anouk helpt"). */

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { mijnPlanPath, useCurrentUser } from '../../app/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { formatDateTime } from '../acties/format';
+import { formatDateTime } from '../../lib/format';
 import { isHouseholdUser } from '../mijn-plan/household-user';
 import { useNotifications } from './use-notifications';
 import './notifications.css';
@@ -60,9 +60,8 @@ export function NotificationsButton() {
   const household = isHouseholdUser(user)
     ? { path: mijnPlanPath, label: 'Naar mijn plan' }
     : { path: (h: string) => `/huishoudens/${h}`, label: 'Naar het huishouden' };
-  const { items, unread, error, latest, reload, readAll, read } = useNotifications();
+  const { items, unread, error, latest, reload, readAll, busy, read } = useNotifications();
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
   const wrapper = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
 
@@ -90,11 +89,7 @@ export function NotificationsButton() {
     setOpen(!open);
   }
 
-  async function markAll() {
-    setBusy(true);
-    await readAll();
-    setBusy(false);
-  }
+  const markAll = readAll;
 
   function openItem(n: NotificationDto) {
     read(n.id);

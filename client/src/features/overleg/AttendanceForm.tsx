@@ -1,7 +1,7 @@
 import { ATTENDANCE, ATTENDANCE_LABELS, type Attendance, type MeetingDto } from '@spil/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { errorMessage } from '../../api/http';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useSubmit } from '../../lib/use-submit';
 import { saveAttendance } from './overleg-api';
 
 interface Props {
@@ -16,9 +16,23 @@ export function AttendanceForm({ meeting, canEdit, onSaved }: Props) {
   const [values, setValues] = useState<Record<string, Attendance | ''>>(() =>
     Object.fromEntries(meeting.participants.map((p) => [p.id, p.attendance ?? ''])),
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const send = useSubmit(
+    () =>
+      saveAttendance(meeting.householdId, meeting.id, {
+        entries: meeting.participants.map((p) => ({
+          participantId: p.id,
+          attendance: values[p.id] || null,
+        })),
+      }),
+    {
+      onSuccess: (m) => {
+        setDone('Aanwezigheid opgeslagen.');
+        onSaved(m);
+      },
+    },
+  );
+  const { busy, error } = send;
 
   if (meeting.participants.length === 0)
     return <p className="muted">Er is nog niemand uitgenodigd.</p>;
@@ -38,23 +52,8 @@ export function AttendanceForm({ meeting, canEdit, onSaved }: Props) {
 
   async function submit(ev: FormEvent) {
     ev.preventDefault();
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
-      const m = await saveAttendance(meeting.householdId, meeting.id, {
-        entries: meeting.participants.map((p) => ({
-          participantId: p.id,
-          attendance: values[p.id] || null,
-        })),
-      });
-      setDone('Aanwezigheid opgeslagen.');
-      onSaved(m);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await send.run();
   }
 
   return (

@@ -1,7 +1,7 @@
 import { type HouseholdDto, type MeetingDecisionDto, shiftDate, amsterdamDate } from '@spil/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { errorMessage } from '../../api/http';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useSubmit } from '../../lib/use-submit';
 import { disciplineLabel } from '../../lib/labels';
 import { decide } from './overleg-api';
 
@@ -19,26 +19,24 @@ export function DecisionForm({ household, meetingId, onDecided }: Props) {
   const [eigenaarId, setEigenaarId] = useState('');
   const [deadline, setDeadline] = useState(() => shiftDate(amsterdamDate(new Date()), 14));
   const [inschakelen, setInschakelen] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const send = useSubmit(
+    () => decide(household.id, meetingId, { tekst, eigenaarId, deadline, inschakelen }),
+    {
+      onSuccess: (d) => {
+        setDone(`Besluit vastgelegd als actie in het plan, voor ${d.eigenaarNaam}.`);
+        setTekst('');
+        setInschakelen('');
+        onDecided(d);
+      },
+    },
+  );
+  const { busy, error } = send;
 
   async function submit(ev: FormEvent) {
     ev.preventDefault();
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
-      const d = await decide(household.id, meetingId, { tekst, eigenaarId, deadline, inschakelen });
-      setDone(`Besluit vastgelegd als actie in het plan, voor ${d.eigenaarNaam}.`);
-      setTekst('');
-      setInschakelen('');
-      onDecided(d);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await send.run();
   }
 
   return (

@@ -5,9 +5,9 @@ import {
   type CollaborationEvaluationMoment,
 } from '@spil/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { errorMessage } from '../../api/http';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { dateTimeShort } from './format';
+import { useSubmit } from '../../lib/use-submit';
+import { formatDateTime } from '../../lib/format';
 import { recordEvaluation } from './overleg-api';
 
 const SCORE_LABELS: Record<number, string> = {
@@ -27,7 +27,7 @@ export function EvaluationList({ items }: { items: CollaborationEvaluationDto[] 
         <li key={e.id} className="card">
           <p className="muted">
             {COLLABORATION_EVALUATION_MOMENT_LABELS[e.moment]} · {e.authorName} ·{' '}
-            {dateTimeShort(e.createdAt)}
+            {formatDateTime(e.createdAt)}
             {e.score !== null && ` · oordeel: ${SCORE_LABELS[e.score]} (${e.score} van 5)`}
           </p>
           <dl className="facts facts--stacked">
@@ -72,35 +72,34 @@ export function EvaluationForm({
   const [toImprove, setToImprove] = useState('');
   const [agreements, setAgreements] = useState('');
   const [score, setScore] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
-
-  async function submit(ev: FormEvent) {
-    ev.preventDefault();
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const saved = await recordEvaluation(householdId, {
+  const send = useSubmit(
+    () =>
+      recordEvaluation(householdId, {
         meetingId,
         moment,
         wentWell,
         toImprove,
         agreements,
         score: score ? Number(score) : null,
-      });
-      setWentWell('');
-      setToImprove('');
-      setAgreements('');
-      setScore('');
-      setDone('De evaluatie van de samenwerking is bewaard.');
-      onSaved(saved);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+      }),
+    {
+      onSuccess: (saved) => {
+        setWentWell('');
+        setToImprove('');
+        setAgreements('');
+        setScore('');
+        setDone('De evaluatie van de samenwerking is bewaard.');
+        onSaved(saved);
+      },
+    },
+  );
+  const { busy, error } = send;
+
+  async function submit(ev: FormEvent) {
+    ev.preventDefault();
+    setDone(null);
+    await send.run();
   }
 
   return (

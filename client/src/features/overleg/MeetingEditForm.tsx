@@ -1,7 +1,7 @@
 import type { AgendaItem, MeetingDto } from '@spil/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { errorMessage } from '../../api/http';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { useSubmit } from '../../lib/use-submit';
 import { AgendaEditor } from './AgendaEditor';
 import { MeetingWhenWhere, type WhenWhere, whenWhereFields } from './MeetingWhenWhere';
 import { updateMeeting } from './overleg-api';
@@ -26,24 +26,20 @@ export function MeetingEditForm({
     onlineUrl: meeting.onlineUrl ?? '',
   }));
   const [agenda, setAgenda] = useState<AgendaItem[]>(meeting.agenda);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function submit(ev: FormEvent) {
-    ev.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await updateMeeting(meeting.householdId, meeting.id, {
+  const send = useSubmit(
+    () =>
+      updateMeeting(meeting.householdId, meeting.id, {
         title,
         ...whenWhereFields(when),
         agenda: agenda.filter((a) => a.titel.trim()),
-      });
-      onSaved();
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
+      }),
+    { onSuccess: () => onSaved() },
+  );
+  const { busy, error } = send;
+
+  async function submit(ev: FormEvent) {
+    ev.preventDefault();
+    await send.run();
   }
 
   return (

@@ -1,6 +1,6 @@
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, type MeetingDto } from '@spil/shared';
 import { Link } from 'react-router-dom';
-import { durationText, meetingWhen } from './format';
+import { formatDuration, formatTimeSpan } from '../../lib/format';
 
 interface Props {
   meetings: MeetingDto[];
@@ -24,7 +24,8 @@ export function MeetingList({ meetings, empty, showHousehold = false, headingLev
             </Link>
           </H>
           <p className="meeting-item__meta">
-            <time dateTime={m.startsAt}>{meetingWhen(m)}</time> ({durationText(m.durationMinutes)})
+            <time dateTime={m.startsAt}>{formatTimeSpan(m.startsAt, m.endsAt)}</time> (
+            {formatDuration(m.durationMinutes)})
           </p>
           <p className="meeting-item__meta">
             <span className="badge badge--kind">{MEETING_KIND_LABELS[m.kind]}</span>{' '}

@@ -8,21 +8,21 @@ import {
   type MeetingStatus,
   meetingIsPast,
 } from '@spil/shared';
-import { useCallback, useState } from 'react';
-import { Link, useLoaderData, useRevalidator } from 'react-router-dom';
-import { errorMessage } from '../../api/http';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { householdQueries } from '../../api/households';
 import { useCurrentUser } from '../../app/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatDuration, formatTimeSpan } from '../../lib/format';
+import { keys, queryClient, useLoadedQuery } from '../../lib/query';
+import { useSubmit } from '../../lib/use-submit';
 import { AttendanceForm } from './AttendanceForm';
 import { DecisionForm } from './DecisionForm';
 import { EvaluationForm } from './EvaluationSection';
-import { durationText, meetingWhen } from './format';
 import { LiveNotes } from './LiveNotes';
 import { MeetingEditForm } from './MeetingEditForm';
-import { icsUrl, updateMeeting } from './overleg-api';
-import { useHouseholdChanged } from './use-household-changed';
+import { icsUrl, overlegQueries, updateMeeting } from './overleg-api';
 import './overleg.css';
 
 /** Mirrors the access policy for the notes document: a `lid` writes; an invited coördinator too. */
@@ -40,20 +40,12 @@ function StatusControls({
   onChanged: () => void;
   onEdit: () => void;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function set(status: MeetingStatus) {
-    setBusy(true);
-    setError(null);
-    try {
-      await updateMeeting(meeting.householdId, meeting.id, { status });
-      onChanged();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const send = useSubmit(
+    (status: MeetingStatus) => updateMeeting(meeting.householdId, meeting.id, { status }),
+    { onSuccess: () => onChanged() },
+  );
+  const { busy, error } = send;
+  const set = send.run;
   return (
     <>
       <div className="casus-toolbar">
@@ -98,12 +90,14 @@ function StatusControls({
 
 /** One overleg: agenda, live notes, decisions that become actions, attendance, and the evaluation of the collaboration. */
 export function MeetingPage() {
-  const { meeting, household } = useLoaderData<{ meeting: MeetingDto; household: HouseholdDto }>();
+  const params = useParams();
+  const household = useLoadedQuery(householdQueries.detail(params.id ?? ''));
+  const meeting = useLoadedQuery(overlegQueries.meeting(household.id, params.meetingId ?? ''));
   const user = useCurrentUser();
-  const { revalidate } = useRevalidator();
-  const reload = useCallback(() => void revalidate(), [revalidate]);
+  // Changes by others come in as `household:changed` (see live-queries); own changes land here.
+  const reload = () =>
+    void queryClient.invalidateQueries({ queryKey: keys.household(household.id, 'meetings') });
   const [editing, setEditing] = useState(false);
-  useHouseholdChanged(household.id, ['meetings', 'team'], reload);
   const canDecide = household.myRole === 'lid' && meeting.status !== 'geannuleerd';
   const professional = household.myRole === null || !isHouseholdRole(household.myRole);
   const past = meetingIsPast(meeting, new Date());
@@ -132,8 +126,10 @@ export function MeetingPage() {
           <div>
             <dt>Wanneer</dt>
             <dd>
-              <time dateTime={meeting.startsAt}>{meetingWhen(meeting)}</time> (
-              {durationText(meeting.durationMinutes)})
+              <time dateTime={meeting.startsAt}>
+                {formatTimeSpan(meeting.startsAt, meeting.endsAt)}
+              </time>{' '}
+              ({formatDuration(meeting.durationMinutes)})
             </dd>
           </div>
           {meeting.location && (

@@ -1,7 +1,6 @@
 import {
   type AgendaItem,
   amsterdamDate,
-  type HouseholdDto,
   isHouseholdRole,
   MEETING_KIND_DESCRIPTIONS,
   MEETING_KIND_LABELS,
@@ -10,21 +9,23 @@ import {
   shiftDate,
   TEAM_ROLE_LABELS,
 } from '@spil/shared';
-import { type FormEvent, useEffect, useId, useState } from 'react';
-import { Link, useLoaderData, useNavigate } from 'react-router-dom';
-import { errorMessage } from '../../api/http';
+import { type FormEvent, useId, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { householdQueries } from '../../api/households';
 import { useCurrentUser } from '../../app/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
 import { disciplineLabel } from '../../lib/labels';
+import { keys, useData, useLoadedQuery } from '../../lib/query';
+import { useSubmit } from '../../lib/use-submit';
 import { AgendaEditor } from './AgendaEditor';
 import { MeetingWhenWhere, type WhenWhere, whenWhereFields } from './MeetingWhenWhere';
-import { agendaDraft, planMeeting } from './overleg-api';
+import { overlegQueries, planMeeting } from './overleg-api';
 import './overleg.css';
 
 /** Plan an overleg: when, where, who, and an agenda drafted from the plan to edit. */
 export function MeetingPlannerPage() {
-  const household = useLoaderData<HouseholdDto>();
+  const household = useLoadedQuery(householdQueries.detail(useParams().id ?? ''));
   const user = useCurrentUser();
   const navigate = useNavigate();
   const id = useId();
@@ -41,24 +42,30 @@ export function MeetingPlannerPage() {
     () => new Set(household.team.some((m) => m.userId === user.id) ? [user.id] : []),
   );
   const [naasten, setNaasten] = useState<{ key: string; name: string; relation: string }[]>([]);
-  const [agenda, setAgenda] = useState<AgendaItem[] | null>(null);
-  const [agendaEdited, setAgendaEdited] = useState(false);
-  const [agendaError, setAgendaError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  // Draft the agenda for the chosen kind, unless the planner has started editing it.
-  useEffect(() => {
-    if (agendaEdited) return;
-    let live = true;
-    agendaDraft(household.id, kind).then(
-      (items) => live && setAgenda(items),
-      (e: unknown) => live && setAgendaError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [household.id, kind, agendaEdited]);
+  // The agenda is drafted from the plan for the chosen kind, until the planner edits it.
+  const draft = useData(overlegQueries.agendaDraft(household.id, kind));
+  const [edited, setEdited] = useState<AgendaItem[] | null>(null);
+  const agendaEdited = edited !== null;
+  const agenda = edited ?? draft.data ?? null;
+  const agendaError = draft.error;
+  const send = useSubmit(
+    () =>
+      planMeeting(household.id, {
+        kind,
+        title,
+        ...whenWhereFields(when),
+        inviteeIds: [...invitees],
+        naasten: naasten
+          .filter((n) => n.name.trim())
+          .map(({ name, relation }) => ({ name, relation: relation.trim() || 'naaste' })),
+        ...(agenda ? { agenda: agenda.filter((a) => a.titel.trim()) } : {}),
+      }),
+    {
+      invalidates: [keys.household(household.id, 'meetings'), keys.me('meetings')],
+      onSuccess: (m) => navigate(`/huishoudens/${household.id}/overleg/${m.id}`),
+    },
+  );
+  const { busy, error } = send;
 
   function toggle(userId: string, on: boolean) {
     setInvitees((prev) => {
@@ -71,24 +78,7 @@ export function MeetingPlannerPage() {
 
   async function submit(ev: FormEvent) {
     ev.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const m = await planMeeting(household.id, {
-        kind,
-        title,
-        ...whenWhereFields(when),
-        inviteeIds: [...invitees],
-        naasten: naasten
-          .filter((n) => n.name.trim())
-          .map(({ name, relation }) => ({ name, relation: relation.trim() || 'naaste' })),
-        ...(agenda ? { agenda: agenda.filter((a) => a.titel.trim()) } : {}),
-      });
-      await navigate(`/huishoudens/${household.id}/overleg/${m.id}`);
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
+    await send.run();
   }
 
   const professionals = household.team.filter((m) => !isHouseholdRole(m.role));
@@ -237,8 +227,7 @@ export function MeetingPlannerPage() {
             <AgendaEditor
               items={agenda}
               onChange={(items) => {
-                setAgendaEdited(true);
-                setAgenda(items);
+                setEdited(items);
               }}
             />
           )}
@@ -247,7 +236,7 @@ export function MeetingPlannerPage() {
               <button
                 type="button"
                 className="button button--small"
-                onClick={() => setAgendaEdited(false)}
+                onClick={() => setEdited(null)}
               >
                 Agenda opnieuw opstellen uit het plan
               </button>

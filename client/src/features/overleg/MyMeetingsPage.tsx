@@ -1,13 +1,13 @@
-import { type MeetingDto, meetingIsPast } from '@spil/shared';
-import { useLoaderData } from 'react-router-dom';
+import { meetingIsPast } from '@spil/shared';
 import { PageHeading } from '../../components/PageHeading';
+import { useLoadedQuery } from '../../lib/query';
 import { MeetingList } from './MeetingList';
-import { myIcsUrl } from './overleg-api';
+import { myIcsUrl, overlegQueries } from './overleg-api';
 import './overleg.css';
 
 /** "Mijn overleggen": every overleg I am invited to, across my households, and my calendar feed. */
 export function MyMeetingsPage() {
-  const meetings = useLoaderData<MeetingDto[]>();
+  const meetings = useLoadedQuery(overlegQueries.mine('all'));
   const now = new Date();
   const upcoming = meetings.filter((m) => !meetingIsPast(m, now));
   const past = meetings.filter((m) => meetingIsPast(m, now)).reverse();

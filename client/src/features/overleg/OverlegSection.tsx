@@ -1,12 +1,10 @@
 import { type HouseholdDto, isHouseholdRole, type UserDto } from '@spil/shared';
-import { useCallback } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { keys, queryClient, useData } from '../../lib/query';
 import { EvaluationForm, EvaluationList } from './EvaluationSection';
 import { MeetingList } from './MeetingList';
-import { listEvaluations, listMeetings } from './overleg-api';
-import { useHouseholdChanged } from './use-household-changed';
-import { useLoad } from './use-load';
+import { overlegQueries } from './overleg-api';
 import './overleg.css';
 
 /** A `lid` of the team or the coördinator plans overleg (the server decides; this only hides buttons). */
@@ -19,23 +17,14 @@ export function canPlanMeetings(
 
 /** The household's overlegmomenten (tip 5) and the evaluations of the collaboration (tip 9). */
 export function OverlegSection({ household, user }: { household: HouseholdDto; user: UserDto }) {
-  const upcoming = useLoad(`${household.id}:upcoming`, () =>
-    listMeetings(household.id, 'upcoming'),
-  );
-  const past = useLoad(`${household.id}:past`, () => listMeetings(household.id, 'past'));
+  // Planned, moved or decided elsewhere: `household:changed` makes these stale (live-queries).
+  const upcoming = useData(overlegQueries.list(household.id, 'upcoming'));
+  const past = useData(overlegQueries.list(household.id, 'past'));
   const professional = household.myRole === null || !isHouseholdRole(household.myRole);
-  const evaluations = useLoad(`${household.id}:${professional}`, () =>
-    professional ? listEvaluations(household.id) : Promise.resolve([]),
-  );
-  const { reload: reloadUpcoming } = upcoming;
-  const { reload: reloadPast } = past;
-  const { reload: reloadEvaluations } = evaluations;
-  const reloadAll = useCallback(() => {
-    reloadUpcoming();
-    reloadPast();
-    reloadEvaluations();
-  }, [reloadUpcoming, reloadPast, reloadEvaluations]);
-  useHouseholdChanged(household.id, ['meetings', 'team'], reloadAll);
+  const evaluations = useData({
+    ...overlegQueries.evaluations(household.id),
+    enabled: professional,
+  });
 
   return (
     <>
@@ -68,7 +57,11 @@ export function OverlegSection({ household, user }: { household: HouseholdDto; u
           <EvaluationForm
             householdId={household.id}
             defaultMoment="tussentijds"
-            onSaved={() => evaluations.reload()}
+            onSaved={() =>
+              void queryClient.invalidateQueries({
+                queryKey: keys.household(household.id, 'collaboration-evaluations'),
+              })
+            }
           />
         </>
       )}

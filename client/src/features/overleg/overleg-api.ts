@@ -12,6 +12,7 @@ import {
 } from '@spil/shared';
 import { z } from 'zod';
 import { request } from '../../api/http';
+import { keys, queryOptions } from '../../lib/query';
 
 const hh = (householdId: string) => `/api/households/${encodeURIComponent(householdId)}`;
 const one = (householdId: string, meetingId: string) =>
@@ -91,3 +92,31 @@ export function recordEvaluation(
 export const icsUrl = (householdId: string, meetingId: string) =>
   `${one(householdId, meetingId)}/ics`;
 export const myIcsUrl = '/api/me/meetings.ics';
+
+/** Overleg as queries: `household:changed` (meetings, team) makes a household's meetings stale. */
+export const overlegQueries = {
+  list: (householdId: string, when: When) =>
+    queryOptions({
+      queryKey: keys.household(householdId, 'meetings', 'list', when),
+      queryFn: () => listMeetings(householdId, when),
+    }),
+  meeting: (householdId: string, meetingId: string) =>
+    queryOptions({
+      queryKey: keys.household(householdId, 'meetings', meetingId),
+      queryFn: () => getMeeting(householdId, meetingId),
+    }),
+  agendaDraft: (householdId: string, kind: MeetingKind) =>
+    queryOptions({
+      queryKey: keys.household(householdId, 'meetings', 'agenda-draft', kind),
+      queryFn: () => agendaDraft(householdId, kind),
+      // A draft is read once per kind; re-drafting under the planner's hands would be confusing.
+      staleTime: Infinity,
+    }),
+  evaluations: (householdId: string) =>
+    queryOptions({
+      queryKey: keys.household(householdId, 'collaboration-evaluations'),
+      queryFn: () => listEvaluations(householdId),
+    }),
+  mine: (when: When) =>
+    queryOptions({ queryKey: keys.me('meetings', when), queryFn: () => myMeetings(when) }),
+};

@@ -1,15 +1,19 @@
-import { getHousehold } from '../../api/households';
+import { householdQueries } from '../../api/households';
 import { authed } from '../../app/session';
-import { getMeeting, myMeetings } from './overleg-api';
+import { loadQuery } from '../../lib/query';
+import { overlegQueries } from './overleg-api';
 
 export const meetingLoader = authed(async ({ params }) => {
-  const [meeting, household] = await Promise.all([
-    getMeeting(params.id ?? '', params.meetingId ?? ''),
-    getHousehold(params.id ?? ''),
+  const id = params.id ?? '';
+  await Promise.all([
+    loadQuery(overlegQueries.meeting(id, params.meetingId ?? '')),
+    loadQuery(householdQueries.detail(id)),
   ]);
-  return { meeting, household };
+  return null;
 });
 
-export const plannerLoader = authed(({ params }) => getHousehold(params.id ?? ''));
+export const plannerLoader = authed(({ params }) =>
+  loadQuery(householdQueries.detail(params.id ?? '')),
+);
 
-export const myMeetingsLoader = authed(() => myMeetings('all'));
+export const myMeetingsLoader = authed(() => loadQuery(overlegQueries.mine('all')));

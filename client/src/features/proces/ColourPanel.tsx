@@ -11,9 +11,9 @@ import {
   quickscanOutcome,
 } from '@spil/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { errorMessage } from '../../api/http';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { formatDateTime } from './format';
+import { useSubmit } from '../../lib/use-submit';
+import { formatDateTime } from '../../lib/format';
 import { procesApi } from './proces-api';
 
 export function ColourBadge({ colour }: { colour: Colour | null }) {
@@ -39,29 +39,19 @@ export function QuickscanForm({
 }) {
   const [answers, setAnswers] = useState<Partial<Record<string, string>>>({});
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const id = useId();
   const complete = QUICKSCAN_QUESTIONS.every((q) => answers[q.key]);
   const preview = complete ? quickscanOutcome(answers as QuickscanAnswers) : null;
+  const send = useSubmit(
+    () => procesApi.quickscan(householdId, { answers: answers as QuickscanAnswers, note }),
+    { onSuccess: onDone },
+  );
+  const { busy, error } = send;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!complete) {
-      setError('Beantwoord alle vragen van de quickscan.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(
-        await procesApi.quickscan(householdId, { answers: answers as QuickscanAnswers, note }),
-      );
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    if (!complete) return send.fail('Beantwoord alle vragen van de quickscan.');
+    await send.run();
   }
 
   return (
@@ -155,26 +145,24 @@ function ChangeColourForm({
   const id = useId();
   const [colour, setColour] = useState<Colour | ''>('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; field?: string } | null>(null);
   const direction = colour ? colourDirection(current, colour) : null;
+  const send = useSubmit(
+    (to: Colour) => procesApi.changeColour(householdId, { colour: to, reason }),
+    {
+      onSuccess: (o) => {
+        onDone(o);
+        setColour('');
+        setReason('');
+      },
+    },
+  );
+  const { busy, field } = send;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!colour) return setError({ message: 'Kies de nieuwe kleur.', field: 'colour' });
-    if (!reason.trim())
-      return setError({ message: 'Geef de reden voor het op- of afschalen.', field: 'reason' });
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await procesApi.changeColour(householdId, { colour, reason }));
-      setColour('');
-      setReason('');
-    } catch (err) {
-      setError({ message: errorMessage(err) });
-    } finally {
-      setBusy(false);
-    }
+    if (!colour) return send.fail('Kies de nieuwe kleur.', 'colour');
+    if (!reason.trim()) return send.fail('Geef de reden voor het op- of afschalen.', 'reason');
+    await send.run(colour);
   }
 
   return (
@@ -193,7 +181,7 @@ function ChangeColourForm({
           id={`${id}-colour`}
           className="input"
           value={colour}
-          aria-invalid={error?.field === 'colour' || undefined}
+          aria-invalid={field === 'colour' || undefined}
           onChange={(e) => setColour(e.target.value as Colour | '')}
         >
           <option value="">Kies…</option>
@@ -211,7 +199,7 @@ function ChangeColourForm({
           className="input"
           value={reason}
           maxLength={1000}
-          aria-invalid={error?.field === 'reason' || undefined}
+          aria-invalid={field === 'reason' || undefined}
           onChange={(e) => setReason(e.target.value)}
         />
       </div>
@@ -224,7 +212,7 @@ function ChangeColourForm({
               ? 'Opschalen'
               : 'Vastleggen'}
       </button>
-      <ErrorMessage message={error?.message ?? null} />
+      <ErrorMessage message={send.error} />
     </form>
   );
 }

@@ -1,8 +1,8 @@
 import { type AvoidedEvent, effectTotal, type HouseholdEffectsDto } from '@spil/shared';
 import { type FormEvent, useId, useMemo, useState } from 'react';
-import { errorMessage } from '../../api/http';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { formatEuro, formatDateTime } from './format';
+import { formatDateTime, formatEuro } from '../../lib/format';
+import { useSubmit } from '../../lib/use-submit';
 import { procesApi } from './proces-api';
 
 interface Choice {
@@ -37,8 +37,24 @@ export function EffectsPanel({
   const [editing, setEditing] = useState(false);
   const [course, setCourse] = useState(effects.estimate?.course ?? '');
   const [chosen, setChosen] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const send = useSubmit(
+    () =>
+      procesApi.saveEffects(householdId, {
+        course,
+        events: [...chosen.entries()].map(([event, c]) => ({
+          event,
+          count: c.count,
+          note: c.note,
+        })),
+      }),
+    {
+      onSuccess: (saved) => {
+        onChange(saved);
+        setEditing(false);
+      },
+    },
+  );
+  const { busy, error } = send;
   const price = new Map(effects.prices.map((p) => [p.event, p]));
   const total = effectTotal(
     [...chosen.entries()].map(([event, c]) => ({
@@ -61,24 +77,7 @@ export function EffectsPanel({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await procesApi.saveEffects(householdId, {
-        course,
-        events: [...chosen.entries()].map(([event, c]) => ({
-          event,
-          count: c.count,
-          note: c.note,
-        })),
-      });
-      onChange(saved);
-      setEditing(false);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    await send.run();
   }
 
   const estimate = effects.estimate;

@@ -5,36 +5,19 @@ import {
   ESCALATION_TARGETS,
   type EscalationTarget,
 } from '@spil/shared';
-import { type FormEvent, useEffect, useId, useState } from 'react';
-import { errorMessage } from '../../api/http';
+import { type FormEvent, useId, useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { formatDate, todayIso } from '../../lib/format';
-import { formatDateTime } from './format';
-import { procesApi } from './proces-api';
-import { useResource } from '../../lib/use-resource';
-import { useProcesChanged } from '../events/use-proces-changed';
+import { formatDate, formatDateTime, todayIso } from '../../lib/format';
+import { useData } from '../../lib/query';
+import { useSubmit } from '../../lib/use-submit';
+import { procesApi, procesQueries } from './proces-api';
 
-/** Fired on `window` after an escalation was recorded, changed or closed, so the banner follows. */
-export const ESCALATIONS_CHANGED = 'spil:escalations-changed';
-
-export function announceEscalationsChanged(householdId: string): void {
-  window.dispatchEvent(new CustomEvent(ESCALATIONS_CHANGED, { detail: { householdId } }));
-}
-
-/** The banner for the top of a household page: loads the escalations itself and follows changes. */
+/**
+ * The banner for the top of a household page. It shares its query with the
+ * escalations panel, so a change made there (or elsewhere) shows here too.
+ */
 export function HouseholdEscalationBanner({ householdId }: { householdId: string }) {
-  const escalations = useResource(() => procesApi.escalations(householdId), householdId);
-  const { reload } = escalations;
-  useProcesChanged(householdId, (e) => {
-    if (e.what === 'escalatie') reload();
-  });
-  useEffect(() => {
-    const onChange = (e: Event) => {
-      if ((e as CustomEvent<{ householdId: string }>).detail?.householdId === householdId) reload();
-    };
-    window.addEventListener(ESCALATIONS_CHANGED, onChange);
-    return () => window.removeEventListener(ESCALATIONS_CHANGED, onChange);
-  }, [householdId, reload]);
+  const escalations = useData(procesQueries.escalations(householdId));
   return escalations.data ? <EscalationBanner escalations={escalations.data} /> : null;
 }
 
@@ -78,27 +61,25 @@ function NewEscalationForm({
   const [date, setDate] = useState(todayIso());
   const [reason, setReason] = useState('');
   const [contact, setContact] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const send = useSubmit(
+    (to: EscalationTarget) =>
+      procesApi.escalate(householdId, { target: to, date, reason, contact }),
+    {
+      onSuccess: (e) => {
+        onDone(e);
+        setTarget('');
+        setReason('');
+        setContact('');
+      },
+    },
+  );
+  const { busy, error } = send;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!target || !date || !reason.trim() || !contact.trim()) {
-      setError('Vul instantie, datum, reden en contactpersoon in.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await procesApi.escalate(householdId, { target, date, reason, contact }));
-      setTarget('');
-      setReason('');
-      setContact('');
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    if (!target || !date || !reason.trim() || !contact.trim())
+      return send.fail('Vul instantie, datum, reden en contactpersoon in.');
+    await send.run(target);
   }
 
   return (
@@ -178,28 +159,20 @@ function OutcomeForm({
 }) {
   const id = useId();
   const [outcome, setOutcome] = useState(escalation.outcome ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const send = useSubmit(
+    (close: boolean) =>
+      procesApi.updateEscalation(householdId, escalation.id, {
+        ...(outcome.trim() ? { outcome } : {}),
+        ...(close ? { close: true } : {}),
+      }),
+    { onSuccess: (e) => onDone(e) },
+  );
+  const { busy, error } = send;
 
   async function save(close: boolean) {
-    if (close && !outcome.trim()) {
-      setError('Vul de uitkomst in voordat je de escalatie sluit.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(
-        await procesApi.updateEscalation(householdId, escalation.id, {
-          ...(outcome.trim() ? { outcome } : {}),
-          ...(close ? { close: true } : {}),
-        }),
-      );
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    if (close && !outcome.trim())
+      return send.fail('Vul de uitkomst in voordat je de escalatie sluit.');
+    await send.run(close);
   }
 
   return (

@@ -9,12 +9,12 @@ import {
   type ZrmScoreDto,
 } from '@spil/shared';
 import { type FormEvent, useId, useState } from 'react';
-import { errorMessage } from '../../api/http';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { formatDateTime } from './format';
+import { formatDateTime } from '../../lib/format';
+import { keys, queryOptions, useData } from '../../lib/query';
+import { useSubmit } from '../../lib/use-submit';
 import { planGoals } from './plan-goals';
 import { procesApi } from './proces-api';
-import { useResource } from '../../lib/use-resource';
 
 /** A goal of the plan, as the plan document knows it. */
 export interface PlanGoal {
@@ -49,8 +49,21 @@ function EvaluationForm({
   const [newGoal, setNewGoal] = useState('');
   const [residentView, setResidentView] = useState('');
   const [collaboration, setCollaboration] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const send = useSubmit(
+    () =>
+      procesApi.evaluate(householdId, {
+        goals: rows.map((r) => ({
+          goalId: r.goalId,
+          title: r.title,
+          result: r.result as GoalResult,
+          note: r.note,
+        })),
+        residentView,
+        collaboration,
+      }),
+    { onSuccess: (o) => onDone(o) },
+  );
+  const { busy, error } = send;
   const finalZrm = members.map((m) => ({
     member: m,
     done: zrm.some((s) => s.memberId === m.id && s.moment === 'evaluatie'),
@@ -62,30 +75,11 @@ function EvaluationForm({
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (rows.some((r) => !r.result)) return setError('Geef bij elk doel aan of het behaald is.');
+    if (rows.some((r) => !r.result)) return send.fail('Geef bij elk doel aan of het behaald is.');
     if (!residentView.trim())
-      return setError('Schrijf op hoe de inwoner zelf op het traject terugkijkt.');
-    if (!anyFinal) return setError('Leg eerst de ZRM-scores van de evaluatie vast.');
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(
-        await procesApi.evaluate(householdId, {
-          goals: rows.map((r) => ({
-            goalId: r.goalId,
-            title: r.title,
-            result: r.result as GoalResult,
-            note: r.note,
-          })),
-          residentView,
-          collaboration,
-        }),
-      );
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+      return send.fail('Schrijf op hoe de inwoner zelf op het traject terugkijkt.');
+    if (!anyFinal) return send.fail('Leg eerst de ZRM-scores van de evaluatie vast.');
+    await send.run();
   }
 
   return (
@@ -211,9 +205,11 @@ function EvaluationFormWithGoals(props: {
   onDone: (o: EvaluationOverviewDto) => void;
 }) {
   const given = props.goals;
-  const loaded = useResource(
-    () => (given ? Promise.resolve(given) : planGoals(props.householdId)),
-    `${props.householdId}|${given ? 'given' : 'plan'}`,
+  const loaded = useData(
+    queryOptions({
+      queryKey: keys.household(props.householdId, 'goals', given ? 'given' : 'plan'),
+      queryFn: () => (given ? Promise.resolve(given) : planGoals(props.householdId)),
+    }),
   );
   if (loaded.loading)
     return (
@@ -236,21 +232,15 @@ function ReopenForm({
   const id = useId();
   const [reason, setReason] = useState('');
   const [phase, setPhase] = useState<(typeof REOPEN_PHASES)[number]>('uitvoering');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const send = useSubmit(() => procesApi.reopen(householdId, { reason, phase }), {
+    onSuccess: (o) => onDone(o),
+  });
+  const { busy, error } = send;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!reason.trim()) return setError('Geef de reden om te heropenen.');
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await procesApi.reopen(householdId, { reason, phase }));
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    if (!reason.trim()) return send.fail('Geef de reden om te heropenen.');
+    await send.run();
   }
 
   return (

@@ -5,18 +5,22 @@
  * the server's rules; the server checks them again.
  */
 import type { HouseholdDto, UserDto } from '@spil/shared';
-import { useRevalidator } from 'react-router-dom';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { keys, queryClient, useData } from '../../lib/query';
 import { ColourPanel } from './ColourPanel';
 import { EffectsPanel } from './EffectsPanel';
-import { announceEscalationsChanged, EscalationsPanel } from './Escalations';
+import { EscalationsPanel } from './Escalations';
 import { EvaluationPanel, type PlanGoal } from './EvaluationPanel';
 import { type ProcesPermissions, procesPermissions } from './permissions';
-import { procesApi } from './proces-api';
-import { useResource } from '../../lib/use-resource';
-import { useProcesChanged } from '../events/use-proces-changed';
+import { procesQueries } from './proces-api';
 import { ZrmPanel } from './ZrmPanel';
 import './proces.css';
+
+/** The household's detail, its other parts and every list that shows its phase. */
+function stale(householdId: string): void {
+  void queryClient.invalidateQueries({ queryKey: keys.household(householdId) });
+  void queryClient.invalidateQueries({ queryKey: keys.households() });
+}
 
 function Loading({ what }: { what: string }) {
   return <p role="status" className="muted">{`${what} wordt geladen…`}</p>;
@@ -32,15 +36,10 @@ function InternalParts({
   closed: boolean;
 }) {
   const id = household.id;
-  const revalidator = useRevalidator();
-  const colour = useResource(() => procesApi.colour(id), id);
-  const escalations = useResource(() => procesApi.escalations(id), id);
-  const effects = useResource(() => procesApi.effects(id), id);
-  // Changed by someone else (or in another tab): load that part again.
-  useProcesChanged(id, (e) => {
-    if (e.what === 'kleur') colour.reload();
-    if (e.what === 'escalatie') escalations.reload();
-  });
+  // Changed by someone else (or in another tab): `proces:changed` makes that part stale.
+  const colour = useData(procesQueries.colour(id));
+  const escalations = useData(procesQueries.escalations(id));
+  const effects = useData(procesQueries.effects(id));
   return (
     <>
       <ErrorMessage message={colour.error ?? escalations.error} />
@@ -51,9 +50,9 @@ function InternalParts({
           canWrite={can.write}
           closed={closed}
           onChange={(o) => {
-            colour.set(o);
-            // A first quickscan moves the phase on.
-            void revalidator.revalidate();
+            queryClient.setQueryData(procesQueries.colour(id).queryKey, o);
+            // A first quickscan moves the phase on: the household and the lists follow.
+            stale(id);
           }}
         />
       ) : colour.loading ? (
@@ -67,8 +66,11 @@ function InternalParts({
           canWrite={can.write}
           closed={closed}
           onChange={() => {
-            escalations.reload();
-            announceEscalationsChanged(id);
+            // The panel and the banner share this query.
+            void queryClient.invalidateQueries({
+              queryKey: procesQueries.escalations(id).queryKey,
+            });
+            void queryClient.invalidateQueries({ queryKey: keys.households() });
           }}
         />
       ) : null}
@@ -79,7 +81,7 @@ function InternalParts({
           householdId={id}
           effects={effects.data}
           canWrite={can.write}
-          onChange={effects.set}
+          onChange={(e) => queryClient.setQueryData(procesQueries.effects(id).queryKey, e)}
         />
       ) : null}
     </>
@@ -97,15 +99,8 @@ export function ProcesSection({
 }) {
   const id = household.id;
   const can = procesPermissions(household, user);
-  const revalidator = useRevalidator();
-  const zrm = useResource(() => procesApi.zrm(id), id);
-  const evaluation = useResource(() => procesApi.evaluation(id), id);
-  useProcesChanged(id, (e) => {
-    if (e.what === 'fase') {
-      evaluation.reload();
-      zrm.reload();
-    }
-  });
+  const zrm = useData(procesQueries.zrm(id));
+  const evaluation = useData(procesQueries.evaluation(id));
   const closed = (evaluation.data?.phase ?? household.phase) === 'afgesloten';
   return (
     <div className="proces stack">
@@ -133,9 +128,9 @@ export function ProcesSection({
           zrm={zrm.data}
           canManage={can.manage}
           onChange={(o) => {
-            evaluation.set(o);
-            zrm.reload();
-            void revalidator.revalidate();
+            queryClient.setQueryData(procesQueries.evaluation(id).queryKey, o);
+            // Closing or reopening changes the phase: the household, its ZRM and the lists follow.
+            stale(id);
           }}
         />
       ) : null}

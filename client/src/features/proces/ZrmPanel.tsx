@@ -24,10 +24,9 @@ import {
   RadarChart,
   Tooltip,
 } from 'recharts';
-import { errorMessage } from '../../api/http';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { formatDate, todayIso } from '../../lib/format';
-import { formatChange } from './format';
+import { formatChange, formatDate, todayIso } from '../../lib/format';
+import { useSubmit } from '../../lib/use-submit';
 import { procesApi } from './proces-api';
 import {
   type ChartLayout,
@@ -329,34 +328,33 @@ function ZrmForm({
   const [moment, setMoment] = useState<ZrmMoment>('intake');
   const [infoDate, setInfoDate] = useState(todayIso());
   const [scores, setScores] = useState<Partial<Record<Levensdomein, number>>>({});
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const send = useSubmit(
+    (chosen: Levensdomein[]) =>
+      procesApi.recordZrm(householdId, {
+        memberId,
+        moment,
+        scores: chosen.map((domain) => ({ domain, score: scores[domain] as number, infoDate })),
+      }),
+    {
+      onSuccess: (_, chosen) => {
+        setScores({});
+        setSaved(`${chosen.length} ${chosen.length === 1 ? 'score' : 'scores'} opgeslagen.`);
+        onDone(memberId);
+      },
+    },
+  );
+  const { busy, error } = send;
   const today = todayIso();
   const stale = infoDate && infoDate <= today && isZrmInfoStale(infoDate, today);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const chosen = LEVENSDOMEINEN.filter((d) => scores[d] !== undefined);
-    if (chosen.length === 0) return setError('Geef minstens één domein een score.');
-    if (!infoDate) return setError('Vul de datum van de informatie in.');
-    setBusy(true);
-    setError(null);
+    if (chosen.length === 0) return send.fail('Geef minstens één domein een score.');
+    if (!infoDate) return send.fail('Vul de datum van de informatie in.');
     setSaved(null);
-    try {
-      await procesApi.recordZrm(householdId, {
-        memberId,
-        moment,
-        scores: chosen.map((domain) => ({ domain, score: scores[domain] as number, infoDate })),
-      });
-      setScores({});
-      setSaved(`${chosen.length} ${chosen.length === 1 ? 'score' : 'scores'} opgeslagen.`);
-      onDone(memberId);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    await send.run(chosen);
   }
 
   return (

@@ -16,6 +16,7 @@ import {
 } from '@spil/shared';
 import { z } from 'zod';
 import { request } from '../../api/http';
+import { keys, queryOptions } from '../../lib/query';
 
 const base = (householdId: string) => `/api/households/${encodeURIComponent(householdId)}`;
 
@@ -50,4 +51,24 @@ export const procesApi = {
   effects: (id: string) => request('GET', `${base(id)}/effects`, HouseholdEffectsDto),
   saveEffects: (id: string, body: SaveEffectsRequest) =>
     request('PUT', `${base(id)}/effects`, HouseholdEffectsDto, body),
+};
+
+/** The process parts of one household as queries; `proces:changed` makes the right one stale. */
+export const procesQueries = {
+  colour: (id: string) =>
+    queryOptions({ queryKey: keys.household(id, 'colour'), queryFn: () => procesApi.colour(id) }),
+  escalations: (id: string) =>
+    queryOptions({
+      queryKey: keys.household(id, 'escalations'),
+      queryFn: () => procesApi.escalations(id),
+    }),
+  zrm: (id: string) =>
+    queryOptions({ queryKey: keys.household(id, 'zrm'), queryFn: () => procesApi.zrm(id) }),
+  evaluation: (id: string) =>
+    queryOptions({
+      queryKey: keys.household(id, 'evaluation'),
+      queryFn: () => procesApi.evaluation(id),
+    }),
+  effects: (id: string) =>
+    queryOptions({ queryKey: keys.household(id, 'effects'), queryFn: () => procesApi.effects(id) }),
 };

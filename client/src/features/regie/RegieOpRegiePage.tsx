@@ -1,14 +1,14 @@
 import { PHASE_LABELS, type RegieOverzichtDto } from '@spil/shared';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { Form, Link, useLoaderData, useNavigation, useRevalidator } from 'react-router-dom';
-import { errorMessage } from '../../api/http';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { Form, Link, useLoaderData, useNavigation } from 'react-router-dom';
 import { authed } from '../../app/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDate, formatNumber } from '../../lib/format';
 import { disciplineLabel } from '../../lib/labels';
+import { keys, loadQuery, queryOptions, useData, useLoadedQuery } from '../../lib/query';
+import { useSubmit } from '../../lib/use-submit';
 import { ActionTable } from '../acties/ActionTable';
-import { useEvents } from '../events/EventsContext';
 import { assignRegie, regieOverzicht } from './regie-api';
 import './regie.css';
 
@@ -21,9 +21,16 @@ function stalledDaysOf(url: URL): number {
   return Number.isInteger(n) && n >= 1 && n <= 365 ? n : DEFAULT_STALLED;
 }
 
+const overzichtQuery = (stalledDays: number) =>
+  queryOptions({
+    queryKey: keys.wijkteam('regie', stalledDays),
+    queryFn: () => regieOverzicht(stalledDays),
+  });
+
 export const regieOpRegieLoader = authed(async ({ request }) => {
   const stalledDays = stalledDaysOf(new URL(request.url));
-  return { stalledDays, overzicht: await regieOverzicht(stalledDays) };
+  await loadQuery(overzichtQuery(stalledDays));
+  return { stalledDays };
 });
 
 type Loaded = Awaited<ReturnType<typeof regieOpRegieLoader>>;
@@ -40,35 +47,34 @@ function AssignCard({
   const id = useId();
   const [userId, setUserId] = useState('');
   const [reason, setReason] = useState(DEFAULT_REASON);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const send = useSubmit(
+    () => assignRegie(household.householdId, { userId, reason: reason.trim() }),
+    {
+      invalidates: [keys.wijkteam(), keys.households(), keys.household(household.householdId)],
+      onSuccess: (detail) =>
+        onAssigned(
+          `${detail.current?.name ?? 'De gekozen persoon'} is nu regiehouder van ${household.name}.`,
+        ),
+    },
+  );
+  const { busy, error } = send;
   const people = [...household.team].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!userId) {
-      setError(`Kies eerst wie de regie over ${household.name} krijgt.`);
+      send.fail(`Kies eerst wie de regie over ${household.name} krijgt.`);
       document
         .querySelector<HTMLInputElement>(`input[name="${CSS.escape(`${id}-person`)}"]`)
         ?.focus();
       return;
     }
     if (reason.trim().length < 3) {
-      setError('Schrijf een reden van minstens 3 tekens.');
+      send.fail('Schrijf een reden van minstens 3 tekens.');
       document.getElementById(`${id}-reason`)?.focus();
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
-      const detail = await assignRegie(household.householdId, { userId, reason: reason.trim() });
-      onAssigned(
-        `${detail.current?.name ?? 'De gekozen persoon'} is nu regiehouder van ${household.name}.`,
-      );
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
+    await send.run();
   }
 
   return (
@@ -235,21 +241,18 @@ function Stalled({ rows, days }: { rows: RegieOverzichtDto['stalled']; days: num
  * (assign in two clicks), stalled households, overdue actions, workload.
  */
 export function RegieOpRegiePage() {
-  const { stalledDays, overzicht } = useLoaderData<Loaded>();
+  const { stalledDays } = useLoaderData<Loaded>();
+  // A terugkoppeling or a regie change somewhere: live-queries makes the overview stale.
+  const overzicht = useLoadedQuery(overzichtQuery(stalledDays));
+  const fetching = useData(overzichtQuery(stalledDays)).fetching;
   const navigation = useNavigation();
-  const { revalidate, state } = useRevalidator();
-  const events = useEvents();
   const id = useId();
   const [message, setMessage] = useState<string | null>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
   const { withoutRegie, stalled, overdue, workload } = overzicht;
 
-  // A terugkoppeling or a regie change somewhere: the overview may have moved.
-  useEffect(() => events.onNotification(() => void revalidate()), [events, revalidate]);
-
   function assigned(text: string) {
     setMessage(text);
-    void revalidate();
     requestAnimationFrame(() => messageRef.current?.focus());
   }
 
@@ -335,7 +338,7 @@ export function RegieOpRegiePage() {
           <button
             type="submit"
             className="button"
-            disabled={navigation.state !== 'idle' || state !== 'idle'}
+            disabled={navigation.state !== 'idle' || fetching}
           >
             Tonen
           </button>

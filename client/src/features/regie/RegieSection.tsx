@@ -5,24 +5,21 @@ import type {
   RegieDetailDto,
   UserDto,
 } from '@spil/shared';
-import { type FormEvent, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { errorMessage } from '../../api/http';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { disciplineLabel } from '../../lib/labels';
-import { formatDateTime } from '../acties/format';
-import { useEvents } from '../events/EventsContext';
+import { keys, queryClient, useData } from '../../lib/query';
+import { useDisclosure } from '../../lib/use-disclosure';
+import { useSubmit } from '../../lib/use-submit';
 import { usePlanRegie } from './plan-regie';
 import {
   assignRegie,
   decideHandover,
-  getHandovers,
-  getRegie,
   offerHandover,
+  regieQueries,
   withdrawHandover,
 } from './regie-api';
-import { useResource } from '../../lib/use-resource';
-import { useDisclosure } from '../../lib/use-disclosure';
 import './regie.css';
 
 const MIN_REASON = 3;
@@ -43,18 +40,6 @@ function candidates(household: HouseholdDto, except: string | null): Candidate[]
       label: `${m.name} – ${disciplineLabel(m.discipline)}`,
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-}
-
-/** A regie change made elsewhere: load the history again. */
-function useRegieChanged(householdId: string, reload: () => void): void {
-  const events = useEvents();
-  useEffect(
-    () =>
-      events.onHouseholdChanged((e) => {
-        if (e.householdId === householdId && (e.what === 'regie' || e.what === 'team')) reload();
-      }),
-    [events, householdId, reload],
-  );
 }
 
 /** Choose a lid and give a reason: used to assign (coördinator) and to offer (regiehouder). */
@@ -82,14 +67,20 @@ function PersonReasonForm({
   const [userId, setUserId] = useState('');
   const [reason, setReason] = useState('');
   const [invalid, setInvalid] = useState<'person' | 'reason' | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const { open, setOpen, toggle, show, hide: close } = useDisclosure(`${id}-person`);
+  const send = useSubmit(onSubmit, {
+    onSuccess: () => {
+      setUserId('');
+      setReason('');
+      setOpen(false);
+    },
+  });
+  const busy = send.busy;
 
   function hide() {
     close();
     setInvalid(null);
-    setError(null);
+    send.clear();
   }
 
   async function submit(e: FormEvent) {
@@ -105,18 +96,7 @@ function PersonReasonForm({
       return;
     }
     setInvalid(null);
-    setError(null);
-    setBusy(true);
-    try {
-      await onSubmit(userId, reason.trim());
-      setUserId('');
-      setReason('');
-      setOpen(false);
-    } catch (err) {
-      setError(errorMessage(err));
-    } finally {
-      setBusy(false);
-    }
+    await send.run(userId, reason.trim());
   }
 
   if (people.length === 0) {
@@ -193,7 +173,7 @@ function PersonReasonForm({
           )}
         </div>
       </div>
-      <ErrorMessage message={error} />
+      <ErrorMessage message={send.error} />
       <div className="regie-form__buttons">
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? busyLabel : submitLabel}
@@ -224,24 +204,17 @@ function WithdrawHandover({
   const id = useId();
   const { open: asking, toggle, show: ask, hide } = useDisclosure(`${id}-reason`);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const send = useSubmit(onWithdraw);
+  const busy = send.busy;
 
   function cancel() {
     hide();
-    setError(null);
+    send.clear();
   }
 
   async function confirm(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onWithdraw(reason.trim());
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
+    await send.run(reason.trim());
   }
 
   if (!asking) {
@@ -285,7 +258,7 @@ function WithdrawHandover({
           Komt in de geschiedenis van de overdrachten en in de melding aan {handover.toName}.
         </p>
       </div>
-      <ErrorMessage message={error} />
+      <ErrorMessage message={send.error} />
       <div className="regie-handover__buttons">
         <button type="submit" className="button regie-danger" disabled={busy}>
           {busy ? 'Intrekken…' : 'Ja, aanbod intrekken'}
@@ -311,19 +284,8 @@ function OpenHandover({
   onDecide: (accept: boolean) => Promise<void>;
   onWithdraw: (reason: string) => Promise<void>;
 }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function decide(accept: boolean) {
-    setBusy(true);
-    setError(null);
-    try {
-      await onDecide(accept);
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
-  }
+  const decide = useSubmit(onDecide);
+  const busy = decide.busy;
 
   const receiver = handover.toUserId === me;
   return (
@@ -351,7 +313,7 @@ function OpenHandover({
             type="button"
             className="button button--primary"
             disabled={busy}
-            onClick={() => void decide(true)}
+            onClick={() => void decide.run(true)}
           >
             Regie accepteren
           </button>
@@ -359,13 +321,13 @@ function OpenHandover({
             type="button"
             className="button"
             disabled={busy}
-            onClick={() => void decide(false)}
+            onClick={() => void decide.run(false)}
           >
             Overdracht weigeren
           </button>
         </div>
       )}
-      <ErrorMessage message={error} />
+      <ErrorMessage message={decide.error} />
       {canWithdraw && !receiver && (
         <WithdrawHandover handover={handover} me={me} onWithdraw={onWithdraw} />
       )}
@@ -448,19 +410,17 @@ function History({ history }: { history: RegieDetailDto['history'] }) {
  */
 export function RegieSection({ household, user }: { household: HouseholdDto; user: UserDto }) {
   const fromPlan = usePlanRegie(household.id);
-  const detail = useResource(() => getRegie(household.id), household.id);
-  const { data, reload, set } = detail;
-  const handovers = useResource(() => getHandovers(household.id), household.id);
-  const reloadHandovers = handovers.reload;
+  const detail = useData(regieQueries.detail(household.id));
+  const { data, reload } = detail;
+  const handovers = useData(regieQueries.handovers(household.id));
   const [message, setMessage] = useState<string | null>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
-  useRegieChanged(
-    household.id,
-    useCallback(() => {
-      reload();
-      reloadHandovers();
-    }, [reload, reloadHandovers]),
-  );
+  /** A command answered with the new regie: show it, and let every view of this household follow. */
+  function set(next: RegieDetailDto) {
+    queryClient.setQueryData(regieQueries.detail(household.id).queryKey, next);
+    void queryClient.invalidateQueries({ queryKey: keys.household(household.id) });
+    void queryClient.invalidateQueries({ queryKey: keys.households() });
+  }
 
   // The plan (or the page) knows of a regie change before this part does: load the history again.
   const loadedHolder = data?.current?.userId ?? null;
@@ -539,12 +499,10 @@ export function RegieSection({ household, user }: { household: HouseholdDto; use
           canWithdraw={open.fromUserId === user.id || coordinator}
           onWithdraw={async (reason) => {
             set(await withdrawHandover(household.id, open.id, reason));
-            reloadHandovers();
             done(`Je hebt het aanbod aan ${open.toName} ingetrokken.`);
           }}
           onDecide={async (accept) => {
             set(await decideHandover(household.id, open.id, accept));
-            reloadHandovers();
             done(
               accept
                 ? 'Je hebt de regie geaccepteerd. Je bent nu regiehouder.'
@@ -582,7 +540,7 @@ export function RegieSection({ household, user }: { household: HouseholdDto; use
           collapsible
           onSubmit={async (userId, reason) => {
             const offered = await offerHandover(household.id, { userId, reason });
-            reload();
+            void queryClient.invalidateQueries({ queryKey: keys.household(household.id, 'regie') });
             done(`Je hebt de regie aangeboden aan ${offered.toName}.`);
           }}
         />

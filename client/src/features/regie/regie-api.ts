@@ -8,6 +8,7 @@ import {
 } from '@spil/shared';
 import { z } from 'zod';
 import { request } from '../../api/http';
+import { keys, queryOptions } from '../../lib/query';
 
 const base = (householdId: string) => `/api/households/${encodeURIComponent(householdId)}`;
 
@@ -42,6 +43,25 @@ export function decideHandover(
     RegieDetailDto,
   );
 }
+
+/** Queries of regie on one household: `regie` covers the current holder, history and offers. */
+export const regieQueries = {
+  detail: (householdId: string) =>
+    queryOptions({
+      queryKey: keys.household(householdId, 'regie', 'detail'),
+      queryFn: () => getRegie(householdId),
+    }),
+  handovers: (householdId: string) =>
+    queryOptions({
+      queryKey: keys.household(householdId, 'regie', 'handovers'),
+      queryFn: () => getHandovers(householdId),
+    }),
+  wieDoetWat: (householdId: string) =>
+    queryOptions({
+      queryKey: keys.household(householdId, 'wie-doet-wat'),
+      queryFn: () => householdWieDoetWat(householdId),
+    }),
+};
 
 /** The one who offered (or the coördinator) withdraws an open offer; the reason is optional. */
 export function withdrawHandover(

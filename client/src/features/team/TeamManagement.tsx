@@ -6,10 +6,10 @@ import {
   type TeamMemberDto,
   type UserDto,
 } from '@spil/shared';
-import { type FormEvent, useEffect, useId, useState } from 'react';
-import { useRevalidator } from 'react-router-dom';
-import { errorMessage } from '../../api/http';
+import { type FormEvent, useId, useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { keys, queryClient, queryOptions, useData } from '../../lib/query';
+import { useSubmit } from '../../lib/use-submit';
 import { disciplineLabel } from '../../lib/labels';
 import { addTeamMember, changeTeamRole, listProfessionals, removeTeamMember } from './team-api';
 import '../overleg/overleg.css';
@@ -29,6 +29,11 @@ export function canManageTeam(
   return user.systemRole === 'coordinator' || household.regie?.userId === user.id;
 }
 
+const professionalsQuery = queryOptions({
+  queryKey: keys.wijkteam('professionals'),
+  queryFn: listProfessionals,
+});
+
 function MemberRow({
   householdId,
   member,
@@ -43,20 +48,17 @@ function MemberRow({
     member.role === 'meelezer' ? 'meelezer' : 'lid',
   );
   const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function run(action: () => Promise<unknown>, done: string) {
-    setBusy(true);
-    setError(null);
-    try {
+  const send = useSubmit(
+    async (action: () => Promise<unknown>, done: string) => {
       await action();
-      onChanged(done);
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
-  }
+      return done;
+    },
+    {
+      onSuccess: (done) => onChanged(done),
+    },
+  );
+  const { busy, error } = send;
+  const run = send.run;
 
   return (
     <tr data-member={member.userId}>
@@ -157,39 +159,25 @@ function AddMemberForm({
   onAdded: (text: string) => void;
 }) {
   const id = useId();
-  const [people, setPeople] = useState<UserDto[] | null>(null);
+  const professionals = useData(professionalsQuery);
+  const people = professionals.data ?? null;
   const [userId, setUserId] = useState('');
   const [role, setRole] = useState<ProfessionalRole>('lid');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    listProfessionals().then(
-      (list) => live && setPeople(list),
-      (e: unknown) => live && setError(errorMessage(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const send = useSubmit(() => addTeamMember(household.id, { userId, role }), {
+    onSuccess: (added) => {
+      setUserId('');
+      onAdded(`${added.name} is toegevoegd als ${TEAM_ROLE_LABELS[added.role].toLowerCase()}.`);
+    },
+  });
+  const busy = send.busy;
+  const error = send.error ?? professionals.error;
 
   const onTeam = new Set(household.team.map((m) => m.userId));
   const candidates = (people ?? []).filter((p) => !onTeam.has(p.id));
 
   async function submit(ev: FormEvent) {
     ev.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const added = await addTeamMember(household.id, { userId, role });
-      setUserId('');
-      onAdded(`${added.name} is toegevoegd als ${TEAM_ROLE_LABELS[added.role].toLowerCase()}.`);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await send.run();
   }
 
   return (
@@ -246,13 +234,14 @@ function AddMemberForm({
  * plans and notes included.
  */
 export function TeamManagement({ household, user }: { household: HouseholdDto; user: UserDto }) {
-  const { revalidate } = useRevalidator();
   const [status, setStatus] = useState<string | null>(null);
   if (!canManageTeam(household, user)) return null;
   const professionals = household.team.filter((m) => !isHouseholdRole(m.role));
   const changed = (text: string) => {
     setStatus(text);
-    void revalidate();
+    // The team shows on the household and its parts, and in the lists.
+    void queryClient.invalidateQueries({ queryKey: keys.household(household.id) });
+    void queryClient.invalidateQueries({ queryKey: keys.households() });
   };
   return (
     <div className="stack casus-after-cards" data-section="teambeheer">
