@@ -2,7 +2,7 @@
  * Domain events between instances through PostgreSQL `NOTIFY`/`LISTEN`, not
  * Redis: a removed member, a withdrawn consent, a disabled account or an
  * ended session must reach every instance even while Redis is away, and
- * every instance already depends on PostgreSQL (ADR 007).
+ * every instance already depends on PostgreSQL (ADR 008).
  *
  * Publishing is one `SELECT pg_notify(...)` on the app's pool after the
  * publisher's transaction committed. Listening takes one dedicated
