@@ -2,8 +2,10 @@ import { Logger } from '@nestjs/common';
 import { startSpil } from './bootstrap';
 import { ConfigError } from './config/config';
 import { describeError } from './common/describe-error';
+import { guardUnhandledRejections } from './common/unhandled-rejections';
 
 async function main(): Promise<void> {
+  guardUnhandledRejections();
   const started = Date.now();
   const spil = await startSpil();
   const logger = new Logger('Spil');

@@ -1,34 +1,32 @@
 /**
  * Several instances share through Redis when REDIS_URL is set: socket.io
- * rooms (the Redis adapter) and domain events (so that a removal or a logout
- * cuts access on every instance). Collab document updates travel on their own
- * channels (server/src/collab). Without REDIS_URL nothing here runs.
+ * rooms (the Redis adapter) and open collab documents (collab-cluster.ts).
+ * Domain events (a removal or a logout cuts access on every instance) travel
+ * through PostgreSQL instead (domain-events-relay.ts), so that cutting off
+ * access never waits for Redis. Without REDIS_URL nothing here runs.
+ *
+ * Redis is never needed to start or to keep serving: the connections
+ * (redis-connections.ts) retry for ever, and while Redis is away every
+ * instance serves its own clients as a single instance would, and edits
+ * cross between instances through the update log in PostgreSQL.
  */
 import { Logger } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/config';
-import { DomainEvents, type DomainEventMap, type DomainEventName } from '../common/domain-events';
+import { DomainEvents } from '../common/domain-events';
 import { RedisHealth } from '../modules/health/redis-health';
-import { CollabCluster } from '../collab/collab-cluster';
+import { CollabCluster, PlanLogWatch } from '../collab/collab-cluster';
 import { CollabService } from '../collab/collab.service';
+import { DomainEventsRelay } from './domain-events-relay';
+import { RedisConnections } from './redis-connections';
 import { RedisIoAdapter } from './redis-io.adapter';
-import { describeError } from '../common/describe-error';
 
-const DOMAIN_CHANNEL = 'spil:domain-events';
-
-interface Envelope {
-  from: string;
-  name: DomainEventName;
-  payload: DomainEventMap[DomainEventName];
-}
+/** How long boot waits for Redis before it starts without it, in ms. */
+const BOOT_WAIT_MS = 2_000;
 
 export interface ClusterLink {
   close(): Promise<void>;
-}
-
-function client(url: string, name: string): Redis {
-  return new Redis(url, { connectionName: name, maxRetriesPerRequest: 3, lazyConnect: false });
 }
 
 /** Wire an app to Redis. Call before `listen` so the socket.io server is created with the adapter. */
@@ -38,63 +36,53 @@ export async function joinCluster(
 ): Promise<ClusterLink | null> {
   if (!config.REDIS_URL) return null;
   const logger = new Logger('Cluster');
-  const url = config.REDIS_URL;
-  const clients = [
-    client(url, 'spil-io-pub'),
-    client(url, 'spil-io-sub'),
-    client(url, 'spil-events-pub'),
-    client(url, 'spil-events-sub'),
-    client(url, 'spil-collab-pub'),
-    client(url, 'spil-collab-sub'),
-  ] as const;
-  const [ioPub, ioSub, evPub, evSub, collabPub, collabSub] = clients;
-  for (const c of clients) c.on('error', (e: Error) => logger.warn(`Redis: ${describeError(e)}`));
-  await Promise.all(
-    clients.map((c) =>
-      c.status === 'ready'
-        ? Promise.resolve()
-        : new Promise<void>((res, rej) => {
-            c.once('ready', () => res());
-            c.once('error', rej);
-          }),
-    ),
-  );
+  const redis = app.get(RedisConnections);
+  const ioPub = redis.client('spil-io-pub', 'publish');
+  const ioSub = redis.client('spil-io-sub', 'subscribe');
+  const collabPub = redis.client('spil-collab-pub', 'publish');
+  const collabSub = redis.client('spil-collab-sub', 'subscribe');
 
   app.useWebSocketAdapter(new RedisIoAdapter(app, ioPub, ioSub));
-  app.get(RedisHealth).register(async () => (await evPub.ping()) === 'PONG');
+  // Answered from what the watchdog last heard: never waits for a hung Redis.
+  app.get(RedisHealth).register(async () => redis.status() === 'up');
 
-  const events = app.get(DomainEvents);
   const from = config.INSTANCE_ID;
-  events.setForwarder((name, payload) => {
-    const env: Envelope = { from, name, payload };
-    evPub
-      .publish(DOMAIN_CHANNEL, JSON.stringify(env))
-      .catch((e: unknown) => logger.warn(`Publish failed: ${describeError(e)}`));
-  });
-  await evSub.subscribe(DOMAIN_CHANNEL);
-  evSub.on('message', (_channel: string, raw: string) => {
-    try {
-      const env = JSON.parse(raw) as Envelope;
-      if (env.from !== from) events.deliver(env.name, env.payload);
-    } catch {
-      logger.warn('Ignored a malformed cluster message');
-    }
-  });
+  // One PostgreSQL per deployment: with the embedded database there is only this instance to tell.
+  const relay = config.DATABASE_URL
+    ? new DomainEventsRelay(config.DATABASE_URL, from, app.get(DomainEvents), app.get(DataSource))
+    : null;
+  relay?.start();
+
   // Open documents: updates and awareness between instances, catch-up from the database.
   const collab = app.get(CollabService);
-  const collabCluster = new CollabCluster(collabPub, collabSub, from, {
-    load: (docName) => collab.loadStored(docName),
-    applyStored: (room, update) => collab.applyStored(room, update),
-  });
+  const collabCluster = new CollabCluster(
+    collabPub,
+    collabSub,
+    from,
+    {
+      load: (docName) => collab.loadStored(docName),
+      applyStored: (room, update) => collab.applyStored(room, update),
+    },
+    {
+      up: () => redis.status() === 'up',
+      usable: (client) => redis.usable(client),
+      onUp: (listener) =>
+        redis.onChange((s) => {
+          if (s === 'up') listener();
+        }),
+    },
+    new PlanLogWatch(app.get(DataSource)),
+  );
   collab.attachCluster(collabCluster);
 
-  logger.log(`Instance ${from} joined the cluster`);
+  await redis.settled(BOOT_WAIT_MS);
+  if (redis.status() === 'up') logger.log(`Instance ${from} joined the cluster`);
+  else logger.warn(`Instance ${from} starts without Redis; it joins the others when Redis answers`);
   return {
     async close() {
-      events.setForwarder(null);
       collab.attachCluster(null);
       await collabCluster.close();
-      await Promise.all(clients.map((c) => c.quit().catch(() => undefined)));
+      await relay?.close();
     },
   };
 }

@@ -2,24 +2,35 @@
  * Open documents shared between instances through Redis (only with
  * REDIS_URL). Every instance that has a document open subscribes to
  * `spil:doc:<docName>`. After each commit the committing instance publishes
- * what it stored (one merged update), its live state vector and a per
- * document sequence number; the others apply it to their live document and
- * their validation mirror and relay it to their own connections. It is
- * stored already: nothing is stored twice, and nothing unstored is relayed.
- * Awareness travels on the same channel (already filtered by the sending
- * instance).
+ * what it stored (one merged update), the update-log ids of those rows, its
+ * live state vector and a per document sequence number; the others apply it
+ * to their live document and their validation mirror and relay it to their
+ * own connections. It is stored already: nothing is stored twice, and
+ * nothing unstored is relayed. Awareness travels on the same channel
+ * (already filtered by the sending instance).
  *
- * Redis pub/sub may drop messages, so every instance can catch up from
- * PostgreSQL (snapshot + log, the diff against its live state vector):
- * after subscribing, when a joining connection finds the room already open,
- * on a sequence gap or a state vector it does not cover, when a peer
- * instance falls silent, after Redis reconnects, every CATCH_UP_INTERVAL_MS
- * while another instance has the document open, and before re-checking a
- * client update that was rejected for referring to something unknown here.
+ * Redis may drop messages or be away altogether, so every instance can catch
+ * up from PostgreSQL (snapshot + log, the diff against its live state
+ * vector): after subscribing, when a joining connection finds the room
+ * already open, on a sequence gap or a state vector it does not cover, when
+ * a peer instance falls silent, when Redis answers again, and before
+ * re-checking a client update that was rejected for referring to something
+ * unknown here.
+ *
+ * And it watches the log: every instance knows which update-log rows its
+ * live documents hold (read with a catch-up, committed here, or named in a
+ * message from another instance). Every `WATCH_UP_MS` while Redis answers,
+ * and every `WATCH_DOWN_MS` while it does not, one query lists the rows of
+ * all its open documents; rows it does not know are read and applied, and a
+ * new snapshot (compaction) means a full catch-up. While Redis is away (and
+ * for `WATCH_GRACE_MS` after it returned) this is how edits cross between
+ * instances, within a few seconds.
  */
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { Redis } from 'ioredis';
+import { Counter, register } from 'prom-client';
+import type { DataSource } from 'typeorm';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import {
@@ -41,15 +52,39 @@ export const DOC_CHANNEL_PREFIX = 'spil:doc:';
 export const HEARTBEAT_MS = 3_000;
 /** An instance not heard on a document for this long has closed it or died: its awareness goes, and we catch up. */
 export const SILENT_MS = 10_000;
-/** While another instance has the document open, catch up from PostgreSQL at least this often. */
-export const CATCH_UP_INTERVAL_MS = 30_000;
+/** While Redis answers, look for log rows this instance has not heard of this often (lost messages). */
+export const WATCH_UP_MS = 5_000;
+/** While Redis is away, and for `WATCH_GRACE_MS` after it returned, look for log rows this often. */
+export const WATCH_DOWN_MS = 1_000;
+/** After Redis returned, messages may still be lost while every instance resubscribes, in ms. */
+export const WATCH_GRACE_MS = 10_000;
+
+/** Why a document was read back from PostgreSQL. */
+export type CatchUpReason =
+  'subscribed' | 'behind' | 'silent' | 'reconnected' | 'watch' | 'snapshot' | 'retry';
+
+const catchUps =
+  (register.getSingleMetric('spil_collab_catch_ups_total') as Counter<'reason'> | undefined) ??
+  new Counter({
+    name: 'spil_collab_catch_ups_total',
+    help: 'Open documents brought up to date from PostgreSQL instead of through Redis, by reason (watch: only the missing log rows were read)',
+    labelNames: ['reason'],
+  });
 
 const KIND_UPDATE = 0;
 const KIND_AWARENESS = 1;
 const KIND_HEARTBEAT = 2;
 
 type Message =
-  | { kind: typeof KIND_UPDATE; from: string; seq: number; sv: Uint8Array; update: Uint8Array }
+  | {
+      kind: typeof KIND_UPDATE;
+      from: string;
+      seq: number;
+      sv: Uint8Array;
+      update: Uint8Array;
+      /** The update-log ids of the rows it holds (absent from senders before they were sent). */
+      ids: string[];
+    }
   | { kind: typeof KIND_AWARENESS; from: string; update: Uint8Array }
   | { kind: typeof KIND_HEARTBEAT; from: string; seq: number; sv: Uint8Array };
 
@@ -62,7 +97,11 @@ export function encodeMessage(m: Message): Buffer {
   } else {
     encoding.writeVarUint(e, m.seq);
     encoding.writeVarUint8Array(e, m.sv);
-    if (m.kind === KIND_UPDATE) encoding.writeVarUint8Array(e, m.update);
+    if (m.kind === KIND_UPDATE) {
+      encoding.writeVarUint8Array(e, m.update);
+      encoding.writeVarUint(e, m.ids.length);
+      for (const id of m.ids) encoding.writeVarString(e, id);
+    }
   }
   const bytes = encoding.toUint8Array(e);
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -76,7 +115,15 @@ export function decodeMessage(raw: Uint8Array): Message {
   const seq = decoding.readVarUint(d);
   const sv = decoding.readVarUint8Array(d);
   if (kind === KIND_HEARTBEAT) return { kind, from, seq, sv };
-  if (kind === KIND_UPDATE) return { kind, from, seq, sv, update: decoding.readVarUint8Array(d) };
+  if (kind === KIND_UPDATE) {
+    const update = decoding.readVarUint8Array(d);
+    const ids: string[] = [];
+    if (decoding.hasContent(d)) {
+      const n = decoding.readVarUint(d);
+      for (let i = 0; i < n; i++) ids.push(decoding.readVarString(d));
+    }
+    return { kind, from, seq, sv, update, ids };
+  }
   throw new Error(`unknown message kind ${kind}`);
 }
 
@@ -94,11 +141,70 @@ export interface ClusterHost {
   applyStored(room: DocRoom, update: Uint8Array): boolean;
 }
 
+/** Redis as the cluster sees it; never waits (cluster/redis-connections.ts). */
+export interface RedisLinkState {
+  /** Whether every Redis connection answers. */
+  up(): boolean;
+  /** Whether this connection is ready and answered lately. */
+  usable(client: Redis): boolean;
+  /** Called each time Redis answers again after it did not. Returns an unsubscribe function. */
+  onUp(listener: () => void): () => void;
+}
+
+/** A document's rows in the update log: the last id folded into its snapshot, and the ids still in the log. */
+export interface LogRows {
+  snapshot: string | null;
+  ids: string[];
+}
+
+/** The update log, as far as the cluster watches it. */
+export interface UpdateLogWatch {
+  /** One entry per document asked for. */
+  rowIds(docNames: readonly string[]): Promise<Map<string, LogRows>>;
+  /** These rows, in id order; rows compacted meanwhile are missing. */
+  rows(ids: readonly string[]): Promise<{ id: string; docName: string; update: Uint8Array }[]>;
+}
+
+/** The update log in PostgreSQL: one short statement each. */
+export class PlanLogWatch implements UpdateLogWatch {
+  constructor(private readonly ds: DataSource) {}
+
+  async rowIds(docNames: readonly string[]): Promise<Map<string, LogRows>> {
+    const rows = await this.ds.query<
+      { doc_name: string; snapshot: string | null; ids: string[] }[]
+    >(
+      `SELECT d.name AS doc_name, s.last_update_id::text AS snapshot,
+              COALESCE(array_agg(u.id::text) FILTER (WHERE u.id IS NOT NULL), '{}') AS ids
+         FROM unnest($1::text[]) AS d(name)
+         LEFT JOIN plan_snapshot s ON s.doc_name = d.name
+         LEFT JOIN plan_update u ON u.doc_name = d.name
+        GROUP BY d.name, s.last_update_id`,
+      [docNames],
+    );
+    return new Map(rows.map((r) => [r.doc_name, { snapshot: r.snapshot, ids: r.ids }]));
+  }
+
+  async rows(
+    ids: readonly string[],
+  ): Promise<{ id: string; docName: string; update: Uint8Array }[]> {
+    const rows = await this.ds.query<{ id: string; doc_name: string; update: Buffer }[]>(
+      `SELECT id::text AS id, doc_name, "update" FROM plan_update WHERE id = ANY($1::bigint[]) ORDER BY id`,
+      [ids],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      docName: r.doc_name,
+      update: new Uint8Array(r.update.buffer, r.update.byteOffset, r.update.byteLength),
+    }));
+  }
+}
+
 /** The hooks the collab service calls; implemented by `CollabCluster`. */
 export interface CollabClusterLink {
   opened(room: DocRoom): void;
   closed(room: DocRoom): void;
-  committed(room: DocRoom, updates: readonly Uint8Array[]): void;
+  /** A batch was committed: its updates, and the update-log ids of its rows. */
+  committed(room: DocRoom, updates: readonly Uint8Array[], ids: readonly string[]): void;
   /** Bring the live document up to what PostgreSQL holds. Never rejects. */
   catchUp(room: DocRoom): Promise<void>;
 }
@@ -116,10 +222,15 @@ interface Tracked {
   channel: string;
   /** Other instances that have the document open. */
   senders: Map<string, Sender>;
-  lastCatchUp: number;
   running: Promise<void> | null;
   next: Promise<void> | null;
   offAwareness: () => void;
+  /**
+   * Update-log rows the live document is known to hold: the snapshot it
+   * read, and rows read, committed here or announced by another instance.
+   * Null until the first catch-up.
+   */
+  known: { snapshot: string | null; ids: Set<string> } | null;
 }
 
 export class CollabCluster implements CollabClusterLink {
@@ -130,33 +241,33 @@ export class CollabCluster implements CollabClusterLink {
   /** Our last sequence number per document. */
   private readonly seqs = new Map<string, number>();
   private readonly timer: NodeJS.Timeout;
+  private readonly watchTimer: NodeJS.Timeout;
+  private readonly offUp: () => void;
   private stopped = false;
   private publishFailures = 0;
+  private watching = false;
+  private watchedAt = 0;
+  private watchFailures = 0;
+  /** Until then the log is watched as often as while Redis is away. */
+  private graceUntil = 0;
 
   constructor(
     private readonly pub: Redis,
     private readonly sub: Redis,
     instanceId: string,
     private readonly host: ClusterHost,
+    private readonly link: RedisLinkState,
+    private readonly log: UpdateLogWatch,
   ) {
     this.self = `${instanceId}#${randomBytes(4).toString('hex')}`;
     sub.on('messageBuffer', (channel: Buffer, message: Buffer) =>
       this.receive(channel.toString(), message),
     );
-    let readyBefore = sub.status === 'ready';
-    sub.on('ready', () => {
-      if (!readyBefore) {
-        readyBefore = true;
-        return;
-      }
-      // Reconnected: whatever was published meanwhile is lost to us. ioredis resubscribes first.
-      this.logger.warn('Redis reconnected: catching up open documents');
-      setTimeout(() => {
-        for (const t of this.tracked.values()) void this.catchUp(t.room);
-      }, 500).unref();
-    });
+    this.offUp = link.onUp(() => this.rejoin());
     this.timer = setInterval(() => this.tick(), HEARTBEAT_MS);
     this.timer.unref();
+    this.watchTimer = setInterval(() => void this.watch(), WATCH_DOWN_MS);
+    this.watchTimer.unref();
   }
 
   /* ---------- hooks from the service ---------- */
@@ -183,15 +294,16 @@ export class CollabCluster implements CollabClusterLink {
       room,
       channel,
       senders: new Map(),
-      lastCatchUp: Date.now(),
       running: null,
       next: null,
       offAwareness: () => room.awareness.off('update', onAwareness),
+      known: null,
     };
     this.tracked.set(room.name, t);
     // Whatever was committed elsewhere between our load and the subscription: read it back once subscribed.
+    // While Redis is away the subscription waits for it, and the log watch reads the document meanwhile.
     this.sub.subscribe(channel).then(
-      () => void this.catchUp(room),
+      () => void this.catchUp(room, 'subscribed'),
       (e: unknown) => this.logger.warn(`Subscribe failed: ${describeError(e)}`),
     );
   }
@@ -208,8 +320,10 @@ export class CollabCluster implements CollabClusterLink {
       });
   }
 
-  committed(room: DocRoom, updates: readonly Uint8Array[]): void {
+  committed(room: DocRoom, updates: readonly Uint8Array[], ids: readonly string[]): void {
     if (this.stopped || updates.length === 0 || room.disposed) return;
+    const t = this.tracked.get(room.name);
+    if (t?.room === room && t.known) for (const id of ids) t.known.ids.add(id);
     const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates([...updates]);
     const seq = (this.seqs.get(room.name) ?? 0) + 1;
     this.seqs.set(room.name, seq);
@@ -219,23 +333,24 @@ export class CollabCluster implements CollabClusterLink {
       seq,
       sv: Y.encodeStateVector(room.doc),
       update,
+      ids: [...ids],
     });
   }
 
   /** Coalesced per document: joins the next run when one is going on (it may have read too early). */
-  catchUp(room: DocRoom): Promise<void> {
+  catchUp(room: DocRoom, reason: CatchUpReason = 'retry'): Promise<void> {
     const t = this.tracked.get(room.name);
-    if (!t || t.room !== room) return this.runCatchUp(room);
+    if (!t || t.room !== room) return this.runCatchUp(room, reason);
     if (t.next) return t.next;
     if (!t.running) {
-      t.running = this.runCatchUp(room).finally(() => {
+      t.running = this.runCatchUp(room, reason).finally(() => {
         t.running = null;
       });
       return t.running;
     }
     t.next = t.running.then(() => {
       t.next = null;
-      return this.catchUp(room);
+      return this.catchUp(room, reason);
     });
     return t.next;
   }
@@ -243,6 +358,8 @@ export class CollabCluster implements CollabClusterLink {
   async close(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearInterval(this.watchTimer);
+    this.offUp();
     for (const t of this.tracked.values()) t.offAwareness();
     this.tracked.clear();
   }
@@ -254,11 +371,26 @@ export class CollabCluster implements CollabClusterLink {
     return `${this.self}/${room.epoch}`;
   }
 
-  private async runCatchUp(room: DocRoom): Promise<void> {
+  /** Redis answers again: renew every subscription, then read back what was missed meanwhile. */
+  private rejoin(): void {
+    this.graceUntil = Date.now() + WATCH_GRACE_MS;
+    if (this.stopped || this.tracked.size === 0) return;
+    const channels = [...this.tracked.values()].map((t) => t.channel);
+    this.sub.subscribe(...channels).then(
+      () => {
+        this.logger.log(`Redis answers again: catching up ${this.tracked.size} open documents`);
+        for (const t of this.tracked.values()) void this.catchUp(t.room, 'reconnected');
+      },
+      (e: unknown) => this.logger.warn(`Subscribing again failed: ${describeError(e)}`),
+    );
+  }
+
+  private async runCatchUp(room: DocRoom, reason: CatchUpReason): Promise<void> {
     if (room.disposed || room.broken) return;
-    const t = this.tracked.get(room.name);
-    if (t?.room === room) t.lastCatchUp = Date.now();
+    catchUps.inc({ reason });
     try {
+      // Asked before loading: every row named here is in what the load reads (or in its snapshot).
+      const rows = (await this.log.rowIds([room.name])).get(room.name);
       const stored = await this.host.load(room.name);
       if (room.disposed || room.broken) return;
       const scratch = new Y.Doc();
@@ -274,12 +406,89 @@ export class CollabCluster implements CollabClusterLink {
         });
         const diff = Y.encodeStateAsUpdate(scratch, Y.encodeStateVector(room.doc));
         if (this.host.applyStored(room, diff))
-          this.logger.debug(`Caught up ${room.name} from the database`);
+          this.logger.debug(`Caught up ${room.name} from the database (${reason})`);
       } finally {
         scratch.destroy();
       }
+      const t = this.tracked.get(room.name);
+      if (rows && t?.room === room && !room.broken) {
+        const ids = new Set(rows.ids);
+        for (const id of t.known?.ids ?? []) ids.add(id);
+        t.known = { snapshot: rows.snapshot, ids };
+      }
     } catch (e) {
       this.logger.warn(`Catching up a document failed: ${describeError(e)}`);
+    }
+  }
+
+  /**
+   * Read the rows of the update log that the open documents do not hold yet
+   * (written by another instance whose message never came), and apply them.
+   * A document whose snapshot changed (compaction) or that was never read
+   * back is caught up in full instead.
+   */
+  private async watch(): Promise<void> {
+    if (this.watching || this.stopped) return;
+    const now = Date.now();
+    const every = this.link.up() && now >= this.graceUntil ? WATCH_UP_MS : WATCH_DOWN_MS;
+    if (now - this.watchedAt < every) return;
+    this.watching = true;
+    this.watchedAt = now;
+    try {
+      const open = [...this.tracked.values()].filter((t) => !t.room.disposed && !t.room.broken);
+      if (open.length === 0) return;
+      const inLog = await this.log.rowIds(open.map((t) => t.room.name));
+      const wanted = new Map<string, Tracked>();
+      for (const t of open) {
+        const rows = inLog.get(t.room.name);
+        if (!rows || this.tracked.get(t.room.name) !== t || t.running) continue;
+        if (!t.known || t.known.snapshot !== rows.snapshot) {
+          void this.catchUp(t.room, 'snapshot');
+          continue;
+        }
+        const ids = new Set(rows.ids);
+        // Forget rows that left the log (deleted with the document); the snapshot did not change.
+        for (const id of t.known.ids) if (!ids.has(id)) t.known.ids.delete(id);
+        for (const id of ids) if (!t.known.ids.has(id)) wanted.set(id, t);
+      }
+      if (wanted.size === 0) return;
+      const got = new Map<Tracked, { ids: string[]; updates: Uint8Array[] }>();
+      for (const r of await this.log.rows([...wanted.keys()])) {
+        const t = wanted.get(r.id);
+        if (!t || t.room.name !== r.docName) continue;
+        let g = got.get(t);
+        if (!g) {
+          g = { ids: [], updates: [] };
+          got.set(t, g);
+        }
+        g.ids.push(r.id);
+        g.updates.push(r.update);
+      }
+      for (const [t, g] of got) {
+        const room = t.room;
+        if (this.tracked.get(room.name) !== t || room.disposed || room.broken) continue;
+        catchUps.inc({ reason: 'watch' });
+        let behind = false;
+        try {
+          this.host.applyStored(
+            room,
+            g.updates.length === 1 ? (g.updates[0] as Uint8Array) : Y.mergeUpdates(g.updates),
+          );
+        } catch (e) {
+          this.logger.warn(`Log rows could not be applied: ${describeError(e)}`);
+          behind = true;
+        }
+        if (room.disposed || room.broken) continue;
+        if (room.doc.store.pendingStructs || room.doc.store.pendingDs) behind = true;
+        if (behind) void this.catchUp(room, 'behind');
+        else for (const id of g.ids) t.known?.ids.add(id);
+      }
+      this.watchFailures = 0;
+    } catch (e) {
+      if (this.watchFailures++ % 60 === 0)
+        this.logger.warn(`Watching the update log failed: ${describeError(e)}`);
+    } finally {
+      this.watching = false;
     }
   }
 
@@ -319,6 +528,7 @@ export class CollabCluster implements CollabClusterLink {
       }
       // Applied but waiting for something we never got.
       if (room.doc.store.pendingStructs || room.doc.store.pendingDs) behind = true;
+      else if (!behind && t.known) for (const id of m.ids) t.known.ids.add(id);
     } else {
       if (!first && m.seq > s.seq) behind = true;
       s.seq = m.seq;
@@ -327,7 +537,7 @@ export class CollabCluster implements CollabClusterLink {
       const local = Y.decodeStateVector(Y.encodeStateVector(room.doc));
       behind = !covers(local, Y.decodeStateVector(m.sv));
     }
-    if (behind) void this.catchUp(room);
+    if (behind) void this.catchUp(room, 'behind');
   }
 
   /** Remote awareness, except for client ids a connection of ours owns (a client that moved here). */
@@ -374,18 +584,19 @@ export class CollabCluster implements CollabClusterLink {
         if (states.length > 0) removeAwarenessStates(room.awareness, states, REMOTE_ORIGIN);
       }
       // An instance that fell silent may have died between its commit and its publish.
-      if (gone || (t.senders.size > 0 && now - t.lastCatchUp >= CATCH_UP_INTERVAL_MS))
-        void this.catchUp(room);
+      if (gone) void this.catchUp(room, 'silent');
     }
   }
 
+  /** While the publishing connection does not answer, nothing is sent: receivers read the log instead. */
   private publish(channel: string, m: Message): void {
+    if (!this.link.usable(this.pub)) return;
     this.pub.publish(channel, encodeMessage(m)).then(
       () => {
         this.publishFailures = 0;
       },
       (e: unknown) => {
-        // Receivers notice the gap (sequence numbers, heartbeats) and read the database.
+        // Receivers notice the gap (sequence numbers, heartbeats, the log watch) and read the database.
         if (this.publishFailures++ % 100 === 0)
           this.logger.warn(`Publishing a collab message failed: ${describeError(e)}`);
       },

@@ -428,6 +428,7 @@ export class CollabService
     this.cluster?.committed(
       room,
       batch.map((b) => b.update),
+      ids,
     );
     room.logRows += batch.length;
     this.counters.stored += batch.length;

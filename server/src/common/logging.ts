@@ -4,7 +4,7 @@
  *   {"time":"2026-12-07T12:00:00.000Z","level":"log","context":"Spil","message":"…",
  *    "correlationId":"…","instance":"spil-a","pid":42}
  *
- * Nest's own ConsoleLogger in JSON mode (see docs/adr/008-json-logs.md), with
+ * Nest's own ConsoleLogger in JSON mode (see docs/adr/009-json-logs.md), with
  * the ISO time, the correlation id of the request or socket message being
  * handled (`correlation.ts`) and the instance. The no-personal-data rule holds
  * here too: an Error handed to a log call is written as its kind

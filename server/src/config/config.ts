@@ -47,7 +47,7 @@ const ConfigSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Folder for the embedded database and the generated AUTH_SECRET. */
   DATA_DIR: z.string().default('./data'),
-  /** Redis connection string; set when more than one instance runs. */
+  /** Redis connection string; set when more than one instance runs. Instances start and keep serving while it is away. */
   REDIS_URL: z.string().url().optional(),
   /** Secret for signing session tokens; shared by every instance of a deployment. At least 32 characters. */
   AUTH_SECRET: z.string().min(32).optional(),

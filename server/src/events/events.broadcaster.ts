@@ -1,7 +1,14 @@
 /**
  * The typed way for services to reach browsers on socket.io `/events`,
  * without seeing a Socket. The gateway binds the server on start; with the
- * Redis adapter every emit reaches clients on all instances.
+ * Redis adapter every emit reaches clients on all instances (and, while
+ * Redis is away, the clients of this one).
+ *
+ * What a domain event causes is done by every instance for its own sockets
+ * (`local`): the event reaches every instance through PostgreSQL, so cutting
+ * a socket off never depends on Redis. The Redis adapter would even skip the
+ * sockets of this instance while Redis is away: it carries out a remote
+ * disconnect or leave only when its own request comes back through Redis.
  */
 import { Injectable } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
@@ -49,15 +56,17 @@ export class EventsBroadcaster {
     this.server?.to([...new Set(userIds)].map(rooms.user)).emit(event, payload);
   }
 
-  /** Disconnect every socket in a room (all instances with the adapter): a session ended, an account was disabled. */
-  disconnectRoom(room: string): void {
-    this.server?.in(room).disconnectSockets(true);
+  /** To this instance's sockets in a room only: for what every instance does on a domain event. */
+  toLocalRoom<K extends keyof ServerToClientEvents>(
+    room: string,
+    event: K,
+    payload: ServerToClientEvents[K],
+  ): void {
+    this.server?.local.to(room).emit(event, payload);
   }
 
-  /** Remove a user's sockets from a household's rooms after they left its team. */
-  leaveHousehold(userId: string, householdId: string, docRooms: string[]): void {
-    const target = this.server?.in(rooms.user(userId));
-    if (!target) return;
-    target.socketsLeave([rooms.household(householdId), ...docRooms]);
+  /** Disconnect this instance's sockets in a room (every instance does so on the domain event): a session ended, an account was disabled. */
+  disconnectLocalRoom(room: string): void {
+    this.server?.local.in(room).disconnectSockets(true);
   }
 }

@@ -69,27 +69,28 @@ export class EventsGateway implements OnGatewayConnection, OnModuleInit {
     private readonly security: SocketSecurity,
   ) {}
 
+  /** Domain events reach every instance; each acts for its own sockets (local), with or without Redis. */
   onModuleInit(): void {
     this.events.on('session.ended', ({ sessionId }) =>
-      this.broadcaster.disconnectRoom(rooms.session(sessionId)),
+      this.broadcaster.disconnectLocalRoom(rooms.session(sessionId)),
     );
     this.events.on('user.disabled', ({ userId }) =>
-      this.broadcaster.disconnectRoom(rooms.user(userId)),
+      this.broadcaster.disconnectLocalRoom(rooms.user(userId)),
     );
     this.events.on('member.removed', ({ userId, householdId }) => {
-      this.broadcaster.toRoom(rooms.user(userId), 'access:revoked', { householdId });
+      this.broadcaster.toLocalRoom(rooms.user(userId), 'access:revoked', { householdId });
       this.leaveHouseholdRooms(householdId, (s) => s.data.auth?.user.id === userId);
     });
     // Consent decides who may follow the medical notes: ask the policy again for every follower.
     this.events.on('consent.changed', ({ householdId }) => this.recheckRooms(householdId));
     this.events.on('team.changed', ({ householdId }) =>
-      this.broadcaster.toRoom(rooms.household(householdId), 'household:changed', {
+      this.broadcaster.toLocalRoom(rooms.household(householdId), 'household:changed', {
         householdId,
         what: 'team',
       }),
     );
     this.events.on('regie.changed', ({ householdId }) =>
-      this.broadcaster.toRoom(rooms.household(householdId), 'household:changed', {
+      this.broadcaster.toLocalRoom(rooms.household(householdId), 'household:changed', {
         householdId,
         what: 'regie',
       }),

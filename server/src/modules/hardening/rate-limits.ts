@@ -9,17 +9,15 @@
  * or client address never reaches Redis and cannot be guessed back from it,
  * and deployments (and test runs) that share one Redis never count together. While Redis does not answer, the in-memory
  * counters stand in: limits then hold per instance again, never not at all.
+ * The connection comes from `RedisConnections` (one policy for every Redis
+ * connection): it fails fast while disconnected, and once the watchdog finds
+ * Redis hung, requests stop asking it until it answers again.
  */
 import { createHmac } from 'node:crypto';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationShutdown,
-  type OnModuleInit,
-} from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { Redis } from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
+import { RedisConnections } from '../../cluster/redis-connections';
 import { describeError } from '../../common/describe-error';
 import { AUTH_SECRET } from '../auth/auth-secret';
 import { LoginThrottle } from '../auth/login-throttle';
@@ -47,54 +45,40 @@ return n`;
 
 /** Redis failures are logged at most this often, in ms. */
 const WARN_EVERY_MS = 60_000;
-/** How long boot waits for Redis before counting in memory, in ms. */
-const CONNECT_WAIT_MS = 5_000;
+/** How long boot waits for Redis before counting in memory, in ms (not at all once Redis refused). */
+const CONNECT_WAIT_MS = 2_000;
 
 type HitRedis = Redis & { spilHit(key: string, windowMs: number): Promise<number> };
 
 @Injectable()
-export class RateLimits implements OnModuleInit, OnApplicationShutdown {
+export class RateLimits implements OnModuleInit {
   private readonly logger = new Logger(RateLimits.name);
   private readonly redis: HitRedis | null;
   private readonly prefix: string;
   private readonly keyHmacKey: Buffer;
   private warnedAt = 0;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, @Inject(AUTH_SECRET) secret: string) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(AUTH_SECRET) secret: string,
+    private readonly connections: RedisConnections,
+  ) {
     this.keyHmacKey = createHmac('sha256', secret).update('rate-limit keys').digest();
     this.prefix = `spil:rl:${createHmac('sha256', secret).update('rate-limits').digest('base64url').slice(0, 16)}:`;
     if (!config.REDIS_URL) {
       this.redis = null;
       return;
     }
-    const redis = new Redis(config.REDIS_URL, {
-      connectionName: 'spil-rate-limits',
-      // Fail fast, and count in memory meanwhile, rather than hold a request while Redis is away.
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      commandTimeout: 1000,
-    });
+    // Fails fast, and counts in memory meanwhile, rather than hold a request while Redis is away.
+    const redis = connections.client('spil-rate-limits', 'command');
     redis.on('error', (e: unknown) => this.unavailable(e));
     redis.defineCommand('spilHit', { numberOfKeys: 1, lua: HIT_SCRIPT });
     this.redis = redis as HitRedis;
   }
 
-  /** Shared counting starts once Redis is ready; boot does not wait longer than a few seconds. */
+  /** Shared counting starts once Redis is ready; boot does not wait for a Redis that is away. */
   async onModuleInit(): Promise<void> {
-    const redis = this.redis;
-    if (!redis || redis.status === 'ready') return;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, CONNECT_WAIT_MS);
-      timer.unref();
-      redis.once('ready', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.redis?.quit().catch(() => this.redis?.disconnect());
+    if (this.redis) await this.connections.settled(CONNECT_WAIT_MS);
   }
 
   /** True when the counters are shared through Redis. */
@@ -139,7 +123,7 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
 
   /** The count within the window after this hit, or null when Redis is not there (count in memory). */
   private async hit(raw: string, windowMs: number): Promise<number | null> {
-    if (!this.redis || this.redis.status !== 'ready') return null;
+    if (!this.usable(this.redis)) return null;
     try {
       return Number(await this.redis.spilHit(this.key(raw), windowMs));
     } catch (e) {
@@ -149,7 +133,7 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async count(raw: string): Promise<number | null> {
-    if (!this.redis || this.redis.status !== 'ready') return null;
+    if (!this.usable(this.redis)) return null;
     try {
       return Number((await this.redis.get(this.key(raw))) ?? 0);
     } catch (e) {
@@ -159,8 +143,13 @@ export class RateLimits implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async del(raw: string): Promise<void> {
-    if (!this.redis || this.redis.status !== 'ready') return;
+    if (!this.usable(this.redis)) return;
     await this.redis.del(this.key(raw)).catch((e: unknown) => this.unavailable(e));
+  }
+
+  /** Ready, and answered the watchdog lately (a hung Redis keeps its connection open). */
+  private usable(redis: HitRedis | null): redis is HitRedis {
+    return !!redis && this.connections.usable(redis);
   }
 
   private unavailable(e: unknown): void {
