@@ -1,11 +1,18 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from './config/config';
 import { CommonModule } from './common/common.module';
-import { type DatabaseTarget, dataSourceOptions } from './database/data-source';
+import {
+  type DatabaseTarget,
+  dataSourceOptions,
+  initializeDataSource,
+} from './database/data-source';
 import { AuthModule } from './modules/auth/auth.module';
 import { AUTH_SECRET } from './modules/auth/auth.service';
 import { HealthModule } from './modules/health/health.module';
+import { Lifecycle } from './modules/health/lifecycle';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { HouseholdsModule } from './modules/households/households.module';
 import { UsersModule } from './modules/users/users.module';
 import { EventsModule } from './events/events.module';
@@ -31,6 +38,8 @@ export interface AppModuleOptions {
   config: AppConfig;
   database: DatabaseTarget;
   authSecret: string;
+  /** Where this instance is in its life (readiness): migrated, draining. */
+  lifecycle: Lifecycle;
 }
 
 @Module({})
@@ -40,7 +49,15 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(opts.database)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(opts.database),
+          // Migrations under a lock across instances, before any module uses the database.
+          dataSourceFactory: async (options) => {
+            const ds = await initializeDataSource(new DataSource(options!), opts.database);
+            opts.lifecycle.migrated = true;
+            return ds;
+          },
+        }),
         CommonModule,
         AuditModule,
         HardeningModule,
@@ -48,6 +65,7 @@ export class AppModule {
         UsersModule,
         HouseholdsModule,
         HealthModule,
+        MetricsModule,
         EventsModule,
         CollabModule,
         NotificationsModule,
@@ -68,8 +86,9 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: opts.config },
         { provide: AUTH_SECRET, useValue: opts.authSecret },
+        { provide: Lifecycle, useValue: opts.lifecycle },
       ],
-      exports: [APP_CONFIG, AUTH_SECRET],
+      exports: [APP_CONFIG, AUTH_SECRET, Lifecycle],
     };
   }
 }

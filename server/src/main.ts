@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { startSpil } from './bootstrap';
+import { ConfigError } from './config/config';
 import { describeError } from './common/describe-error';
 import { guardUnhandledRejections } from './common/unhandled-rejections';
 
@@ -15,8 +16,8 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal}: alles opslaan en stoppen`);
-    spil.close().then(
+    logger.log(`${signal}: readiness uit, verbindingen afronden, alles opslaan en stoppen`);
+    spil.drain().then(
       () => process.exit(0),
       (e: unknown) => {
         logger.error(`Stoppen mislukt: ${describeError(e)}`);
@@ -29,6 +30,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
+  // Before the logger is set up too: one JSON line, with the message only for invalid settings (it names variables).
+  const message = e instanceof ConfigError ? e.message : `Starten mislukt: ${describeError(e)}`;
+  process.stdout.write(
+    `${JSON.stringify({ time: new Date().toISOString(), level: 'fatal', context: 'Spil', message, pid: process.pid })}\n`,
+  );
   process.exit(1);
 });

@@ -129,6 +129,25 @@ export const HealthDto = z.object({
 });
 export type HealthDto = z.infer<typeof HealthDto>;
 
+/** `GET /api/health/live`: the process answers. */
+export const LivenessDto = z.object({ status: z.literal('ok') });
+export type LivenessDto = z.infer<typeof LivenessDto>;
+
+/**
+ * `GET /api/health/ready`: 200 while this instance should get traffic
+ * (database reachable, migrations done, not draining), else 503. Redis is
+ * reported but does not decide: without it an instance still serves its own
+ * clients (`status: 'degraded'`).
+ */
+export const ReadinessDto = z.object({
+  status: z.enum(['ok', 'degraded', 'unavailable']),
+  database: z.enum(['up', 'down']),
+  redis: z.enum(['up', 'down']).optional(),
+  migrations: z.enum(['done', 'pending']),
+  draining: z.boolean(),
+});
+export type ReadinessDto = z.infer<typeof ReadinessDto>;
+
 /** Every error the API returns has this shape; `field` names the offending input. */
 export const ErrorDto = z.object({
   statusCode: z.number().int(),

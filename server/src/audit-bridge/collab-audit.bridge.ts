@@ -29,7 +29,7 @@ import type {
 } from '../collab/collab.hooks';
 import { CLOSE } from '../collab/collab.constants';
 import { CollabService } from '../collab/collab.service';
-import { AuditService } from '../modules/audit/audit.service';
+import { type Actor, AuditService } from '../modules/audit/audit.service';
 
 const PART_BY_KIND: Record<string, AuditPart> = {
   plan: 'plan',
@@ -115,9 +115,32 @@ export class CollabAuditBridge
 
   /** Connections that are open, by id: the committed hook names only the connection. */
   private readonly known = new Map<string, CollabConnectionInfo>();
+  /**
+   * Each connection's actor (name, role on the team, wijkteam), looked up
+   * once when it opens: its later records (edits, a rate-limit close, a
+   * refused update) need no database read, so they are written, or spooled,
+   * also while the database is away.
+   */
+  private readonly actors = new Map<string, Promise<Actor>>();
+
+  private actorFor(c: CollabConnectionInfo, householdId: string | null): Promise<Actor> {
+    const cached = this.actors.get(c.connectionId);
+    if (cached) return cached.catch(() => this.lookUpActor(c, householdId));
+    return this.lookUpActor(c, householdId);
+  }
+
+  private async lookUpActor(c: CollabConnectionInfo, householdId: string | null): Promise<Actor> {
+    const roles = householdId
+      ? await this.audit.teamRoles(c.user.id, [householdId])
+      : new Map<string, never>();
+    return this.audit.actorOf(c.user, householdId ? (roles.get(householdId) ?? null) : null);
+  }
 
   opened(c: CollabConnectionInfo): void {
     this.known.set(c.connectionId, c);
+    const actor = this.lookUpActor(c, subjectOf(c.docName).householdId);
+    actor.catch(() => undefined);
+    this.actors.set(c.connectionId, actor);
     const subject = subjectOf(c.docName);
     this.write(c, {
       event: `${subject.part}.read`,
@@ -129,7 +152,6 @@ export class CollabAuditBridge
   }
 
   closed(c: CollabConnectionInfo & { code?: number }): void {
-    this.known.delete(c.connectionId);
     const key = `${c.connectionId}|${c.docName}`;
     const session = this.edits.get(key);
     if (session) {
@@ -146,6 +168,9 @@ export class CollabAuditBridge
         detail: { connectionId: c.connectionId, code: 'rate.limited', closeCode: c.code },
       });
     }
+    // Last: the records above took the connection's actor on their way.
+    this.known.delete(c.connectionId);
+    this.actors.delete(c.connectionId);
   }
 
   /** Count each connection's rows into its edit session on that document. */
@@ -202,13 +227,17 @@ export class CollabAuditBridge
   private rejected(e: RejectedUpdate): void {
     const subject = subjectOf(e.docName);
     const conn = this.known.get(e.connectionId);
+    const known = conn ? this.actorFor(conn, subject.householdId) : null;
     this.track(
       (async () => {
-        const user = conn?.user ?? (await this.audit.userById(e.userId));
-        const actor = user
-          ? await this.audit.actorOf(user)
-          : { userId: e.userId, purpose: 'zorgverlening' as const };
+        let actor: Partial<Actor> = { userId: e.userId, purpose: 'zorgverlening' };
+        if (known) actor = await known;
+        else {
+          const user = await this.audit.userById(e.userId);
+          if (user) actor = await this.audit.actorOf(user);
+        }
         await this.audit.record({
+          purpose: 'zorgverlening',
           ...actor,
           event: `${subject.part}.update`,
           action: 'U',
@@ -258,18 +287,15 @@ export class CollabAuditBridge
       detail: Record<string, unknown>;
     },
   ): void {
+    // Taken now, while the connection is known: its actor was looked up when it opened.
+    const actor = this.actorFor(c, record.householdId);
+    const occurredAt = new Date();
     this.track(
       (async () => {
-        const roles = record.householdId
-          ? await this.audit.teamRoles(c.user.id, [record.householdId])
-          : new Map<string, never>();
-        const actor = await this.audit.actorOf(
-          c.user,
-          record.householdId ? (roles.get(record.householdId) ?? null) : null,
-        );
         await this.audit.record({
-          ...actor,
+          ...(await actor),
           ...record,
+          occurredAt,
           channel: 'collab',
           sourceAddress: c.address ?? null,
         });

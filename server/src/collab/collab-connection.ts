@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import * as decoding from 'lib0/decoding';
 import { applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { type RawData, WebSocket } from 'ws';
+import { messageCorrelationId, withCorrelation } from '../common/correlation';
 import { describeError } from '../common/describe-error';
 import { TokenBucket } from '../modules/hardening/token-bucket';
 import type { UserEntity } from '../modules/users/user.entity';
@@ -57,6 +58,7 @@ export class CollabConnection implements CollabPeer {
   /** The awareness client id this connection announced first. */
   private ownClientId: number | null = null;
   private readonly rate: TokenBucket;
+  private received = 0;
 
   constructor(
     private readonly ws: WebSocket,
@@ -69,7 +71,12 @@ export class CollabConnection implements CollabPeer {
     limit: MessageRateLimit,
   ) {
     this.rate = new TokenBucket(limit.burst, limit.perSecond / 1000);
-    ws.on('message', (data: RawData, isBinary: boolean) => this.receive(data, isBinary));
+    // Each message is handled under a correlation id of its own (every log line carries it).
+    ws.on('message', (data: RawData, isBinary: boolean) =>
+      withCorrelation(messageCorrelationId(this.id, ++this.received), () =>
+        this.receive(data, isBinary),
+      ),
+    );
     ws.on('pong', () => {
       this.alive = true;
     });

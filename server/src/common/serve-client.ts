@@ -12,6 +12,7 @@ export function serveClient(app: NestExpressApplication, dist: string): void {
     if (
       req.method !== 'GET' ||
       req.path.startsWith('/api') ||
+      req.path === '/metrics' ||
       req.path.startsWith('/collab') ||
       req.path.startsWith('/socket.io')
     ) {

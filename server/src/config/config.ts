@@ -122,6 +122,19 @@ const ConfigSchema = z.object({
   /** Name of this instance in logs and audit records. */
   INSTANCE_ID: z.string().default(`spil-${process.pid}`),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+  /** `json`: one JSON object per line on stdout (production); `text`: Nest's readable lines (development). */
+  LOG_FORMAT: z.enum(['json', 'text']).default('json'),
+  /**
+   * Bearer token for `GET /metrics` from anywhere but loopback (at least 16
+   * characters). Unset: `/metrics` answers on loopback only.
+   */
+  METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16).optional()),
+  /**
+   * On SIGTERM, seconds between failing readiness and closing connections, so
+   * a load balancer stops sending new work first. 0 in the embedded default;
+   * set it to a little more than the balancer's readiness interval.
+   */
+  SHUTDOWN_DELAY_SECONDS: z.coerce.number().min(0).max(300).default(0),
 });
 
 export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'ALLOWED_ORIGINS'> & {
@@ -130,11 +143,16 @@ export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'ALLOWED_ORIGINS'> & 
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
+/** Invalid settings: its message names the variables (never their values) and may be shown as is. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
 export function parseConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const result = ConfigSchema.safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Ongeldige configuratie:\n${lines.join('\n')}`);
+    throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);
   }
   return {
     ...result.data,

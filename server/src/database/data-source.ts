@@ -2,6 +2,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { SafeTypeOrmLogger } from '../modules/hardening/safe-log';
+import { runMigrations } from './migrate';
 
 export interface DatabaseTarget {
   url: string;
@@ -15,7 +16,8 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
     url: target.url,
     entities: ENTITIES,
     migrations: MIGRATIONS,
-    migrationsRun: true,
+    // Run by `initializeDataSource`, under a lock across instances (migrate.ts).
+    migrationsRun: false,
     migrationsTransactionMode: 'each',
     synchronize: false,
     uuidExtension: 'pgcrypto',
@@ -26,9 +28,22 @@ export function dataSourceOptions(target: DatabaseTarget): DataSourceOptions {
   };
 }
 
+/** Connect and run the pending migrations (once per deployment: see migrate.ts). */
+export async function initializeDataSource(
+  ds: DataSource,
+  target: DatabaseTarget,
+): Promise<DataSource> {
+  await ds.initialize();
+  try {
+    await runMigrations(ds, target);
+  } catch (e) {
+    await ds.destroy();
+    throw e;
+  }
+  return ds;
+}
+
 /** A DataSource outside Nest (command-line tools, tests). Runs the migrations. */
 export async function openDataSource(target: DatabaseTarget): Promise<DataSource> {
-  const ds = new DataSource(dataSourceOptions(target));
-  await ds.initialize();
-  return ds;
+  return initializeDataSource(new DataSource(dataSourceOptions(target)), target);
 }

@@ -10,7 +10,21 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export interface EmbeddedPostgres {
   url: string;
+  /**
+   * A consistent copy of the data folder (gzipped tar) while serving: a
+   * checkpoint, then the files, read between two queries (PGlite runs one at
+   * a time), so the copy is what a clean stop would leave.
+   */
+  backup(): Promise<Uint8Array>;
   stop(): Promise<void>;
+}
+
+/** The data folder as a gzipped tar, taken between queries (see EmbeddedPostgres.backup). */
+export async function dumpEmbedded(db: PGlite): Promise<Uint8Array> {
+  // Flush what is committed into the data files; a copy without it would still recover from the WAL.
+  await db.exec('CHECKPOINT').catch(() => undefined);
+  const tar = await db.dumpDataDir('gzip');
+  return new Uint8Array(await tar.arrayBuffer());
 }
 
 /** Start PGlite in `dataDir` (or in memory when `dataDir` is null) and serve it on 127.0.0.1. */
@@ -22,6 +36,7 @@ export async function startEmbeddedPostgres(dataDir: string | null): Promise<Emb
   const conn = server.getServerConn();
   return {
     url: `postgres://postgres@${conn}/postgres`,
+    backup: () => dumpEmbedded(db),
     async stop() {
       await server.stop();
       await db.close();

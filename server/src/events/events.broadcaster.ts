@@ -29,6 +29,11 @@ export class EventsBroadcaster {
     this.server = server;
   }
 
+  /** Open connections on `/events` on this instance (metrics). */
+  connectionCount(): number {
+    return this.server?.sockets.size ?? 0;
+  }
+
   toRoom<K extends keyof ServerToClientEvents>(
     room: string,
     event: K,

@@ -1,3 +1,4 @@
+import { messageCorrelationId, withCorrelation } from '../common/correlation';
 import { Logger, type OnModuleInit } from '@nestjs/common';
 import {
   ConnectedSocket,
@@ -105,6 +106,14 @@ export class EventsGateway implements OnGatewayConnection, OnModuleInit {
    */
   afterInit(server: Namespace): void {
     this.broadcaster.bind(server);
+    // The handshake and then every message get a correlation id of their own (in every log line).
+    server.use((socket, next) => {
+      let seq = 0;
+      socket.use((_packet, go) =>
+        withCorrelation(messageCorrelationId(socket.id, ++seq), () => go()),
+      );
+      withCorrelation(messageCorrelationId(socket.id, 0), () => next());
+    });
     server.use((socket, next) => {
       this.authenticate(socket as EventsSocket).then(
         () => next(),

@@ -2,15 +2,26 @@
  * The audit log: `record()` appends through a single-writer queue per
  * instance (batches of records, one transaction each, serialised across
  * instances by the writer's lock), and the queries behind `GET /api/audit`
- * and the inwoner's access overview.
+ * and the inwoner's access overview. While the database is away records go
+ * to a durable spool in the data folder and reach the chain in order once
+ * it is back (audit-spool.ts).
  */
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { AccessLogEntryDto, AuditEventDto, AuditPurpose, TeamRole } from '@spil/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import type { UserEntity } from '../users/user.entity';
 import { type AccessRecord, buildAccessLog } from './access-log';
+import { AuditSpool, databaseUnavailable, REJECTED_FILE } from './audit-spool';
 import type { VerifyResult } from './audit-chain';
 import {
   AUDIT_COLUMNS,
@@ -48,6 +59,9 @@ interface Pending {
 }
 
 const BATCH = 500;
+/** First retry of the spool after the database went away, in ms; doubled up to REPLAY_MAX_MS. */
+const REPLAY_FIRST_MS = 500;
+const REPLAY_MAX_MS = 5000;
 
 export interface AuditFilter {
   householdId?: string;
@@ -61,24 +75,49 @@ export interface AuditFilter {
 }
 
 @Injectable()
-export class AuditService implements OnModuleDestroy {
+export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(AuditService.name);
   private readonly writer: AuditWriter;
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
   private readonly wijkteamNames = new Map<string, string>();
+  private readonly spool: AuditSpool;
+  private replayTimer: NodeJS.Timeout | null = null;
+  private replaying: Promise<void> | null = null;
+  private replayDelay = REPLAY_FIRST_MS;
+  private destroyed = false;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.writer = new AuditWriter(ds, config.INSTANCE_ID);
+    this.spool = new AuditSpool(resolve(config.DATA_DIR));
   }
 
-  /** Append records; resolves once they are committed. Order within one call is kept. */
+  /**
+   * Append records; resolves once they are committed, or, while the database
+   * is away, once they are durably in the spool (they reach the chain, in
+   * order, when it is back). Order within one call is kept.
+   */
   record(inputs: AuditRecordInput | AuditRecordInput[]): Promise<void> {
-    const list = Array.isArray(inputs) ? inputs : [inputs];
+    const list = (Array.isArray(inputs) ? inputs : [inputs]).map((input) => ({
+      ...input,
+      // The time it happened, also when it reaches the chain later.
+      occurredAt: input.occurredAt ?? new Date(),
+    }));
     if (list.length === 0) return Promise.resolve();
+    if (this.spool.size > 0) {
+      // Records are waiting for the database: these go behind them (and anything queued), never before.
+      try {
+        if (this.queue.length > 0) this.spoolQueued(this.queue.splice(0));
+        this.spoolRecords(list);
+      } catch (e) {
+        return Promise.reject(e instanceof Error ? e : new Error('spool'));
+      }
+      this.scheduleReplay(0);
+      return Promise.resolve();
+    }
     const done = list.map(
       (input) =>
         new Promise<void>((resolve, reject) => {
@@ -96,6 +135,21 @@ export class AuditService implements OnModuleDestroy {
     );
   }
 
+  /** Records waiting in the spool for the database (metrics, tests). */
+  get spooled(): number {
+    return this.spool.size;
+  }
+
+  private spoolRecords(inputs: AuditRecordInput[]): void {
+    this.spool.append(
+      inputs.map((input) => ({
+        ...input,
+        id: input.id ?? randomUUID(),
+        occurredAt: input.occurredAt ?? new Date(),
+      })),
+    );
+  }
+
   private kick(): void {
     if (this.flushing) return;
     this.flushing = new Promise<void>((resolve) => setImmediate(resolve))
@@ -108,11 +162,23 @@ export class AuditService implements OnModuleDestroy {
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
+      if (this.spool.size > 0) {
+        // The database went away meanwhile: whatever is queued goes behind the spooled records.
+        this.spoolQueued(this.queue.splice(0));
+        return;
+      }
       const batch = this.queue.splice(0, BATCH);
       try {
         await this.writer.append(batch.map((p) => p.input));
         for (const p of batch) p.resolve();
       } catch (e) {
+        if (databaseUnavailable(e)) {
+          this.logger.warn(
+            `Database unavailable (${errorName(e)}): audit records go to the spool until it is back`,
+          );
+          this.spoolQueued([...batch, ...this.queue.splice(0)]);
+          return;
+        }
         this.logger.error(
           `Audit append failed: ${errorName(e)} (${batch.length} records: ${[...new Set(batch.map((p) => p.input.event))].join(', ')})`,
         );
@@ -121,16 +187,104 @@ export class AuditService implements OnModuleDestroy {
     }
   }
 
-  /** Wait until everything queued so far is stored (tests, shutdown). */
+  private spoolQueued(pending: Pending[]): void {
+    try {
+      this.spoolRecords(pending.map((p) => p.input));
+    } catch (e) {
+      this.logger.error(`Audit spool could not be written: ${errorName(e)}`);
+      for (const p of pending) p.reject(e);
+      return;
+    }
+    for (const p of pending) p.resolve();
+    this.scheduleReplay(REPLAY_FIRST_MS);
+  }
+
+  /** Try the spool again after `ms` (unless a try is already planned or running). */
+  private scheduleReplay(ms: number): void {
+    if (this.replayTimer || this.replaying || this.destroyed) return;
+    this.replayTimer = setTimeout(() => {
+      this.replayTimer = null;
+      void this.startReplay();
+    }, ms);
+    this.replayTimer.unref();
+  }
+
+  private startReplay(): Promise<void> {
+    this.replaying = this.replay()
+      .catch((e: unknown) => this.logger.error(`Audit spool replay failed: ${errorName(e)}`))
+      .finally(() => {
+        this.replaying = null;
+        // Still records waiting (the database is still away): try again later.
+        if (this.spool.size > 0 && !this.destroyed) this.scheduleReplay(this.replayDelay);
+      });
+    return this.replaying;
+  }
+
+  /**
+   * Write the spool into the chain, oldest first, a batch per transaction.
+   * Stops at the first sign that the database is still away and tries again
+   * later (backing off up to REPLAY_MAX_MS).
+   */
+  private async replay(): Promise<void> {
+    while (this.spool.size > 0) {
+      const batch = this.spool.head(BATCH);
+      try {
+        await this.writer.append(batch, { skipExisting: true });
+        this.spool.shift(batch.length);
+        this.replayDelay = REPLAY_FIRST_MS;
+      } catch (e) {
+        if (databaseUnavailable(e)) {
+          this.replayDelay = Math.min(this.replayDelay * 2, REPLAY_MAX_MS);
+          return;
+        }
+        if (batch.length > 1) {
+          // Find the record the database refuses: write the batch one by one.
+          const one = this.spool.head(1);
+          try {
+            await this.writer.append(one, { skipExisting: true });
+            this.spool.shift(1);
+            continue;
+          } catch (e1) {
+            if (databaseUnavailable(e1)) return;
+          }
+        }
+        const bad = this.spool.setAsideFirst();
+        this.logger.error(
+          `Spooled audit record of ${bad?.event ?? 'unknown'} refused by the database (${errorName(e)}): kept in ${REJECTED_FILE}`,
+        );
+      }
+    }
+    this.logger.log('Audit spool written to the chain');
+  }
+
+  /** Wait until everything queued so far is stored, and the spool written when the database is there (tests, shutdown). */
   async flush(): Promise<void> {
     while (this.flushing || this.queue.length > 0) {
       if (!this.flushing) this.kick();
       await this.flushing;
     }
+    if (this.replaying) await this.replaying;
+    if (this.spool.size > 0 && !this.destroyed) {
+      if (this.replayTimer) clearTimeout(this.replayTimer);
+      this.replayTimer = null;
+      await this.startReplay();
+    }
+  }
+
+  onApplicationBootstrap(): void {
+    // Records spooled before a restart: into the chain first.
+    if (this.spool.size > 0) {
+      this.logger.log(`${this.spool.size} spooled audit records wait for the chain`);
+      this.scheduleReplay(0);
+    }
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.flush();
+    // What is still spooled stays on disk for the next start.
+    this.destroyed = true;
+    if (this.replayTimer) clearTimeout(this.replayTimer);
+    this.replayTimer = null;
   }
 
   /**

@@ -54,6 +54,8 @@ const COLUMNS = [
 
 /** What a caller states about an event; the writer adds id, seq and the hashes. */
 export interface AuditRecordInput {
+  /** Given by the spool, so a replayed record is recognised; otherwise made here. */
+  id?: string;
   event: string;
   action: AuditAction;
   outcome: AuditOutcome;
@@ -133,11 +135,32 @@ export class AuditWriter {
     private readonly instanceId: string,
   ) {}
 
-  /** Append records in order, in one transaction. Returns them as stored. */
-  async append(inputs: AuditRecordInput[]): Promise<StoredRecord[]> {
-    if (inputs.length === 0) return [];
+  /**
+   * Append records in order, in one transaction. Returns them as stored.
+   * `skipExisting`: leave out records whose id is already in the chain (a
+   * spool replay that was interrupted after its commit).
+   */
+  async append(
+    records: AuditRecordInput[],
+    opts: { skipExisting?: boolean } = {},
+  ): Promise<StoredRecord[]> {
+    if (records.length === 0) return [];
     return this.ds.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock($1)', [APPEND_LOCK]);
+      let inputs = records;
+      if (opts.skipExisting) {
+        const ids = records.map((r) => r.id).filter((id): id is string => !!id);
+        const there = new Set(
+          (
+            await em.query<{ id: string }[]>(
+              'SELECT id FROM audit_event WHERE id = ANY($1::uuid[])',
+              [ids],
+            )
+          ).map((r) => r.id),
+        );
+        inputs = records.filter((r) => !r.id || !there.has(r.id));
+        if (inputs.length === 0) return [];
+      }
       const heads = await em.query<{ seq: string; hash: string }[]>(
         'SELECT seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE',
       );
@@ -150,7 +173,7 @@ export class AuditWriter {
         seq++;
         const record: ChainRecord = {
           seq,
-          id: randomUUID(),
+          id: input.id ?? randomUUID(),
           event: input.event,
           action: input.action,
           occurredAt: input.occurredAt ?? new Date(),
