@@ -200,6 +200,10 @@ export class CollabConnection implements CollabPeer {
     if (e instanceof ValidationFailed) {
       if (e.reason === 'unavailable' || e.reason === 'stale') {
         this.close(CLOSE.serverError, 'tijdelijk niet beschikbaar');
+      } else if (e.reason === 'overloaded') {
+        // Load, not the update: the client reconnects and sends it again.
+        CollabConnection.logger.warn(`Connection ${this.id}: update check overloaded; closed 1013`);
+        this.close(CLOSE.tryAgainLater, 'even te druk');
       } else {
         CollabConnection.logger.warn(`Connection ${this.id}: update check ${e.reason}; closed`);
         this.close(CLOSE.badMessage, 'ongeldig bericht');
@@ -227,7 +231,7 @@ export class CollabConnection implements CollabPeer {
           this.send(reply);
         } else if (step === SYNC_STEP2 || step === SYNC_UPDATE) {
           const update = decoding.readVarUint8Array(d).slice();
-          await this.service.submit(room, this, update);
+          await this.service.submit(room, this, update, step === SYNC_STEP2);
         } else {
           throw new ProtocolError('unknown sync step');
         }

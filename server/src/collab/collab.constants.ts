@@ -35,7 +35,7 @@ export const CLOSE = {
   restart: 1012,
   /** The connection cannot keep up with what it is sent; reconnect. */
   tryAgainLater: 1013,
-  /** A malformed or crafted message, or one that took too long to check. Final. */
+  /** A malformed or crafted message, or one that used its whole CPU budget to check. Final. */
   badMessage: 4400,
   /** Not authenticated or the session ended. Final. */
   unauthenticated: 4401,
@@ -43,10 +43,12 @@ export const CLOSE = {
   forbidden: 4403,
 } as const;
 
-/** Time budget to check one client update in the worker, in ms... */
+/** CPU time budget to check one client update in the worker, in ms... */
 export const VALIDATION_BUDGET_MS = 250;
 /** ...plus this much per KiB of update, in ms (a 1 MiB update gets about 2.3 s). */
 export const VALIDATION_BUDGET_PER_KIB_MS = 2;
+/** Wall time a check may wait for CPU before it is given up as overloaded (close 1013, the client comes back), in ms. */
+export const VALIDATION_MAX_WAIT_MS = 15_000;
 /** Extra time a worker gets when it must first rebuild its mirror of a document, in ms. */
 export const SEED_BUDGET_MS = 10_000;
 /** How often idle documents with a log tail are compacted, in ms. */

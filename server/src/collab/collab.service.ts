@@ -53,7 +53,7 @@ import {
   type StoredHook,
 } from './collab.hooks';
 import { type CollabClusterLink, REMOTE_ORIGIN } from './collab-cluster';
-import { isEmptyUpdate, syncStep2Message } from './protocol';
+import { isEmptyUpdate, syncStep1Message, syncStep2Message } from './protocol';
 import { ServerPartSource, writeServerPartIfChanged } from './server-part';
 import type { RejectReason } from './update-check';
 import { UpdateValidator } from './update-validator';
@@ -86,6 +86,8 @@ export interface CollabStats {
   accepted: number;
   rejected: number;
   stored: number;
+  /** Updates dropped as `gap` with a sync step 1 sent back (honest resyncs, not refusals). */
+  resyncs: number;
 }
 
 export class CollabUnavailableError extends Error {}
@@ -120,7 +122,7 @@ export class CollabService
   private epochs = 0;
   private closing = false;
   private compactTimer: NodeJS.Timeout | null = null;
-  private readonly counters = { accepted: 0, rejected: 0, stored: 0 };
+  private readonly counters = { accepted: 0, rejected: 0, stored: 0, resyncs: 0 };
   private readonly rejectionsPerPeer = new WeakMap<CollabPeer, number>();
   /** Set with REDIS_URL: other instances with the same documents open (collab-cluster.ts). */
   private cluster: CollabClusterLink | null = null;
@@ -365,7 +367,14 @@ export class CollabService
    * and relayed after commit). Rejections keep the connection open. Throws
    * `ValidationFailed` when the check itself failed (timeout, crash).
    */
-  async submit(room: DocRoom, peer: CollabPeer, update: Uint8Array): Promise<void> {
+  async submit(
+    room: DocRoom,
+    peer: CollabPeer,
+    update: Uint8Array,
+    isSyncStep2 = false,
+  ): Promise<void> {
+    // A sync step 2 answers the server's step 1: it carries whatever a resync asked for.
+    if (isSyncStep2) this.resyncing.delete(peer);
     if (isEmptyUpdate(update) || room.broken) return;
     const validate = () =>
       this.validator.validate(
@@ -397,6 +406,11 @@ export class CollabService
     // Nothing may come between the worker's answer and the enqueue: the worker's mirror already holds an accepted update.
     if (room.broken || room.disposed) return;
     if (outcome.status === 'noop') return;
+    if (outcome.status === 'rejected' && outcome.reason === 'gap') {
+      // Something the client sent before did not arrive (a reconnect): not an attempt, just ask for all it has.
+      this.resync(room, peer);
+      return;
+    }
     if (outcome.status === 'rejected') {
       this.rejected(room, peer, outcome.reason, update.length);
       return;
@@ -464,6 +478,21 @@ export class CollabService
       this.compactInBackground(room.name);
     }
   }
+
+  /**
+   * An update that does not follow on what the server has of its sender
+   * (`gap`): an earlier one was lost with a connection, or is still in the
+   * client's sync step 2. Dropped, neither audited nor logged as refused; the
+   * server sends a sync step 1, and the stock client answers with everything
+   * the server lacks. One such request at a time per connection.
+   */
+  private resync(room: DocRoom, peer: CollabPeer): void {
+    this.counters.resyncs++;
+    if (this.resyncing.has(peer)) return;
+    this.resyncing.add(peer);
+    peer.send(syncStep1Message(room.doc));
+  }
+  private readonly resyncing = new WeakSet<CollabPeer>();
 
   private rejected(room: DocRoom, peer: CollabPeer, reason: RejectReason, bytes: number): void {
     this.counters.rejected++;

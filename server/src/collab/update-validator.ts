@@ -2,9 +2,14 @@
  * The main thread's side of the validation worker(s): a small pool, one job in
  * flight per worker, a time budget per job. Each document is pinned to one
  * worker, which keeps its mirror, so the jobs of one document run in order.
- * A job that overruns its budget gets the worker terminated and replaced; the
- * new worker rebuilds a mirror from the document's state the next time it
- * needs one (`seed`).
+ * The budget is CPU time of the worker's thread (thread-cpu.ts), not wall
+ * time: on a busy machine an honest check may wait for a core much longer
+ * than it computes. A job that has used its budget of CPU is hostile
+ * (`timeout`): the worker is terminated and replaced, and the sender is cut
+ * off for good. A job that has not, but still has no answer after
+ * `maxWaitMs` of wall time, is blamed on load (`overloaded`): the worker is
+ * replaced too, and the sender may come back. The new worker rebuilds a
+ * mirror from the document's state the next time it needs one (`seed`).
  */
 import { Logger } from '@nestjs/common';
 import { createRequire } from 'node:module';
@@ -14,9 +19,11 @@ import {
   SEED_BUDGET_MS,
   VALIDATION_BUDGET_MS,
   VALIDATION_BUDGET_PER_KIB_MS,
+  VALIDATION_MAX_WAIT_MS,
 } from './collab.constants';
 import type { RejectReason, WriteRules } from './update-check';
 import type { WorkerRequest, WorkerResponse } from './update-worker';
+import { readThreadCpuMs, type ThreadCpuReader } from './thread-cpu';
 import { describeError } from '../common/describe-error';
 
 export type ValidationOutcome =
@@ -24,9 +31,13 @@ export type ValidationOutcome =
   | { status: 'noop' }
   | { status: 'rejected'; reason: RejectReason };
 
-/** The check itself failed: `timeout`/`crashed` blame the update, `unavailable`/`stale` do not. */
+/**
+ * The check itself failed: `timeout` (a budget of CPU used) and `crashed`
+ * blame the update; `overloaded` (no answer in time, budget not used),
+ * `unavailable` and `stale` do not.
+ */
 export class ValidationFailed extends Error {
-  constructor(readonly reason: 'timeout' | 'crashed' | 'unavailable' | 'stale') {
+  constructor(readonly reason: 'timeout' | 'crashed' | 'overloaded' | 'unavailable' | 'stale') {
     super(`Update validation failed: ${reason}`);
   }
 }
@@ -56,6 +67,8 @@ interface Slot {
   seeded: Map<string, number>;
   queue: Job[];
   inFlight: { job: Job; seq: number; timer: NodeJS.Timeout } | null;
+  /** The worker's OS thread id, once it reported it (null: unknown, budget in wall time). */
+  tid: number | null;
   /** Workers in a row that died before they started: back off instead of respawning in a loop. */
   startFailures: number;
 }
@@ -66,6 +79,10 @@ export interface ValidatorOptions {
   budgetMs?: number;
   /** Extra budget per KiB of update, in ms: a large honest update may take longer than a small one. */
   budgetPerKiBMs?: number;
+  /** Wall time after which a job that has not used its CPU budget is given up as `overloaded`, in ms. */
+  maxWaitMs?: number;
+  /** Reads a thread's CPU time (tests replace it). */
+  threadCpuMs?: ThreadCpuReader;
 }
 
 function workerEntry(): { file: string; execArgv: string[] } {
@@ -82,6 +99,8 @@ export class UpdateValidator {
   private readonly slots: Slot[];
   private readonly budgetMs: number;
   private readonly budgetPerKiBMs: number;
+  private readonly maxWaitMs: number;
+  private readonly threadCpuMs: ThreadCpuReader;
   private seq = 0;
   private closed = false;
   private readonly entry = workerEntry();
@@ -89,6 +108,8 @@ export class UpdateValidator {
   constructor(opts: ValidatorOptions = {}) {
     this.budgetMs = opts.budgetMs ?? VALIDATION_BUDGET_MS;
     this.budgetPerKiBMs = opts.budgetPerKiBMs ?? VALIDATION_BUDGET_PER_KIB_MS;
+    this.maxWaitMs = opts.maxWaitMs ?? VALIDATION_MAX_WAIT_MS;
+    this.threadCpuMs = opts.threadCpuMs ?? readThreadCpuMs;
     const n = Math.max(1, opts.workers ?? 1);
     this.slots = Array.from({ length: n }, (_, index) => ({
       index,
@@ -96,6 +117,7 @@ export class UpdateValidator {
       seeded: new Map<string, number>(),
       queue: [],
       inFlight: null,
+      tid: null,
       startFailures: 0,
     }));
     for (const slot of this.slots) this.spawn(slot);
@@ -171,6 +193,7 @@ export class UpdateValidator {
   private spawn(slot: Slot): void {
     if (this.closed) return;
     slot.seeded.clear();
+    slot.tid = null;
     let worker: Worker;
     try {
       worker = new Worker(this.entry.file, {
@@ -192,7 +215,8 @@ export class UpdateValidator {
     });
     worker.on('message', (res: WorkerResponse) => {
       if (slot.worker !== worker) return;
-      this.onResponse(slot, res);
+      if (res.status === 'thread') slot.tid = res.tid;
+      else this.onResponse(slot, res);
     });
     worker.on('error', (e) => {
       if (slot.worker !== worker) return;
@@ -207,7 +231,11 @@ export class UpdateValidator {
   }
 
   /** Terminate the slot's worker, fail its job in flight, start a fresh one and go on with the queue. */
-  private replace(slot: Slot, reason: 'timeout' | 'crashed', neverStarted = false): void {
+  private replace(
+    slot: Slot,
+    reason: 'timeout' | 'crashed' | 'overloaded',
+    neverStarted = false,
+  ): void {
     const old = slot.worker;
     slot.worker = null;
     if (old) void old.terminate().catch(() => undefined);
@@ -294,11 +322,7 @@ export class UpdateValidator {
               }
             : { op: 'apply', seq, doc: job.doc, seed, update: job.input.update };
       }
-      const timer = setTimeout(() => {
-        if (slot.inFlight?.seq !== seq) return;
-        this.logger.warn(`Update check exceeded ${budget} ms; worker replaced`);
-        this.replace(slot, 'timeout');
-      }, budget);
+      const timer = setTimeout(() => this.overrun(slot, seq, budget, Date.now(), null), budget);
       slot.inFlight = { job, seq, timer };
       try {
         worker.postMessage(req);
@@ -306,5 +330,40 @@ export class UpdateValidator {
         this.replace(slot, 'crashed');
       }
     }
+  }
+
+  /**
+   * The job has run `budget` ms of wall time. Count the worker thread's CPU
+   * from now on (`mark`): once it has used a whole budget more, the update is
+   * hostile; while it has not, wait, up to `maxWaitMs` in all.
+   */
+  private overrun(
+    slot: Slot,
+    seq: number,
+    budget: number,
+    started: number,
+    mark: number | null,
+  ): void {
+    const f = slot.inFlight;
+    if (f?.seq !== seq) return;
+    const cpu = slot.tid === null ? null : this.threadCpuMs(slot.tid);
+    if (cpu === null) {
+      this.logger.warn(`Update check exceeded ${budget} ms (CPU time unknown); worker replaced`);
+      this.replace(slot, 'overloaded');
+      return;
+    }
+    if (mark !== null && cpu - mark >= budget) {
+      this.logger.warn(`Update check used more than ${budget} ms of CPU; worker replaced`);
+      this.replace(slot, 'timeout');
+      return;
+    }
+    const waited = Date.now() - started;
+    if (waited >= this.maxWaitMs) {
+      this.logger.warn(`Update check waited ${waited} ms for CPU; worker replaced`);
+      this.replace(slot, 'overloaded');
+      return;
+    }
+    const next = Math.max(10, Math.min(budget / 4, this.maxWaitMs - waited));
+    f.timer = setTimeout(() => this.overrun(slot, seq, budget, started, mark ?? cpu), next);
   }
 }

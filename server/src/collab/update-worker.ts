@@ -10,6 +10,7 @@
  *
  * Runs in a `worker_threads` worker; see update-validator.ts.
  */
+import { readlinkSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import * as Y from 'yjs';
 import { checkUpdate, type RejectReason, type WriteRules } from './update-check';
@@ -32,7 +33,19 @@ export type WorkerResponse =
   | { seq: number; status: 'noop' }
   | { seq: number; status: 'rejected'; reason: RejectReason; mirrorLost?: boolean }
   | { seq: number; status: 'done'; mirrorLost?: boolean }
-  | { seq: number; status: 'no_mirror' };
+  | { seq: number; status: 'no_mirror' }
+  /** Sent once at start (seq 0): the OS thread id, so the main thread can read this thread's CPU time. */
+  | { seq: 0; status: 'thread'; tid: number | null };
+
+/** This thread's OS id (Linux: /proc/thread-self → `<pid>/task/<tid>`), or null elsewhere. */
+function threadId(): number | null {
+  try {
+    const tid = Number(readlinkSync('/proc/thread-self').split('/')[2]);
+    return Number.isInteger(tid) && tid > 0 ? tid : null;
+  } catch {
+    return null;
+  }
+}
 
 interface Mirror {
   doc: Y.Doc;
@@ -127,6 +140,7 @@ function handle(req: WorkerRequest): WorkerResponse {
 
 if (parentPort) {
   const port = parentPort;
+  port.postMessage({ seq: 0, status: 'thread', tid: threadId() } satisfies WorkerResponse);
   port.on('message', (req: WorkerRequest) => {
     const res = handle(req);
     if (res.status === 'accepted') port.postMessage(res, [res.update.buffer as ArrayBuffer]);
