@@ -3,10 +3,11 @@
  * REDIS_URL). Every instance that has a document open subscribes to
  * `spil:doc:<docName>`. After each commit the committing instance publishes
  * what it stored (one merged update), the update-log ids of those rows, its
- * live state vector and a per document sequence number; the others apply it
+ * stored state vector and a per document sequence number; the others apply it
  * to their live document and their validation mirror and relay it to their
  * own connections. It is stored already: nothing is stored twice, and
- * nothing unstored is relayed. Awareness travels on the same channel
+ * nothing unstored crosses between instances (within one instance updates
+ * are relayed before their commit, ADR 014). Awareness travels on the same channel
  * (already filtered by the sending instance).
  *
  * Redis may drop messages or be away altogether, so every instance can catch
@@ -331,7 +332,7 @@ export class CollabCluster implements CollabClusterLink {
       kind: KIND_UPDATE,
       from: this.fromOf(room),
       seq,
-      sv: Y.encodeStateVector(room.doc),
+      sv: room.storedStateVector(),
       update,
       ids: [...ids],
     });
@@ -567,7 +568,7 @@ export class CollabCluster implements CollabClusterLink {
         kind: KIND_HEARTBEAT,
         from: this.fromOf(room),
         seq: this.seqs.get(room.name) ?? 0,
-        sv: Y.encodeStateVector(room.doc),
+        sv: room.storedStateVector(),
       });
       let gone = false;
       for (const [from, s] of t.senders) {

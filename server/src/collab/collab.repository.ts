@@ -1,5 +1,6 @@
 /**
- * SQL for the update log and the snapshots. Every statement is short: the
+ * The update log (update-log.ts) on PostgreSQL and the embedded database:
+ * `plan_update` rows and `plan_snapshot`. Every statement is short: the
  * embedded database is one connection, and a long transaction there stops
  * every other query.
  */
@@ -7,28 +8,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
+import type { CompactionResult, LogRow, StoredDoc, UpdateLog } from './update-log';
 
-export interface StoredDoc {
-  /** Snapshot first, then the log tail in id order. */
-  updates: Uint8Array[];
-  /** Rows in the log tail. */
-  logRows: number;
-}
+export type { CompactionResult, LogRow, StoredDoc } from './update-log';
 
 export interface NewUpdate {
   update: Uint8Array;
   userId: string | null;
 }
 
-export interface CompactionResult {
-  /** Rows folded into the snapshot and deleted. */
-  merged: number;
-  /** Size of the new snapshot in bytes. */
-  bytes: number;
-}
-
 @Injectable()
-export class CollabRepository {
+export class CollabRepository implements UpdateLog {
   private readonly logger = new Logger('CollabRepository');
 
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
@@ -51,19 +41,37 @@ export class CollabRepository {
     };
   }
 
-  /** Append updates in one INSERT (one statement: committed together). Returns their ids. */
-  async append(docName: string, updates: NewUpdate[]): Promise<string[]> {
-    if (updates.length === 0) return [];
-    const params: unknown[] = [docName];
-    const values = updates.map((u) => {
-      params.push(Buffer.from(u.update.buffer, u.update.byteOffset, u.update.byteLength), u.userId);
-      return `($1, $${params.length - 1}, $${params.length})`;
+  /** Append updates of one document (see `appendRows`). */
+  append(docName: string, updates: NewUpdate[]): Promise<string[]> {
+    return this.appendRows(updates.map((u) => ({ docName, ...u })));
+  }
+
+  /** Append rows of any documents in one INSERT (one statement: committed together). Returns their ids, in order. */
+  async appendRows(rows: readonly LogRow[]): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const params: unknown[] = [];
+    const values = rows.map((r) => {
+      params.push(
+        r.docName,
+        Buffer.from(r.update.buffer, r.update.byteOffset, r.update.byteLength),
+        r.userId,
+      );
+      const n = params.length;
+      return `($${n - 2}, $${n - 1}, $${n})`;
     });
-    const rows = await this.ds.query<{ id: string }[]>(
+    const out = await this.ds.query<{ id: string }[]>(
       `INSERT INTO plan_update (doc_name, "update", user_id) VALUES ${values.join(', ')} RETURNING id`,
       params,
     );
-    return rows.map((r) => String(r.id));
+    return out.map((r) => String(r.id));
+  }
+
+  /** Delete a document's snapshot and log, in one transaction. */
+  async purge(docName: string): Promise<void> {
+    await this.ds.transaction(async (em) => {
+      await em.query('DELETE FROM plan_update WHERE doc_name = $1', [docName]);
+      await em.query('DELETE FROM plan_snapshot WHERE doc_name = $1', [docName]);
+    });
   }
 
   /**

@@ -32,7 +32,16 @@ import {
   COMPACT_INTERVAL_MS,
   COMPACT_MAX_ROWS,
 } from './collab.constants';
-import { type CompactionResult, CollabRepository, type NewUpdate } from './collab.repository';
+import { type CompactionResult, CollabRepository } from './collab.repository';
+import {
+  addCollabGaugeSource,
+  confirmationSeconds,
+  resyncs,
+  updatesReceived,
+  updatesRejected,
+  validationSeconds,
+} from './collab-metrics';
+import { GroupCommit } from './group-commit';
 import {
   type CollabPeer,
   DocRoom,
@@ -53,7 +62,7 @@ import {
   type StoredHook,
 } from './collab.hooks';
 import { type CollabClusterLink, REMOTE_ORIGIN } from './collab-cluster';
-import { isEmptyUpdate, syncStep1Message, syncStep2Message } from './protocol';
+import { isEmptyUpdate, syncStep2Message } from './protocol';
 import { ServerPartSource, writeServerPartIfChanged } from './server-part';
 import type { RejectReason } from './update-check';
 import { UpdateValidator } from './update-validator';
@@ -127,6 +136,8 @@ export class CollabService
   /** Set with REDIS_URL: other instances with the same documents open (collab-cluster.ts). */
   private cluster: CollabClusterLink | null = null;
   readonly validator: UpdateValidator;
+  /** One writer for the update log of every document (group commit). */
+  private readonly writer: GroupCommit<QueuedUpdate>;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -137,6 +148,7 @@ export class CollabService
     private readonly events: DomainEvents,
   ) {
     this.validator = new UpdateValidator();
+    this.writer = new GroupCommit<QueuedUpdate>(repo);
   }
 
   onModuleInit(): void {
@@ -174,6 +186,22 @@ export class CollabService
           'account uitgeschakeld',
         ),
       ),
+    );
+    this.unsubscribe.push(
+      addCollabGaugeSource({
+        openDocs: () => this.open.size,
+        connections: () => this.stats().connections,
+        compactionBacklog: () => {
+          let n = 0;
+          for (const r of this.open.values()) n += r.logRows;
+          return n;
+        },
+        pendingWrites: () => {
+          let n = 0;
+          for (const r of this.open.values()) n += r.pendingWrites;
+          return n;
+        },
+      }),
     );
     this.compactTimer = setInterval(() => void this.compactIdle(), COMPACT_INTERVAL_MS);
     this.compactTimer.unref();
@@ -250,6 +278,7 @@ export class CollabService
       return false;
     }
     if (!diff) return false;
+    room.markStored(diff);
     this.validator.applyServerUpdate(room.name, room.epoch, diff, () => room.seed());
     return true;
   }
@@ -363,9 +392,10 @@ export class CollabService
   }
 
   /**
-   * A client update: checked in the worker, then queued for storage (applied
-   * and relayed after commit). Rejections keep the connection open. Throws
-   * `ValidationFailed` when the check itself failed (timeout, crash).
+   * A client update: checked in the worker, then applied and relayed at once
+   * and handed to the group commit (confirmed with `plan:stored` after the
+   * commit). Rejections keep the connection open. Throws `ValidationFailed`
+   * when the check itself failed (a CPU budget used, a crash, overload).
    */
   async submit(
     room: DocRoom,
@@ -376,6 +406,8 @@ export class CollabService
     // A sync step 2 answers the server's step 1: it carries whatever a resync asked for.
     if (isSyncStep2) this.resyncing.delete(peer);
     if (isEmptyUpdate(update) || room.broken) return;
+    updatesReceived.inc();
+    const receivedAt = performance.now();
     const validate = () =>
       this.validator.validate(
         room.name,
@@ -391,7 +423,9 @@ export class CollabService
         this.config.COLLAB_MAX_DOC_BYTES,
         () => room.seed(),
       );
+    const checked = validationSeconds.startTimer();
     let outcome = await validate();
+    checked();
     if (
       outcome.status === 'rejected' &&
       this.cluster &&
@@ -416,7 +450,7 @@ export class CollabService
       return;
     }
     this.counters.accepted++;
-    room.enqueue(outcome.update, peer.user.id, peer);
+    room.enqueue(outcome.update, peer.user.id, peer, receivedAt);
   }
 
   /* ---------- shutdown ---------- */
@@ -429,13 +463,14 @@ export class CollabService
     this.compactTimer = null;
     const rooms = [...this.open.values()];
     await Promise.allSettled(rooms.map((r) => r.serverChain.then(() => r.whenStored())));
+    await this.writer.idle();
     await Promise.allSettled([...this.compacting.values()]);
   }
 
   /* ---------- RoomHost ---------- */
 
-  append(docName: string, updates: NewUpdate[]): Promise<string[]> {
-    return this.repo.append(docName, updates);
+  write(room: DocRoom, item: QueuedUpdate): void {
+    this.writer.add(room, item);
   }
 
   committed(room: DocRoom, batch: readonly QueuedUpdate[], ids: readonly string[] = []): void {
@@ -446,6 +481,10 @@ export class CollabService
     );
     room.logRows += batch.length;
     this.counters.stored += batch.length;
+    const now = performance.now();
+    for (const b of batch) {
+      if (room.peerOf(b.origin)) confirmationSeconds.observe((now - b.receivedAt) / 1000);
+    }
     this.hooks.committed.fire({
       docName: room.name,
       rows: batch.map((b, i) => ({
@@ -471,7 +510,7 @@ export class CollabService
   private afterStore(room: DocRoom): void {
     this.broadcaster.toRoom(rooms.doc(room.name), 'plan:stored', {
       docName: room.name,
-      stateVector: Buffer.from(Y.encodeStateVector(room.doc)).toString('base64'),
+      stateVector: Buffer.from(room.storedStateVector()).toString('base64'),
     });
     this.hooks.stored.fire(room.name, room.doc);
     if (room.logRows >= this.config.COLLAB_COMPACT_AFTER) {
@@ -488,14 +527,16 @@ export class CollabService
    */
   private resync(room: DocRoom, peer: CollabPeer): void {
     this.counters.resyncs++;
+    resyncs.inc();
     if (this.resyncing.has(peer)) return;
     this.resyncing.add(peer);
-    peer.send(syncStep1Message(room.doc));
+    peer.send(room.syncStep1());
   }
   private readonly resyncing = new WeakSet<CollabPeer>();
 
   private rejected(room: DocRoom, peer: CollabPeer, reason: RejectReason, bytes: number): void {
     this.counters.rejected++;
+    updatesRejected.inc({ reason });
     // One line per rejection would let a misbehaving client flood the log: the first few, then every hundredth.
     const n = (this.rejectionsPerPeer.get(peer) ?? 0) + 1;
     this.rejectionsPerPeer.set(peer, n);

@@ -1,9 +1,13 @@
 /**
  * One open document: the live Y.Doc, its awareness, its connections and its
- * write pipeline. The live Y.Doc only ever holds what is stored: accepted
- * updates wait in `unapplied` until their INSERT has committed, then they
- * are applied in order and relayed. Updates that arrive while a write is in
- * flight go out together in the next INSERT.
+ * write pipeline. Relay first, confirm on commit (ADR 014): an accepted
+ * update is applied to the live document at once (its update handler relays
+ * it) and handed to the group commit (group-commit.ts); once its write has
+ * committed it counts as stored: the stored state vector advances, and the
+ * service tells the document's followers (`plan:stored`, "Opgeslagen"). If
+ * the process dies in between, the clients that hold the update send it
+ * again when they reconnect: the sync step 1 they get carries the stored
+ * state vector, not the live one.
  */
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
@@ -11,9 +15,8 @@ import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-proto
 import * as Y from 'yjs';
 import type { DocName } from '@spil/shared';
 import type { UserEntity } from '../modules/users/user.entity';
-import { CLOSE, WRITE_BATCH_BYTES, WRITE_BATCH_ROWS } from './collab.constants';
-import type { NewUpdate } from './collab.repository';
-import { awarenessMessage, syncStep1Message, updateMessage } from './protocol';
+import { CLOSE } from './collab.constants';
+import { awarenessMessage, syncStep1FromVector, updateMessage } from './protocol';
 import type { WriteLevel } from './update-check';
 import { describeError } from '../common/describe-error';
 
@@ -37,8 +40,10 @@ export interface QueuedUpdate {
   readonly userId: string | null;
   /** The peer that sent it (not relayed back to it), or a server origin. */
   readonly origin: unknown;
-  /** Settles once the update is stored and applied to the live document. */
+  /** Settles once the update is committed (it was applied to the live document when accepted). */
   readonly stored: Promise<void>;
+  /** When the server received it (performance.now()), for the confirmation-time metric. */
+  readonly receivedAt: number;
 }
 
 interface QueueItem extends QueuedUpdate {
@@ -48,8 +53,9 @@ interface QueueItem extends QueuedUpdate {
 
 /** What a room needs from the service that owns it. */
 export interface RoomHost {
-  append(docName: string, updates: NewUpdate[]): Promise<string[]>;
-  /** After a batch is committed and applied (not called for a failed write), with its update-log ids. */
+  /** Hand an accepted update to the group commit; it calls `committed` or `fail` on the room. */
+  write(room: DocRoom, item: QueuedUpdate): void;
+  /** After a batch of this room's updates is committed (not called for a failed write), with their update-log ids. */
   committed(room: DocRoom, batch: readonly QueuedUpdate[], ids: readonly string[]): void;
   /** After a write or apply failed: the room closed its peers and must be forgotten. */
   broken(room: DocRoom): void;
@@ -73,9 +79,10 @@ export class DocRoom {
   disposed = false;
   /** Server-made changes run one at a time (they share the server's client id). */
   serverChain: Promise<unknown> = Promise.resolve();
-  private readonly unapplied: QueueItem[] = [];
-  private readonly queue: QueueItem[] = [];
-  private writing = false;
+  /** Accepted and relayed, not yet committed, in order. */
+  private readonly pending: QueueItem[] = [];
+  /** What is committed: the live document's state vector minus what is pending. */
+  private storedVector: Map<number, number>;
 
   constructor(
     readonly name: string,
@@ -90,9 +97,11 @@ export class DocRoom {
     let id = doc.clientID;
     while (id === doc.clientID) id = randomBytes(4).readUInt32LE(0);
     this.serverClientId = id;
+    this.storedVector = Y.decodeStateVector(Y.encodeStateVector(doc));
     this.awareness = new Awareness(doc);
     this.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
+      // Encoded once for every peer.
       const msg = updateMessage(update);
       for (const p of this.peers) if (p !== origin) p.send(msg);
     });
@@ -123,10 +132,14 @@ export class DocRoom {
   /** Connections that left while their updates were still on their way to the log. */
   private readonly formerPeers = new WeakSet<CollabPeer>();
 
-  /** Add a connection and send it the server's sync step 1 and the awareness states. */
+  /**
+   * Add a connection and send it the server's sync step 1 and the awareness
+   * states. The step 1 carries the stored state vector: the client answers
+   * with everything not yet committed, too (what is already live is a no-op).
+   */
   attach(peer: CollabPeer): void {
     this.peers.add(peer);
-    peer.send(syncStep1Message(this.doc));
+    peer.send(this.syncStep1());
     const states = [...this.awareness.getStates().keys()];
     if (states.length > 0)
       peer.send(awarenessMessage(encodeAwarenessUpdate(this.awareness, states)));
@@ -146,8 +159,27 @@ export class DocRoom {
       removeAwarenessStates(this.awareness, present, 'detach');
   }
 
-  /** Accept an update for storage. It is applied and relayed once its INSERT has committed. */
-  enqueue(update: Uint8Array, userId: string | null, origin: unknown): QueuedUpdate {
+  /** A sync step 1 with the stored state vector: its answer brings whatever is not committed yet. */
+  syncStep1(): Uint8Array {
+    return syncStep1FromVector(Y.encodeStateVector(this.storedVector));
+  }
+
+  /** The state vector of what is committed (for `plan:stored` and other instances). */
+  storedStateVector(): Uint8Array {
+    return Y.encodeStateVector(this.storedVector);
+  }
+
+  /**
+   * An accepted update: applied to the live document now (the update handler
+   * relays it to every other peer), and handed to the group commit. `stored`
+   * settles after its commit.
+   */
+  enqueue(
+    update: Uint8Array,
+    userId: string | null,
+    origin: unknown,
+    receivedAt = performance.now(),
+  ): QueuedUpdate {
     let resolve!: () => void;
     let reject!: (e: Error) => void;
     const stored = new Promise<void>((res, rej) => {
@@ -155,32 +187,75 @@ export class DocRoom {
       reject = rej;
     });
     stored.catch(() => undefined);
-    const item: QueueItem = { update, userId, origin, stored, resolve, reject };
+    const item: QueueItem = {
+      update,
+      userId,
+      origin,
+      stored,
+      receivedAt,
+      resolve,
+      reject,
+    };
     if (this.broken) {
       reject(new RoomBrokenError());
       return item;
     }
-    this.unapplied.push(item);
-    this.queue.push(item);
-    void this.flush();
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } catch (e) {
+      // The worker integrated it; the live document cannot. This life of the document ends here.
+      this.fail(e);
+      reject(new RoomBrokenError());
+      return item;
+    }
+    this.pending.push(item);
+    this.host.write(this, item);
     return item;
   }
 
-  /** Settles when everything accepted so far is stored and applied. */
+  /** Changes stored elsewhere (another instance, a catch-up) that were applied to the live document. */
+  markStored(update: Uint8Array): void {
+    if (this.pending.length === 0) {
+      this.storedVector = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+      return;
+    }
+    mergeInto(this.storedVector, Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)));
+  }
+
+  /** Called by the group commit: these updates (the oldest pending, in order) are committed. */
+  committed(batch: readonly QueuedUpdate[], ids: string[]): void {
+    if (this.broken) return;
+    const items = batch as readonly QueueItem[];
+    for (const item of items) {
+      if (this.pending[0] === item) this.pending.shift();
+      if (this.pending.length > 0)
+        mergeInto(
+          this.storedVector,
+          Y.decodeStateVector(Y.encodeStateVectorFromUpdate(item.update)),
+        );
+      item.resolve();
+    }
+    // Nothing pending: everything live is stored (cheaper than merging vectors).
+    if (this.pending.length === 0)
+      this.storedVector = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    this.host.committed(this, items, ids);
+  }
+
+  /** Settles when everything accepted so far is committed. */
   whenStored(): Promise<void> {
-    const last = this.unapplied[this.unapplied.length - 1];
+    const last = this.pending[this.pending.length - 1];
     if (this.broken) return Promise.reject(new RoomBrokenError());
     return last ? last.stored : Promise.resolve();
   }
 
   get pendingWrites(): number {
-    return this.unapplied.length;
+    return this.pending.length;
   }
 
-  /** Stored state plus everything accepted but not yet applied: what a validation worker mirrors. */
+  /** Everything accepted (the live document holds it all): what a validation worker mirrors. */
   seed(): Uint8Array[] | null {
     if (this.broken || this.disposed) return null;
-    return [Y.encodeStateAsUpdate(this.doc), ...this.unapplied.map((u) => u.update)];
+    return [Y.encodeStateAsUpdate(this.doc)];
   }
 
   /** Close every connection and forget what is pending: the stored log stays the truth. */
@@ -189,8 +264,7 @@ export class DocRoom {
     this.broken = true;
     this.logger.error(`Document ${this.name} could not be stored: ${describeError(error)}`);
     const err = new RoomBrokenError();
-    for (const item of this.unapplied.splice(0)) item.reject(err);
-    this.queue.length = 0;
+    for (const item of this.pending.splice(0)) item.reject(err);
     for (const p of [...this.peers]) p.close(CLOSE.serverError, 'opslaan mislukt');
     this.host.broken(this);
   }
@@ -200,52 +274,11 @@ export class DocRoom {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
 
-  private async flush(): Promise<void> {
-    if (this.writing) return;
-    this.writing = true;
-    try {
-      while (this.queue.length > 0 && !this.broken) {
-        const batch: QueueItem[] = [];
-        let bytes = 0;
-        while (this.queue.length > 0 && batch.length < WRITE_BATCH_ROWS) {
-          const next = this.queue[0] as QueueItem;
-          if (batch.length > 0 && bytes + next.update.length > WRITE_BATCH_BYTES) break;
-          batch.push(next);
-          bytes += next.update.length;
-          this.queue.shift();
-        }
-        let ids: string[];
-        try {
-          ids = await this.host.append(
-            this.name,
-            batch.map((b) => ({ update: b.update, userId: b.userId })),
-          );
-        } catch (e) {
-          this.fail(e);
-          return;
-        }
-        if (this.broken) return;
-        this.apply(batch, ids);
-      }
-    } finally {
-      this.writing = false;
-    }
-  }
-
-  /** Stored: apply in order (the doc's update handler relays), then settle and tell the host. */
-  private apply(batch: QueueItem[], ids: string[]): void {
-    for (const item of batch) {
-      try {
-        Y.applyUpdate(this.doc, item.update, item.origin);
-      } catch (e) {
-        // Stored but not appliable: loading skips such a row; this life of the document ends here.
-        this.fail(e);
-        return;
-      }
-      if (this.unapplied[0] === item) this.unapplied.shift();
-      item.resolve();
-    }
-    this.host.committed(this, batch, ids);
+/** Raise `into` to cover `from`, client by client. */
+function mergeInto(into: Map<number, number>, from: Map<number, number>): void {
+  for (const [client, clock] of from) {
+    if ((into.get(client) ?? 0) < clock) into.set(client, clock);
   }
 }

@@ -11,6 +11,15 @@ export function syncStep1Message(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(e);
 }
 
+/** A sync step 1 carrying a given state vector (encoded). */
+export function syncStep1FromVector(stateVector: Uint8Array): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MSG_SYNC);
+  encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1);
+  encoding.writeVarUint8Array(e, stateVector);
+  return encoding.toUint8Array(e);
+}
+
 export function syncStep2Message(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, MSG_SYNC);

@@ -4,7 +4,7 @@
  * checks which roots it touches (and, for the household, whose entries)
  * against the sender's rights, and applies it to the mirror. Whatever it
  * accepts has therefore been decoded and integrated once within the time
- * budget, so the main thread can apply it after commit without surprises. A
+ * budget, so the main thread can apply it to the live document without surprises. A
  * crafted update that loops or blows up only costs this thread, which the
  * main thread terminates and replaces.
  *

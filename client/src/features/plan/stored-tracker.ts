@@ -3,10 +3,13 @@
  * may only be shown when this says so.
  *
  * Two signals, both from the stock protocols:
- *  - State vectors. The server's live document holds only what is stored
- *    (ADR 002: applied after commit), so its sync step 1, every update it
- *    relays and every `plan:stored` event (fed in by the caller) tell what is
- *    stored. Local edits are stored when every local clock is reached.
+ *  - State vectors. The server's sync step 1 carries its stored state
+ *    vector, and every `plan:stored` event (fed in by the caller) tells what
+ *    is stored. Updates it relays are counted as stored too: the server
+ *    relays before it commits (ADR 014), but such an update is someone
+ *    else's, and that sender's "Opgeslagen" waits for the commit (the
+ *    barrier below). Local edits are stored when every local clock is
+ *    reached.
  *  - A barrier for what a state vector cannot show: a deletion does not
  *    advance any clock. After local edits went out, the tracker sends one more
  *    sync step 1 on the same WebSocket. The server answers a step 1 only
@@ -145,7 +148,7 @@ export class StoredTracker {
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === this.provider) {
-      // From the server: stored already.
+      // From the server: another client's, confirmed to that client on commit (see above).
       this.stored = mergeVectors(
         this.stored,
         Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)),
