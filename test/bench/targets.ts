@@ -120,7 +120,9 @@ export async function startSpil(
     ...(db ? { DATABASE_URL: db.url } : {}),
     ...(opts.shared ? { REDIS_URL: opts.shared.redisUrl } : {}),
   };
-  const child = spawnNode(['-r', '@swc-node/register', 'server/src/main.ts'], env);
+  // BENCH_NODE_ARGS: extra node arguments for Spil, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawnNode([...nodeArgs, '-r', '@swc-node/register', 'server/src/main.ts'], env);
   const httpUrl = `http://127.0.0.1:${port}`;
   await waitFor(`${httpUrl}/api/health`, child);
   const login = async (key: string) =>

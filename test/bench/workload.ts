@@ -77,6 +77,8 @@ export async function fanout(
   target: Target,
   spec: FanoutSpec,
   urls: string[] = [target.serverUrl],
+  /** Called with every client's document before it edits (stored-latency.ts). */
+  onDoc?: (room: string, doc: Y.Doc) => void,
 ): Promise<FanoutResult> {
   const rooms = await target.rooms(spec.plans);
   const relay = target.name.startsWith('raw');
@@ -97,6 +99,7 @@ export async function fanout(
       );
     }
     clients.push(group);
+    if (onDoc) for (const c of group) onDoc(room, c.doc);
   }
   for (const group of clients) {
     for (const { doc } of group) {

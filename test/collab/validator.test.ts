@@ -26,7 +26,7 @@ describe('update validator', () => {
   });
 
   it('replaces a worker that overruns its budget and goes on with a rebuilt mirror', async () => {
-    v = new UpdateValidator({ budgetMs: 30, budgetPerKiBMs: 0 });
+    v = new UpdateValidator({ budgetMs: 30, budgetPerKiBMs: 0, seedBudgetMs: 0 });
     const base = new Y.Doc();
     base.getText('notes').insert(0, 'begin');
     const seed = () => [Y.encodeStateAsUpdate(base)];
@@ -83,7 +83,12 @@ describe('update validator', () => {
 
   it('does not blame an update for wall time it spent waiting for a core', async () => {
     // As if the machine were so busy that the worker thread never got the CPU: wall time passes, CPU time does not.
-    v = new UpdateValidator({ budgetMs: 30, budgetPerKiBMs: 0, threadCpuMs: () => 0 });
+    v = new UpdateValidator({
+      budgetMs: 30,
+      budgetPerKiBMs: 0,
+      seedBudgetMs: 0,
+      threadCpuMs: () => 0,
+    });
     const base = new Y.Doc();
     base.getText('notes').insert(0, 'begin');
     const seed = () => [Y.encodeStateAsUpdate(base)];
@@ -101,6 +106,7 @@ describe('update validator', () => {
     v = new UpdateValidator({
       budgetMs: 30,
       budgetPerKiBMs: 0,
+      seedBudgetMs: 0,
       maxWaitMs: 60,
       threadCpuMs: () => 0,
     });

@@ -49,8 +49,8 @@ export const VALIDATION_BUDGET_MS = 250;
 export const VALIDATION_BUDGET_PER_KIB_MS = 2;
 /** Wall time a check may wait for CPU before it is given up as overloaded (close 1013, the client comes back), in ms. */
 export const VALIDATION_MAX_WAIT_MS = 15_000;
-/** Extra time a worker gets when it must first rebuild its mirror of a document, in ms. */
-export const SEED_BUDGET_MS = 10_000;
+/** Extra CPU time a worker gets to build its mirror of a document, in ms, plus VALIDATION_BUDGET_PER_KIB_MS per KiB of state. */
+export const SEED_BUDGET_MS = 250;
 /** How often idle documents with a log tail are compacted, in ms. */
 export const COMPACT_INTERVAL_MS = 60_000;
 /** A log tail that has not grown for this long is compacted by the interval, in seconds. */

@@ -64,8 +64,9 @@ import {
 import { type CollabClusterLink, REMOTE_ORIGIN } from './collab-cluster';
 import { isEmptyUpdate, syncStep2Message } from './protocol';
 import { ServerPartSource, writeServerPartIfChanged } from './server-part';
-import type { RejectReason } from './update-check';
-import { UpdateValidator } from './update-validator';
+import type { RejectReason, WriteRules } from './update-check';
+import { UpdateValidator, type ValidationOutcome } from './update-validator';
+import { checkInline } from './inline-check';
 import { describeError } from '../common/describe-error';
 
 /** The origin of changes the server makes, as seen by observers of the live document. */
@@ -279,7 +280,6 @@ export class CollabService
     }
     if (!diff) return false;
     room.markStored(diff);
-    this.validator.applyServerUpdate(room.name, room.epoch, diff, () => room.seed());
     return true;
   }
 
@@ -392,7 +392,7 @@ export class CollabService
   }
 
   /**
-   * A client update: checked in the worker, then applied and relayed at once
+   * A client update: checked (inline when small, else in the worker), then applied and relayed at once
    * and handed to the group commit (confirmed with `plan:stored` after the
    * commit). Rejections keep the connection open. Throws `ValidationFailed`
    * when the check itself failed (a CPU budget used, a crash, overload).
@@ -408,23 +408,19 @@ export class CollabService
     if (isEmptyUpdate(update) || room.broken) return;
     updatesReceived.inc();
     const receivedAt = performance.now();
-    const validate = () =>
-      this.validator.validate(
-        room.name,
-        room.epoch,
-        update,
-        {
-          write: peer.write,
-          authorId: peer.user.id,
-          householdRoots: HOUSEHOLD_WRITABLE_ROOTS,
-          serverRoot: SERVER_ROOT,
-          reservedClient: room.serverClientId,
-        },
-        this.config.COLLAB_MAX_DOC_BYTES,
-        () => room.seed(),
-      );
+    const rules: WriteRules = {
+      write: peer.write,
+      authorId: peer.user.id,
+      householdRoots: HOUSEHOLD_WRITABLE_ROOTS,
+      serverRoot: SERVER_ROOT,
+      reservedClient: room.serverClientId,
+    };
+    const max = this.config.COLLAB_MAX_DOC_BYTES;
+    // Small updates are checked here, synchronously (no await before the enqueue); larger ones in the worker.
+    const inWorker = (): Promise<ValidationOutcome> =>
+      this.validator.validate(room.name, room.version, update, rules, max, () => room.seed());
     const checked = validationSeconds.startTimer();
-    let outcome = await validate();
+    let outcome = checkHere(room, update, rules, max) ?? (await inWorker());
     checked();
     if (
       outcome.status === 'rejected' &&
@@ -435,9 +431,8 @@ export class CollabService
     ) {
       // It may refer to (or repeat) what another instance stored and this one has not heard of yet.
       await this.cluster.catchUp(room);
-      outcome = await validate();
+      outcome = checkHere(room, update, rules, max) ?? (await inWorker());
     }
-    // Nothing may come between the worker's answer and the enqueue: the worker's mirror already holds an accepted update.
     if (room.broken || room.disposed) return;
     if (outcome.status === 'noop') return;
     if (outcome.status === 'rejected' && outcome.reason === 'gap') {
@@ -652,7 +647,6 @@ export class CollabService
         scratch.destroy();
       }
       if (!update) return false;
-      this.validator.applyServerUpdate(room.name, room.epoch, update, () => room.seed());
       await room.enqueue(update, null, origin).stored;
       return true;
     });
@@ -773,6 +767,22 @@ function applyAll(doc: Y.Doc, updates: Uint8Array[], onBad: (index: number) => v
       }
     });
   });
+}
+
+/** The inline check of a small update against the live document (inline-check.ts); null: too large, ask the worker. */
+function checkHere(
+  room: DocRoom,
+  update: Uint8Array,
+  rules: WriteRules,
+  maxDocBytes: number,
+): ValidationOutcome | null {
+  const r = checkInline(room.doc, update, rules);
+  if (!r) return null;
+  if (r.kind === 'noop') return { status: 'noop' };
+  if (r.kind === 'rejected') return { status: 'rejected', reason: r.reason };
+  if (room.bytes + update.length > maxDocBytes && room.exactBytes() + update.length > maxDocBytes)
+    return { status: 'rejected', reason: 'doc_too_large' };
+  return { status: 'accepted', update, roots: r.roots };
 }
 
 /** Run `fn` on `doc` in one transaction and return the update it produced, or null. */

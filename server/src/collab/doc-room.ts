@@ -68,6 +68,10 @@ export class RoomBrokenError extends Error {
 }
 
 export class DocRoom {
+  private static versions = 0;
+  private static nextVersion(): number {
+    return ++DocRoom.versions;
+  }
   private readonly logger = new Logger('CollabDoc');
   readonly awareness: Awareness;
   readonly peers = new Set<CollabPeer>();
@@ -79,6 +83,12 @@ export class DocRoom {
   disposed = false;
   /** Server-made changes run one at a time (they share the server's client id). */
   serverChain: Promise<unknown> = Promise.resolve();
+  /** Changes with every change to the live document, unique in this process: a validation worker's mirror must match it. */
+  version = DocRoom.nextVersion();
+  /** Estimate of the stored size: exact at load and when `exactBytes` runs, then grows with each change. */
+  bytes: number;
+  /** The change the last applyUpdate made (set by the update handler). */
+  private lastChange: Uint8Array | null = null;
   /** Accepted and relayed, not yet committed, in order. */
   private readonly pending: QueueItem[] = [];
   /** What is committed: the live document's state vector minus what is pending. */
@@ -98,9 +108,13 @@ export class DocRoom {
     while (id === doc.clientID) id = randomBytes(4).readUInt32LE(0);
     this.serverClientId = id;
     this.storedVector = Y.decodeStateVector(Y.encodeStateVector(doc));
+    this.bytes = Y.encodeStateAsUpdate(doc).length;
     this.awareness = new Awareness(doc);
     this.awareness.setLocalState(null);
     doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.version = DocRoom.nextVersion();
+      this.bytes += update.length;
+      this.lastChange = update;
       // Encoded once for every peer.
       const msg = updateMessage(update);
       for (const p of this.peers) if (p !== origin) p.send(msg);
@@ -169,10 +183,17 @@ export class DocRoom {
     return Y.encodeStateVector(this.storedVector);
   }
 
+  /** The exact size of the document's state now (and the estimate reset to it). */
+  exactBytes(): number {
+    this.bytes = Y.encodeStateAsUpdate(this.doc).length;
+    return this.bytes;
+  }
+
   /**
    * An accepted update: applied to the live document now (the update handler
-   * relays it to every other peer), and handed to the group commit. `stored`
-   * settles after its commit.
+   * relays it to every other peer), and what it changed is handed to the
+   * group commit. `stored` settles after its commit, or at once when it
+   * changed nothing (all of it was there already).
    */
   enqueue(
     update: Uint8Array,
@@ -200,17 +221,32 @@ export class DocRoom {
       reject(new RoomBrokenError());
       return item;
     }
+    this.lastChange = null;
     try {
       Y.applyUpdate(this.doc, update, origin);
     } catch (e) {
-      // The worker integrated it; the live document cannot. This life of the document ends here.
+      // Checked, but the live document cannot integrate it. This life of the document ends here.
       this.fail(e);
       reject(new RoomBrokenError());
       return item;
     }
-    this.pending.push(item);
-    this.host.write(this, item);
-    return item;
+    const store = this.doc.store;
+    if (store.pendingStructs || store.pendingDs) {
+      // The checks refuse whatever could stay pending; never keep such state (it is neither relayed nor stored).
+      this.logger.warn(`An accepted update of ${this.name} left pending state; dropped`);
+      store.pendingStructs = null;
+      store.pendingDs = null;
+    }
+    const change = this.lastChange as Uint8Array | null;
+    this.lastChange = null;
+    if (!change) {
+      resolve();
+      return item;
+    }
+    const queued: QueueItem = { ...item, update: change };
+    this.pending.push(queued);
+    this.host.write(this, queued);
+    return queued;
   }
 
   /** Changes stored elsewhere (another instance, a catch-up) that were applied to the live document. */

@@ -24,6 +24,9 @@ import {
 import type { RejectReason, WriteRules } from './update-check';
 import type { WorkerRequest, WorkerResponse } from './update-worker';
 import { readThreadCpuMs, type ThreadCpuReader } from './thread-cpu';
+
+/** How long a new worker may take to start before its jobs' clocks run anyway, in ms. */
+const WORKER_START_MS = 60_000;
 import { describeError } from '../common/describe-error';
 
 export type ValidationOutcome =
@@ -52,7 +55,7 @@ type JobInput =
 
 interface Job {
   doc: string;
-  /** Which life of the document this job belongs to; a reloaded document starts a new epoch. */
+  /** Which state of the document the mirror must match (DocRoom.version: changes with every change to the live document). */
   epoch: number;
   input: JobInput;
   seed: SeedSource | null;
@@ -67,8 +70,10 @@ interface Slot {
   seeded: Map<string, number>;
   queue: Job[];
   inFlight: { job: Job; seq: number; timer: NodeJS.Timeout } | null;
-  /** The worker's OS thread id, once it reported it (null: unknown, budget in wall time). */
-  tid: number | null;
+  /** The worker's OS thread id once it reported it (undefined: not yet, still starting; null: unknown, budget in wall time). */
+  tid: number | null | undefined;
+  /** When the current worker was started (Date.now()). */
+  spawnedAt: number;
   /** Workers in a row that died before they started: back off instead of respawning in a loop. */
   startFailures: number;
 }
@@ -81,6 +86,8 @@ export interface ValidatorOptions {
   budgetPerKiBMs?: number;
   /** Wall time after which a job that has not used its CPU budget is given up as `overloaded`, in ms. */
   maxWaitMs?: number;
+  /** Extra CPU budget of a check for building the document's mirror, in ms (plus `budgetPerKiBMs` per KiB of state). */
+  seedBudgetMs?: number;
   /** Reads a thread's CPU time (tests replace it). */
   threadCpuMs?: ThreadCpuReader;
 }
@@ -100,6 +107,7 @@ export class UpdateValidator {
   private readonly budgetMs: number;
   private readonly budgetPerKiBMs: number;
   private readonly maxWaitMs: number;
+  private readonly seedBudgetMs: number;
   private readonly threadCpuMs: ThreadCpuReader;
   private seq = 0;
   private closed = false;
@@ -109,6 +117,7 @@ export class UpdateValidator {
     this.budgetMs = opts.budgetMs ?? VALIDATION_BUDGET_MS;
     this.budgetPerKiBMs = opts.budgetPerKiBMs ?? VALIDATION_BUDGET_PER_KIB_MS;
     this.maxWaitMs = opts.maxWaitMs ?? VALIDATION_MAX_WAIT_MS;
+    this.seedBudgetMs = opts.seedBudgetMs ?? SEED_BUDGET_MS;
     this.threadCpuMs = opts.threadCpuMs ?? readThreadCpuMs;
     const n = Math.max(1, opts.workers ?? 1);
     this.slots = Array.from({ length: n }, (_, index) => ({
@@ -117,7 +126,8 @@ export class UpdateValidator {
       seeded: new Map<string, number>(),
       queue: [],
       inFlight: null,
-      tid: null,
+      tid: undefined,
+      spawnedAt: 0,
       startFailures: 0,
     }));
     for (const slot of this.slots) this.spawn(slot);
@@ -193,7 +203,8 @@ export class UpdateValidator {
   private spawn(slot: Slot): void {
     if (this.closed) return;
     slot.seeded.clear();
-    slot.tid = null;
+    slot.tid = undefined;
+    slot.spawnedAt = Date.now();
     let worker: Worker;
     try {
       worker = new Worker(this.entry.file, {
@@ -307,7 +318,9 @@ export class UpdateValidator {
           }
           seed = state;
           slot.seeded.set(job.doc, job.epoch);
-          budget += SEED_BUDGET_MS;
+          let seedBytes = 0;
+          for (const u of state) seedBytes += u.length;
+          budget += this.seedBudgetMs + Math.ceil((seedBytes / 1024) * this.budgetPerKiBMs);
         }
         req =
           job.input.op === 'validate'
@@ -346,7 +359,13 @@ export class UpdateValidator {
   ): void {
     const f = slot.inFlight;
     if (f?.seq !== seq) return;
-    const cpu = slot.tid === null ? null : this.threadCpuMs(slot.tid);
+    if (slot.tid === undefined && Date.now() - slot.spawnedAt < WORKER_START_MS) {
+      // The worker is still starting (a busy machine): the clock starts once it runs.
+      f.timer = setTimeout(() => this.overrun(slot, seq, budget, Date.now(), null), budget / 4);
+      return;
+    }
+    const waited = Date.now() - started;
+    const cpu = slot.tid === null || slot.tid === undefined ? null : this.threadCpuMs(slot.tid);
     if (cpu === null) {
       this.logger.warn(`Update check exceeded ${budget} ms (CPU time unknown); worker replaced`);
       this.replace(slot, 'overloaded');
@@ -357,7 +376,6 @@ export class UpdateValidator {
       this.replace(slot, 'timeout');
       return;
     }
-    const waited = Date.now() - started;
     if (waited >= this.maxWaitMs) {
       this.logger.warn(`Update check waited ${waited} ms for CPU; worker replaced`);
       this.replace(slot, 'overloaded');

@@ -1,6 +1,8 @@
 /**
- * The validation worker. It keeps a mirror of every open document (stored
- * state plus every update already accepted), decodes each client update,
+ * The validation worker, for client updates too large to check inline
+ * (inline-check.ts). It keeps a mirror of the document, rebuilt from the
+ * main thread's live state whenever that has changed since (the main thread
+ * knows: the document's `version`), decodes the update,
  * checks which roots it touches (and, for the household, whose entries)
  * against the sender's rights, and applies it to the mirror. Whatever it
  * accepts has therefore been decoded and integrated once within the time

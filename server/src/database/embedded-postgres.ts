@@ -27,10 +27,30 @@ export async function dumpEmbedded(db: PGlite): Promise<Uint8Array> {
   return new Uint8Array(await tar.arrayBuffer());
 }
 
+/**
+ * PGlite runs inside the Spil process: PostgreSQL's memory settings are this
+ * process's memory (its WebAssembly heap grows and never shrinks). The
+ * defaults are sized for a server of its own (shared_buffers 128 MB); Spil's
+ * data is small and the operating system caches the files anyway.
+ */
+const EMBEDDED_SETTINGS = [
+  '-c',
+  'shared_buffers=16MB',
+  '-c',
+  'wal_buffers=1MB',
+  '-c',
+  'temp_buffers=2MB',
+  '-c',
+  'work_mem=2MB',
+  '-c',
+  'maintenance_work_mem=16MB',
+];
+
 /** Start PGlite in `dataDir` (or in memory when `dataDir` is null) and serve it on 127.0.0.1. */
 export async function startEmbeddedPostgres(dataDir: string | null): Promise<EmbeddedPostgres> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  const options = { startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] };
+  const db = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options);
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
   await server.start();
   const conn = server.getServerConn();
