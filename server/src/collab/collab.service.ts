@@ -1,9 +1,17 @@
 /**
- * The lifecycle of collaborative documents: loading (snapshot + log tail,
- * schema migration, server-owned part), checking and storing client updates,
- * server-made changes, compaction, mirroring authoritative facts into open
- * documents and cutting access when they change. Sockets stay in the
- * gateway; this service sees connections only as `CollabPeer`.
+ * Collab's public face and its room registry: loading documents (snapshot +
+ * log tail, schema migration, server-owned part), joining and leaving,
+ * server-made changes (`withDoc`), and what happens after a commit
+ * (`plan:stored`, hooks, other instances). The parts with one job each:
+ *  - update-intake.ts: client updates in (check, apply and relay, hand on);
+ *  - doc-room.ts: one open document, its peers and pending writes;
+ *  - group-commit.ts: one writer for the update log of every document;
+ *  - update-log.ts / collab.repository.ts: the log itself (PostgreSQL);
+ *  - compactor.ts: folding the log into snapshots;
+ *  - access-watcher.ts: closing connections when access ends.
+ * Write path: connection → intake → room (apply, relay) → group commit →
+ * room (stored) → here (confirm). Sockets stay in the gateway; this service
+ * sees connections only as `CollabPeer`.
  */
 import {
   Inject,
@@ -14,34 +22,18 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import * as Y from 'yjs';
-import {
-  type DocName,
-  HOUSEHOLD_WRITABLE_ROOTS,
-  migratePlan,
-  parseDocName,
-  SERVER_ROOT,
-} from '@spil/shared';
+import { type DocName, migratePlan, parseDocName } from '@spil/shared';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DomainEvents } from '../common/domain-events';
 import { EventsBroadcaster, rooms } from '../events/events.broadcaster';
 import { HouseholdAccessPolicy } from '../modules/households/household-access.policy';
-import {
-  CLOSE,
-  COMPACT_AFTER_LOAD_DELAY_MS,
-  COMPACT_IDLE_SECONDS,
-  COMPACT_INTERVAL_MS,
-  COMPACT_MAX_ROWS,
-} from './collab.constants';
+import { COMPACT_AFTER_LOAD_DELAY_MS } from './collab.constants';
 import { type CompactionResult, CollabRepository } from './collab.repository';
-import {
-  addCollabGaugeSource,
-  confirmationSeconds,
-  resyncs,
-  updatesReceived,
-  updatesRejected,
-  validationSeconds,
-} from './collab-metrics';
+import { addCollabGaugeSource, confirmationSeconds } from './collab-metrics';
 import { GroupCommit } from './group-commit';
+import { AccessWatcher } from './access-watcher';
+import { Compactor } from './compactor';
+import { UpdateIntake } from './update-intake';
 import {
   type CollabPeer,
   DocRoom,
@@ -62,22 +54,13 @@ import {
   type StoredHook,
 } from './collab.hooks';
 import { type CollabClusterLink, REMOTE_ORIGIN } from './collab-cluster';
-import { isEmptyUpdate, syncStep2Message } from './protocol';
+import { syncStep2Message } from './protocol';
 import { ServerPartSource, writeServerPartIfChanged } from './server-part';
-import type { RejectReason, WriteRules } from './update-check';
-import { UpdateValidator, type ValidationOutcome } from './update-validator';
-import { checkInline } from './inline-check';
+import { UpdateValidator } from './update-validator';
 import { describeError } from '../common/describe-error';
 
 /** The origin of changes the server makes, as seen by observers of the live document. */
 export const SERVER_ORIGIN = 'spil-server';
-
-/** Rejections that may only mean this instance has not yet heard of something another one stored. */
-const RETRY_AFTER_CATCH_UP: ReadonlySet<RejectReason> = new Set<RejectReason>([
-  'unresolvable',
-  'gap',
-  'server_root',
-]);
 
 export type {
   ClosedHook,
@@ -110,7 +93,6 @@ export class CollabService
   /** Loading or loaded rooms by document name. */
   private readonly loading = new Map<string, Promise<DocRoom>>();
   private readonly open = new Map<string, DocRoom>();
-  private readonly compacting = new Map<string, Promise<CompactionResult>>();
   private readonly hooks = {
     stored: new HookList<[string, Y.Doc]>('onStored', this.logger),
     rejected: new HookList<[RejectedUpdate]>('onRejected', this.logger),
@@ -126,19 +108,19 @@ export class CollabService
     >('onCommitted', this.logger),
     refused: new HookList<[RefusedConnection]>('onRefused', this.logger),
   };
-  /** Bumped whenever access to a household may have changed; joins re-check across it. */
-  private readonly accessEpochs = new Map<string, number>();
   private readonly unsubscribe: (() => void)[] = [];
   private epochs = 0;
   private closing = false;
-  private compactTimer: NodeJS.Timeout | null = null;
-  private readonly counters = { accepted: 0, rejected: 0, stored: 0, resyncs: 0 };
-  private readonly rejectionsPerPeer = new WeakMap<CollabPeer, number>();
+  private stored = 0;
   /** Set with REDIS_URL: other instances with the same documents open (collab-cluster.ts). */
   private cluster: CollabClusterLink | null = null;
   readonly validator: UpdateValidator;
   /** One writer for the update log of every document (group commit). */
   private readonly writer: GroupCommit<QueuedUpdate>;
+  /** Client updates: check, apply and relay, hand to the writer. */
+  private readonly intake: UpdateIntake;
+  private readonly compactor: Compactor;
+  private readonly access: AccessWatcher;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -150,53 +132,30 @@ export class CollabService
   ) {
     this.validator = new UpdateValidator();
     this.writer = new GroupCommit<QueuedUpdate>(repo);
+    this.intake = new UpdateIntake(
+      this.validator,
+      config.COLLAB_MAX_DOC_BYTES,
+      () => this.cluster,
+      (e) => this.hooks.rejected.fire(e),
+    );
+    this.compactor = new Compactor(repo, config.COLLAB_COMPACT_AFTER, (name) =>
+      this.open.get(name),
+    );
+    this.access = new AccessWatcher(
+      events,
+      policy,
+      () => this.open.values(),
+      (householdId) => this.refreshServerPart(householdId),
+    );
   }
 
   onModuleInit(): void {
-    const on = this.events.on.bind(this.events);
-    this.unsubscribe.push(
-      on('team.changed', ({ householdId }) => {
-        this.bumpAccess(householdId);
-        this.refreshServerPart(householdId);
-        return this.recheckAccess(householdId);
-      }),
-      on('regie.changed', ({ householdId }) => this.refreshServerPart(householdId)),
-      on('member.removed', ({ householdId, userId }) => {
-        this.bumpAccess(householdId);
-        this.closePeers(
-          (p, room) => room.parsed.householdId === householdId && p.user.id === userId,
-          CLOSE.forbidden,
-          'geen lid meer',
-        );
-      }),
-      on('consent.changed', ({ householdId }) => {
-        this.bumpAccess(householdId);
-        return this.recheckAccess(householdId);
-      }),
-      on('session.ended', ({ sessionId }) =>
-        this.closePeers(
-          (p) => p.sessionId === sessionId,
-          CLOSE.unauthenticated,
-          'sessie beëindigd',
-        ),
-      ),
-      on('user.disabled', ({ userId }) =>
-        this.closePeers(
-          (p) => p.user.id === userId,
-          CLOSE.unauthenticated,
-          'account uitgeschakeld',
-        ),
-      ),
-    );
+    this.unsubscribe.push(...this.access.start());
     this.unsubscribe.push(
       addCollabGaugeSource({
         openDocs: () => this.open.size,
         connections: () => this.stats().connections,
-        compactionBacklog: () => {
-          let n = 0;
-          for (const r of this.open.values()) n += r.logRows;
-          return n;
-        },
+        compactionBacklog: () => Compactor.backlog(this.open.values()),
         pendingWrites: () => {
           let n = 0;
           for (const r of this.open.values()) n += r.pendingWrites;
@@ -204,8 +163,7 @@ export class CollabService
         },
       }),
     );
-    this.compactTimer = setInterval(() => void this.compactIdle(), COMPACT_INTERVAL_MS);
-    this.compactTimer.unref();
+    this.compactor.start();
   }
 
   onModuleDestroy(): void {
@@ -291,7 +249,12 @@ export class CollabService
   stats(): CollabStats {
     let connections = 0;
     for (const r of this.open.values()) connections += r.peers.size;
-    return { openDocs: this.open.size, connections, ...this.counters };
+    return {
+      openDocs: this.open.size,
+      connections,
+      ...this.intake.counters,
+      stored: this.stored,
+    };
   }
 
   /* ---------- server-side API ---------- */
@@ -337,13 +300,8 @@ export class CollabService
    * passes of at most COMPACT_MAX_ROWS rows). Runs at most once per document
    * at a time.
    */
-  async compact(docName: string): Promise<CompactionResult> {
-    let total: CompactionResult = { merged: 0, bytes: 0 };
-    for (;;) {
-      const r = await this.compactOnce(docName);
-      total = { merged: total.merged + r.merged, bytes: r.bytes };
-      if (r.merged < COMPACT_MAX_ROWS) return total;
-    }
+  compact(docName: string): Promise<CompactionResult> {
+    return this.compactor.compact(docName);
   }
 
   /* ---------- connections (used by the gateway) ---------- */
@@ -382,7 +340,7 @@ export class CollabService
   }
 
   accessEpoch(householdId: string): number {
-    return this.accessEpochs.get(householdId) ?? 0;
+    return this.access.epoch(householdId);
   }
 
   /** Answer a sync step 1: after what is pending is stored, the part of the document the client lacks. */
@@ -391,61 +349,9 @@ export class CollabService
     return syncStep2Message(room.doc, stateVector);
   }
 
-  /**
-   * A client update: checked (inline when small, else in the worker), then applied and relayed at once
-   * and handed to the group commit (confirmed with `plan:stored` after the
-   * commit). Rejections keep the connection open. Throws `ValidationFailed`
-   * when the check itself failed (a CPU budget used, a crash, overload).
-   */
-  async submit(
-    room: DocRoom,
-    peer: CollabPeer,
-    update: Uint8Array,
-    isSyncStep2 = false,
-  ): Promise<void> {
-    // A sync step 2 answers the server's step 1: it carries whatever a resync asked for.
-    if (isSyncStep2) this.resyncing.delete(peer);
-    if (isEmptyUpdate(update) || room.broken) return;
-    updatesReceived.inc();
-    const receivedAt = performance.now();
-    const rules: WriteRules = {
-      write: peer.write,
-      authorId: peer.user.id,
-      householdRoots: HOUSEHOLD_WRITABLE_ROOTS,
-      serverRoot: SERVER_ROOT,
-      reservedClient: room.serverClientId,
-    };
-    const max = this.config.COLLAB_MAX_DOC_BYTES;
-    // Small updates are checked here, synchronously (no await before the enqueue); larger ones in the worker.
-    const inWorker = (): Promise<ValidationOutcome> =>
-      this.validator.validate(room.name, room.version, update, rules, max, () => room.seed());
-    const checked = validationSeconds.startTimer();
-    let outcome = checkHere(room, update, rules, max) ?? (await inWorker());
-    checked();
-    if (
-      outcome.status === 'rejected' &&
-      this.cluster &&
-      RETRY_AFTER_CATCH_UP.has(outcome.reason) &&
-      !room.broken &&
-      !room.disposed
-    ) {
-      // It may refer to (or repeat) what another instance stored and this one has not heard of yet.
-      await this.cluster.catchUp(room);
-      outcome = checkHere(room, update, rules, max) ?? (await inWorker());
-    }
-    if (room.broken || room.disposed) return;
-    if (outcome.status === 'noop') return;
-    if (outcome.status === 'rejected' && outcome.reason === 'gap') {
-      // Something the client sent before did not arrive (a reconnect): not an attempt, just ask for all it has.
-      this.resync(room, peer);
-      return;
-    }
-    if (outcome.status === 'rejected') {
-      this.rejected(room, peer, outcome.reason, update.length);
-      return;
-    }
-    this.counters.accepted++;
-    room.enqueue(outcome.update, peer.user.id, peer, receivedAt);
+  /** A client update (see `UpdateIntake.submit`). */
+  submit(room: DocRoom, peer: CollabPeer, update: Uint8Array, isSyncStep2 = false): Promise<void> {
+    return this.intake.submit(room, peer, update, isSyncStep2);
   }
 
   /* ---------- shutdown ---------- */
@@ -454,12 +360,10 @@ export class CollabService
   async shutdown(): Promise<void> {
     if (this.closing && this.open.size === 0) return;
     this.closing = true;
-    if (this.compactTimer) clearInterval(this.compactTimer);
-    this.compactTimer = null;
     const rooms = [...this.open.values()];
     await Promise.allSettled(rooms.map((r) => r.serverChain.then(() => r.whenStored())));
     await this.writer.idle();
-    await Promise.allSettled([...this.compacting.values()]);
+    await this.compactor.stop();
   }
 
   /* ---------- RoomHost ---------- */
@@ -475,7 +379,7 @@ export class CollabService
       ids,
     );
     room.logRows += batch.length;
-    this.counters.stored += batch.length;
+    this.stored += batch.length;
     const now = performance.now();
     for (const b of batch) {
       if (room.peerOf(b.origin)) confirmationSeconds.observe((now - b.receivedAt) / 1000);
@@ -508,48 +412,7 @@ export class CollabService
       stateVector: Buffer.from(room.storedStateVector()).toString('base64'),
     });
     this.hooks.stored.fire(room.name, room.doc);
-    if (room.logRows >= this.config.COLLAB_COMPACT_AFTER) {
-      this.compactInBackground(room.name);
-    }
-  }
-
-  /**
-   * An update that does not follow on what the server has of its sender
-   * (`gap`): an earlier one was lost with a connection, or is still in the
-   * client's sync step 2. Dropped, neither audited nor logged as refused; the
-   * server sends a sync step 1, and the stock client answers with everything
-   * the server lacks. One such request at a time per connection.
-   */
-  private resync(room: DocRoom, peer: CollabPeer): void {
-    this.counters.resyncs++;
-    resyncs.inc();
-    if (this.resyncing.has(peer)) return;
-    this.resyncing.add(peer);
-    peer.send(room.syncStep1());
-  }
-  private readonly resyncing = new WeakSet<CollabPeer>();
-
-  private rejected(room: DocRoom, peer: CollabPeer, reason: RejectReason, bytes: number): void {
-    this.counters.rejected++;
-    updatesRejected.inc({ reason });
-    // One line per rejection would let a misbehaving client flood the log: the first few, then every hundredth.
-    const n = (this.rejectionsPerPeer.get(peer) ?? 0) + 1;
-    this.rejectionsPerPeer.set(peer, n);
-    if (n <= 3 || n % 100 === 0) {
-      this.logger.warn(
-        `Update rejected (${reason}) on document ${room.name} from connection ${peer.id} (${n} so far)`,
-      );
-    }
-    const event: RejectedUpdate = {
-      docName: room.name,
-      userId: peer.user.id,
-      sessionId: peer.sessionId,
-      connectionId: peer.id,
-      reason,
-      bytes,
-      at: new Date(),
-    };
-    this.hooks.rejected.fire(event);
+    this.compactor.maybe(room);
   }
 
   private async acquireRoom(docName: string): Promise<DocRoom> {
@@ -606,7 +469,7 @@ export class CollabService
     this.cluster?.opened(room);
     if (room.logRows >= this.config.COLLAB_COMPACT_AFTER) {
       // Not right away: the connections that waited for this load still have queries to run.
-      setTimeout(() => this.compactInBackground(docName), COMPACT_AFTER_LOAD_DELAY_MS).unref();
+      setTimeout(() => this.compactor.inBackground(docName), COMPACT_AFTER_LOAD_DELAY_MS).unref();
     }
     return room;
   }
@@ -669,80 +532,6 @@ export class CollabService
       .catch((e: unknown) => this.logger.error(`Mirroring team/regie failed: ${describeError(e)}`))
       .finally(() => this.release(room));
   }
-
-  private bumpAccess(householdId: string): void {
-    this.accessEpochs.set(householdId, this.accessEpoch(householdId) + 1);
-  }
-
-  private closePeers(
-    match: (p: CollabPeer, room: DocRoom) => boolean,
-    code: number,
-    reason: string,
-  ): void {
-    for (const room of this.open.values()) {
-      for (const p of [...room.peers]) if (match(p, room)) p.close(code, reason);
-    }
-  }
-
-  /** Ask the policy again for every connection on the household's documents; close those no longer allowed. */
-  private async recheckAccess(householdId: string): Promise<void> {
-    const targets: { room: DocRoom; peer: CollabPeer }[] = [];
-    for (const room of this.open.values()) {
-      if (room.parsed.householdId !== householdId) continue;
-      for (const peer of room.peers) targets.push({ room, peer });
-    }
-    for (const { room, peer } of targets) {
-      if (peer.closed) continue;
-      const access = await this.policy.docAccessFor(peer.user, room.parsed);
-      if (!access) peer.close(CLOSE.forbidden, 'geen toegang meer');
-      else peer.write = access.write;
-    }
-  }
-
-  /** Compact the whole log of a document, in passes, unless that is already going on. */
-  private compactInBackground(docName: string): void {
-    if (this.backgroundCompactions.has(docName) || this.closing) return;
-    this.backgroundCompactions.add(docName);
-    this.compact(docName)
-      .catch((e: unknown) => this.logger.error(`Compaction failed: ${describeError(e)}`))
-      .finally(() => this.backgroundCompactions.delete(docName));
-  }
-  private readonly backgroundCompactions = new Set<string>();
-
-  private compactOnce(docName: string): Promise<CompactionResult> {
-    const running = this.compacting.get(docName);
-    if (running) return running;
-    const started = Date.now();
-    const p = this.repo
-      .compact(docName, COMPACT_MAX_ROWS)
-      .then((r) => {
-        const room = this.open.get(docName);
-        if (room) room.logRows = Math.max(0, room.logRows - r.merged);
-        if (r.merged > 0)
-          this.logger.debug(`Compacted ${r.merged} updates in ${Date.now() - started} ms`);
-        return r;
-      })
-      .finally(() => this.compacting.delete(docName));
-    this.compacting.set(docName, p);
-    return p;
-  }
-
-  private async compactIdle(): Promise<void> {
-    if (this.closing) return;
-    try {
-      const names = await this.repo.compactionCandidates(
-        this.config.COLLAB_COMPACT_AFTER,
-        COMPACT_IDLE_SECONDS,
-        20,
-      );
-      for (const name of names) {
-        if (this.closing) return;
-        await this.compact(name);
-      }
-    } catch (e) {
-      this.logger.error(`Background compaction failed: ${describeError(e)}`);
-    }
-  }
 }
 
 function infoOf(room: DocRoom, peer: CollabPeer): CollabConnectionInfo {
@@ -767,22 +556,6 @@ function applyAll(doc: Y.Doc, updates: Uint8Array[], onBad: (index: number) => v
       }
     });
   });
-}
-
-/** The inline check of a small update against the live document (inline-check.ts); null: too large, ask the worker. */
-function checkHere(
-  room: DocRoom,
-  update: Uint8Array,
-  rules: WriteRules,
-  maxDocBytes: number,
-): ValidationOutcome | null {
-  const r = checkInline(room.doc, update, rules);
-  if (!r) return null;
-  if (r.kind === 'noop') return { status: 'noop' };
-  if (r.kind === 'rejected') return { status: 'rejected', reason: r.reason };
-  if (room.bytes + update.length > maxDocBytes && room.exactBytes() + update.length > maxDocBytes)
-    return { status: 'rejected', reason: 'doc_too_large' };
-  return { status: 'accepted', update, roots: r.roots };
 }
 
 /** Run `fn` on `doc` in one transaction and return the update it produced, or null. */
