@@ -252,6 +252,16 @@ export class PlanDoc {
     return this.doc.getMap(PLAN_ROOTS.huishouden);
   }
 
+  /**
+   * The Y.Text of a free-text field (`PLAN_TEXT_FIELDS`) of one entry, for a
+   * binding; null when the entry is absent or the field is not (yet) a Y.Text.
+   */
+  textField(root: keyof typeof PLAN_TEXT_FIELDS, entryId: string, key: string): Y.Text | null {
+    const m = asMap(this.doc.getMap<unknown>(root).get(entryId));
+    const v = m?.get(key);
+    return v instanceof Y.Text ? v : null;
+  }
+
   schemaVersion(): number {
     const v = this.meta.get('schemaVersion');
     return typeof v === 'number' ? v : 0;
@@ -570,7 +580,8 @@ function readActie(id: string, m: Y.Map<unknown>): Actie {
  * Bring a document to the current schema. Run by the server on load, in one
  * server change under the document's lock (never by clients, so the
  * migration is written once): version 2 turns every free-text string of an
- * entry into a Y.Text with the same content, and sets `meta.schemaVersion`.
+ * entry into a Y.Text with the same content, gives every levensdomein its
+ * entry with empty texts, and sets `meta.schemaVersion`.
  * Idempotent: a second run finds nothing to do and changes nothing.
  */
 export function migratePlan(doc: Y.Doc): boolean {
@@ -591,6 +602,17 @@ export function migratePlan(doc: Y.Doc): boolean {
       }
     }
     if (plan.schemaVersion() < PLAN_SCHEMA_VERSION) {
+      // Every levensdomein gets its entry and its texts now, once: two people who start typing
+      // into an empty domain at the same moment would otherwise each create one, and one would lose.
+      for (const key of LEVENSDOMEINEN) {
+        let m = asMap(plan.domeinenMap.get(key));
+        if (!m) {
+          m = new Y.Map();
+          plan.domeinenMap.set(key, m);
+        }
+        for (const field of PLAN_TEXT_FIELDS.domeinen)
+          if (!(m.get(field) instanceof Y.Text)) m.set(field, new Y.Text(textOf(m.get(field))));
+      }
       plan.meta.set('schemaVersion', PLAN_SCHEMA_VERSION);
       changed = true;
     }
