@@ -34,12 +34,17 @@ export function legacyTexts(doc: Y.Doc): LegacyText[] {
   return out;
 }
 
-/** Of those, the texts the plan does not hold now: not sent, to show. */
+/**
+ * Of those, the texts the plan does not hold now: not sent, to show. Where
+ * the local copy still shows a plain string, the server never stored it in
+ * that shape (it refuses it); where it shows the plan's Y.Text with other
+ * words, the string lost against the migration.
+ */
 export function unsentTexts(doc: Y.Doc, legacy: readonly LegacyText[]): LegacyText[] {
   return legacy.filter((t) => {
     const entry = doc.getMap<unknown>(t.root).get(t.entryId);
-    const now = entry instanceof Y.Map ? textOf((entry as Y.Map<unknown>).get(t.key)) : '';
-    return now !== t.value;
+    const now = entry instanceof Y.Map ? (entry as Y.Map<unknown>).get(t.key) : undefined;
+    return !(now instanceof Y.Text) || textOf(now) !== t.value;
   });
 }
 
