@@ -7,12 +7,15 @@
  * as a normal stored update, and records the version. Idempotent: a plan that
  * is already current changes nothing.
  */
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { migratePlan, parseDocName, PLAN_SCHEMA_VERSION } from '@spil/shared';
 import { describeError } from '../common/describe-error';
+import { APP_CONFIG, type AppConfig } from '../config/config';
 import { CollabService } from './collab.service';
+
+const SWEEP_LOCK = 'spil:plan-schema-sweep';
 
 export interface SweepResult {
   /** Plans opened (and so migrated) by the sweep. */
@@ -27,6 +30,7 @@ export class PlanMigration implements OnApplicationBootstrap {
   constructor(
     private readonly collab: CollabService,
     @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Before the server listens: every stored plan is current before anyone connects. */
@@ -62,8 +66,29 @@ export class PlanMigration implements OnApplicationBootstrap {
     );
   }
 
-  /** Every pending plan, one at a time. */
+  /**
+   * Every pending plan, one at a time. With PostgreSQL, instances that start
+   * together sweep one after the other (a session advisory lock), so no plan
+   * is migrated by two at once: the second finds them recorded. The embedded
+   * database is one process, and has one connection to hold.
+   */
   async migrateAll(): Promise<SweepResult> {
+    if (!this.config.DATABASE_URL) return this.sweep();
+    const runner = this.ds.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock(hashtext($1))', [SWEEP_LOCK]);
+      try {
+        return await this.sweep();
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [SWEEP_LOCK]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async sweep(): Promise<SweepResult> {
     const result: SweepResult = { visited: 0, failed: 0 };
     for (const name of await this.pending()) {
       result.visited++;
