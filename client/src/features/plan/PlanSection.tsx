@@ -159,8 +159,12 @@ function UnsentTexts({ session }: { session: PlanSession }) {
           </dl>
         </>
       ) : (
-        <p>Er is geen tekst verloren gegaan.</p>
+        <p>Alle tekst van deze kopie staat in het plan.</p>
       )}
+      <p>
+        Andere wijzigingen die je in deze kopie zonder verbinding maakte (zoals een status of een
+        eigenaar), zijn ook niet opgeslagen: zet ze na het herladen opnieuw.
+      </p>
       <button type="button" className="button" onClick={() => void reload()}>
         Opnieuw laden
       </button>
