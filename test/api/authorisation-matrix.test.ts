@@ -401,7 +401,7 @@ describe.each(databaseKinds())('authorisation matrix on %s', (kind) => {
                 marker,
                 new Y.Map<unknown>([
                   ['id', marker],
-                  ['titel', marker],
+                  ['titel', new Y.Text(marker)],
                   ['status', 'open'],
                   // A household entry carries its writer: the only one a household member may add.
                   ...(root === 'huishouden'
