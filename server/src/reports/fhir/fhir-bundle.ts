@@ -5,8 +5,8 @@
  * actie (owner, status, businessStatus = the last terugkoppeling), a Consent
  * per toestemming and an Appointment per overleg.
  *
- * A pure function of what the services hand it, so it is tested over a
- * Y.Doc built in the test. Resource ids are derived from our own ids, so
+ * A pure function of what the services hand it (the plan as the
+ * plan-documents port reads it), so it is tested over a plan built in the test. Resource ids are derived from our own ids, so
  * exporting twice gives the same ids. Never a BSN: members are Patients with
  * a first name and a birth year only.
  */
