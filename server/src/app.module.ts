@@ -33,6 +33,7 @@ import { ConsentModule } from './modules/consent/consent.module';
 import { CollaborationEvaluationsModule } from './modules/collaboration-evaluations/collaboration-evaluations.module';
 import { MeetingsFeatureModule } from './orchestration/orchestration.module';
 import { HouseholdVoiceModule } from './household-voice/household-voice.module';
+import { VoorzieningenModule } from './modules/voorzieningen/voorzieningen.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -82,6 +83,7 @@ export class AppModule {
         PrivacyModule,
         AuditBridgeModule,
         HouseholdVoiceModule,
+        VoorzieningenModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: opts.config },

@@ -32,9 +32,17 @@ export const VORM_LABELS: Record<Vorm, string> = {
   algemeen: 'Algemene voorziening',
   'eigen-kracht': 'Eigen kracht / netwerk',
 };
-/** Maatwerk on a beschikking: zorg in natura and pgb. */
-export function needsBeschikking(vorm: Vorm): boolean {
+/** Maatwerk: zorg in natura and pgb. */
+export function isMaatwerk(vorm: Vorm): boolean {
   return vorm === 'zin' || vorm === 'pgb';
+}
+/**
+ * Maatwerk goes on a municipality's beschikking, except under the Zvw
+ * (wijkverpleging is indicated by the wijkverpleegkundige, not the
+ * municipality), where one may be recorded but is not required.
+ */
+export function needsBeschikking(vorm: Vorm, wet: Wet): boolean {
+  return isMaatwerk(vorm) && wet !== 'zvw';
 }
 /** Substitution (seed 003): lighter support counts as algemene voorziening and eigen kracht. */
 export function isLightForm(vorm: Vorm): boolean {
@@ -297,19 +305,20 @@ function checkVoorziening(
     startOp?: string;
     eindOp?: string | null;
     vorm?: Vorm;
+    wet?: Wet;
     beschikking?: Beschikking | null;
   },
   ctx: z.RefinementCtx,
 ): void {
   if (v.startOp && v.eindOp && v.eindOp < v.startOp)
     ctx.addIssue({ code: 'custom', path: ['eindOp'], message: 'Het einde ligt vóór de start' });
-  if (v.vorm && needsBeschikking(v.vorm) && v.beschikking === null)
+  if (v.vorm && v.wet && needsBeschikking(v.vorm, v.wet) && v.beschikking === null)
     ctx.addIssue({
       code: 'custom',
       path: ['beschikking'],
       message: 'Zorg in natura en pgb gaan op een beschikking',
     });
-  if (v.vorm && !needsBeschikking(v.vorm) && v.beschikking)
+  if (v.vorm && !isMaatwerk(v.vorm) && v.beschikking)
     ctx.addIssue({
       code: 'custom',
       path: ['beschikking'],
@@ -626,3 +635,26 @@ export function nextMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
+
+/* ---------- for the inwoner (Mijn plan) ---------- */
+
+/** One kind of help in plain words: what, who gives it, until when. Amounts only when the municipality shows them. */
+export const MijnHulpItem = z.object({
+  id: z.uuid(),
+  wat: z.string(),
+  wie: z.string(),
+  vanaf: z.string(),
+  tot: z.string().nullable(),
+  /** `loopt` now; `komt` (requested, granted or starting later); `gestopt`. Refused help is left out. */
+  stand: z.enum(['loopt', 'komt', 'gestopt']),
+  /** Waiting for the municipality's decision. */
+  wachtOpBesluit: z.boolean(),
+  urenPerWeek: z.number().nullable(),
+  bedragPerMaandCents: z.number().int().nullable(),
+});
+export type MijnHulpItem = z.infer<typeof MijnHulpItem>;
+export const MijnHulpDto = z.object({
+  toontBedragen: z.boolean(),
+  items: z.array(MijnHulpItem),
+});
+export type MijnHulpDto = z.infer<typeof MijnHulpDto>;

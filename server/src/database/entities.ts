@@ -32,6 +32,10 @@ import { RetentionClockEntity } from '../modules/privacy/retention-clock.entity'
 import { InvitationEntity } from '../modules/invitations/invitation.entity';
 import { PlanSnapshotEntity, PlanUpdateEntity } from '../collab/plan-update.entity';
 import { HouseholdVoiceNoticeEntity } from '../household-voice/household-voice.entity';
+import {
+  VoorzieningEntity,
+  VoorzieningPriceEntity,
+} from '../modules/voorzieningen/voorziening.entity';
 
 export const ENTITIES = [
   InvitationEntity,
@@ -64,4 +68,6 @@ export const ENTITIES = [
   PlanUpdateEntity,
   PlanSnapshotEntity,
   HouseholdVoiceNoticeEntity,
+  VoorzieningEntity,
+  VoorzieningPriceEntity,
 ];
