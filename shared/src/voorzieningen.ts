@@ -658,3 +658,10 @@ export const MijnHulpDto = z.object({
   items: z.array(MijnHulpItem),
 });
 export type MijnHulpDto = z.infer<typeof MijnHulpDto>;
+
+/** The doelen and acties of the plan a voorziening may serve (for the form). */
+export const VoorzieningLinksDto = z.object({
+  doelen: z.array(z.object({ id: z.string(), titel: z.string() })),
+  acties: z.array(z.object({ id: z.string(), titel: z.string(), doelId: z.string().nullable() })),
+});
+export type VoorzieningLinksDto = z.infer<typeof VoorzieningLinksDto>;

@@ -42,6 +42,7 @@ const PART_BY_SEGMENT: Record<string, AuditPart> = {
   voorzieningen: 'voorzieningen',
   budget: 'voorzieningen',
   'mijn-hulp': 'voorzieningen',
+  'voorziening-koppelingen': 'voorzieningen',
 };
 
 /** Parts of the cross-household routes under `/api/me/...` and `/api/regie/...`. */

@@ -9,6 +9,7 @@ import {
   UpdateVoorzieningPricesRequest,
   UpdateVoorzieningRequest,
   VoorzieningDto,
+  VoorzieningLinksDto,
   VoorzieningParams,
   VoorzieningPriceDto,
 } from '@spil/shared';
@@ -97,6 +98,17 @@ export class VoorzieningenController {
     @ZodParams(VoorzieningParams) p: z.infer<typeof VoorzieningParams>,
   ): Promise<void> {
     await this.service.remove(auth.user, p.id, p.voorzieningId);
+  }
+
+  @Get('households/:id/voorziening-koppelingen')
+  @ApiOperation({ summary: 'Doelen and acties of the plan that a voorziening may serve' })
+  @ApiZodParams(IdParam)
+  @ApiZodResponse(200, VoorzieningLinksDto)
+  links(
+    @Auth() auth: AuthContext,
+    @ZodParams(IdParam) p: z.infer<typeof IdParam>,
+  ): Promise<VoorzieningLinksDto> {
+    return this.service.links(auth.user, p.id);
   }
 
   @Get('households/:id/budget')

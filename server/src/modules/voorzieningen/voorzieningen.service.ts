@@ -21,6 +21,7 @@ import {
   type UpdateVoorzieningPricesRequest,
   type UpdateVoorzieningRequest,
   type VoorzieningDto,
+  type VoorzieningLinksDto,
   voorzieningFase,
   voorzieningLabel,
   type VoorzieningPriceDto,
@@ -193,6 +194,16 @@ export class VoorzieningenService {
       await this.repo.remove(em, v);
     });
     this.events.publish('voorzieningen.changed', { householdId });
+  }
+
+  /** The plan's doelen and acties, as stored now, that a voorziening may serve. */
+  async links(user: UserEntity, householdId: string): Promise<VoorzieningLinksDto> {
+    await this.access.require(user, householdId, 'internal');
+    const plan = await this.plan.read(householdId);
+    return {
+      doelen: plan.doelen.map((d) => ({ id: d.id, titel: d.titel })),
+      acties: plan.acties.map((a) => ({ id: a.id, titel: a.titel, doelId: a.doelId })),
+    };
   }
 
   /* ---------- budget ---------- */
