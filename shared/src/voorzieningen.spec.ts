@@ -216,7 +216,7 @@ describe('household budget and net effect (hand-computed)', () => {
     const w = budget([jeugd]).warnings;
     expect(w).toHaveLength(1);
     expect(w[0]).toMatchObject({ kind: 'beschikking-wacht', voorzieningId: jeugd.id });
-    expect(w[0]?.message).toContain('97 dagen');
+    expect(w[0]?.dagen).toBe(97);
     expect(budget([jeugd], { maxWachtDagen: 97 }).warnings).toEqual([]);
   });
 
@@ -232,7 +232,7 @@ describe('household budget and net effect (hand-computed)', () => {
     const ending = v(5, { actieId: 'a1', eindOp: '2026-12-31', kostenPerMaandCents: 10_000 });
     const w = budget([ending], { plan }).warnings;
     expect(w.map((x) => x.kind)).toEqual(['zonder-vervolg']);
-    expect(w[0]?.message).toContain('Huis op orde');
+    expect(w[0]).toMatchObject({ doel: 'Huis op orde', eindOp: '2026-12-31', beeindigd: false });
     // A follow-up for the same doel that runs on: no warning.
     const next = v(6, { doelId: 'd1', startOp: '2027-01-01', eindOp: '2027-06-30' });
     expect(budget([ending, next], { plan }).warnings).toEqual([]);

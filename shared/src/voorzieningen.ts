@@ -8,7 +8,10 @@
  */
 import { z } from 'zod';
 import { type Actie, type Doel, isOpenStatus } from './plan';
-import { IsoDate, PersonRef } from './proces';
+
+/* proces.ts imports the KPI part of this file, so nothing is imported back from it. */
+const IsoDate = z.iso.date();
+const PersonRef = z.object({ userId: z.uuid(), name: z.string() });
 
 /* ---------- what a voorziening is ---------- */
 
@@ -463,10 +466,19 @@ export const BudgetLine = z.object({
 export type BudgetLine = z.infer<typeof BudgetLine>;
 
 export const BUDGET_WARNINGS = ['zonder-vervolg', 'beschikking-wacht'] as const;
+/** A warning as data; the client words it (dates in Dutch). */
 export const BudgetWarning = z.object({
   kind: z.enum(BUDGET_WARNINGS),
   voorzieningId: z.uuid(),
-  message: z.string(),
+  /** The voorziening's label. */
+  voorziening: z.string(),
+  /** `beschikking-wacht`: days waited so far. */
+  dagen: z.number().int().nullable(),
+  /** `zonder-vervolg`: the last day, and whether it has passed. */
+  eindOp: z.string().nullable(),
+  beeindigd: z.boolean(),
+  /** `zonder-vervolg`: the open doel's title. */
+  doel: z.string().nullable(),
 });
 export type BudgetWarning = z.infer<typeof BudgetWarning>;
 
@@ -566,7 +578,11 @@ export function householdBudget(i: BudgetInputs): HouseholdBudgetDto {
         warnings.push({
           kind: 'beschikking-wacht',
           voorzieningId: v.id,
-          message: `${i.labelOf(v.id)}: de beschikking wacht al ${waited} dagen op een besluit (meer dan ${i.maxWachtDagen}).`,
+          voorziening: i.labelOf(v.id),
+          dagen: waited,
+          eindOp: null,
+          beeindigd: false,
+          doel: null,
         });
     }
     if (i.householdClosed || fase === 'afgewezen') continue;
@@ -583,11 +599,14 @@ export function householdBudget(i: BudgetInputs): HouseholdBudgetDto {
         (endOf(o.v) === null || (endOf(o.v) as string) > end),
     );
     if (!followUp) {
-      const titel = i.plan.doelen.find((d) => d.id === doel)?.titel ?? 'het doel';
       warnings.push({
         kind: 'zonder-vervolg',
         voorzieningId: v.id,
-        message: `${i.labelOf(v.id)} ${end < i.today ? 'is beëindigd' : 'stopt'} op ${end} zonder vervolg, terwijl het doel “${titel}” nog open is.`,
+        voorziening: i.labelOf(v.id),
+        dagen: null,
+        eindOp: end,
+        beeindigd: end < i.today,
+        doel: i.plan.doelen.find((d) => d.id === doel)?.titel ?? null,
       });
     }
   }
@@ -607,8 +626,12 @@ export function householdBudget(i: BudgetInputs): HouseholdBudgetDto {
   };
 }
 
+type EndInput = {
+  eindOp: string | null;
+  beschikking: { status: BeschikkingStatus; beeindigdOp: string | null } | null;
+};
 /** The last day of a voorziening: its end date, or the day its beschikking ended. */
-function endOf(v: BudgetInput): string | null {
+function endOf(v: EndInput): string | null {
   const b = v.beschikking;
   if (b?.status === 'beeindigd' && b.beeindigdOp) return b.beeindigdOp;
   return v.eindOp;
@@ -620,14 +643,11 @@ export function voorzieningLabel(v: { soort: VoorzieningSoort; omschrijving: str
 }
 
 /** Whether a voorziening counts in a month (YYYY-MM): it runs at least one day of it and was not refused. */
-export function activeInMonth(
-  v: Pick<VoorzieningDto, 'startOp' | 'eindOp' | 'beschikking'>,
-  month: string,
-): boolean {
+export function activeInMonth(v: EndInput & { startOp: string }, month: string): boolean {
   if (v.beschikking?.status === 'afgewezen') return false;
   const first = `${month}-01`;
   const last = addDays(`${nextMonth(month)}-01`, -1);
-  const end = endOf(v as BudgetInput);
+  const end = endOf(v);
   return v.startOp <= last && (end === null || end >= first);
 }
 
@@ -665,3 +685,36 @@ export const VoorzieningLinksDto = z.object({
   acties: z.array(z.object({ id: z.string(), titel: z.string(), doelId: z.string().nullable() })),
 });
 export type VoorzieningLinksDto = z.infer<typeof VoorzieningLinksDto>;
+
+/* ---------- in the KPI dashboard ---------- */
+
+/**
+ * Costs of voorzieningen in the wijkteam over the period: a voorziening
+ * counts its monthly cost in every month it runs at least one day
+ * (refused ones never). Per law, per wijk, per month, and the substitution
+ * figure (seed 003): the share in algemene voorzieningen and eigen kracht
+ * against maatwerk (zorg in natura and pgb).
+ */
+export const KpiVoorzieningenDto = z.object({
+  totalCents: z.number().int(),
+  households: z.number().int(),
+  byWet: z.array(z.object({ wet: z.enum(WETTEN), totalCents: z.number().int() })),
+  byWijk: z.array(z.object({ wijk: z.string(), totalCents: z.number().int() })),
+  byMonth: z.array(
+    z.object({
+      month: z.string(),
+      totalCents: z.number().int(),
+      lichtCents: z.number().int(),
+      /** Share of that month's cost in light forms, 0..1; null when nothing cost. */
+      aandeelLicht: z.number().nullable(),
+    }),
+  ),
+  substitutie: z.object({
+    lichtCents: z.number().int(),
+    maatwerkCents: z.number().int(),
+    aandeelLicht: z.number().nullable(),
+    lichtAantal: z.number().int(),
+    maatwerkAantal: z.number().int(),
+  }),
+});
+export type KpiVoorzieningenDto = z.infer<typeof KpiVoorzieningenDto>;

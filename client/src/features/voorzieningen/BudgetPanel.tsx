@@ -3,8 +3,16 @@
  * and per year, per law; the cost of the support set against the costs the
  * Effectencalculator says were avoided; and the warnings.
  */
-import { type HouseholdBudgetDto, WET_LABELS } from '@spil/shared';
-import { formatEuro, formatEuroWhole, formatPercent } from '../../lib/format';
+import { type BudgetWarning, type HouseholdBudgetDto, WET_LABELS } from '@spil/shared';
+import { formatDate, formatEuro, formatEuroWhole, formatPercent } from '../../lib/format';
+
+function warningText(w: BudgetWarning, maxDagen: number): string {
+  if (w.kind === 'beschikking-wacht')
+    return `${w.voorziening}: de beschikking wacht al ${w.dagen ?? '?'} dagen op een besluit (langer dan ${maxDagen} dagen).`;
+  const when = w.eindOp ? formatDate(w.eindOp) : '';
+  const doel = w.doel ? `het doel “${w.doel}”` : 'het doel';
+  return `${w.voorziening} ${w.beeindigd ? 'is gestopt op' : 'stopt op'} ${when} zonder vervolg, terwijl ${doel} nog open is.`;
+}
 
 export function BudgetPanel({ budget }: { budget: HouseholdBudgetDto }) {
   const netto = budget.nettoEffectCents;
@@ -15,7 +23,7 @@ export function BudgetPanel({ budget }: { budget: HouseholdBudgetDto }) {
         <ul className="vz-warnings" aria-label="Signalen">
           {budget.warnings.map((w) => (
             <li key={`${w.kind}-${w.voorzieningId}`} className="notice notice--warning">
-              {w.message}
+              {warningText(w, budget.maxWachtDagen)}
             </li>
           ))}
         </ul>
