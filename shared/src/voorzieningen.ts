@@ -22,7 +22,7 @@ export const WET_LABELS: Record<Wet, string> = {
   wmo: 'Wmo',
   jeugdwet: 'Jeugdwet',
   participatiewet: 'Participatiewet',
-  zvw: 'Zvw (wijkverpleging, zorg)',
+  zvw: 'Zvw',
   overig: 'Anders',
 };
 

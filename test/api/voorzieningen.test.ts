@@ -340,5 +340,13 @@ describe.each(databaseKinds())('voorzieningen on %s', (kind) => {
     expect(exp.status).toBe(200);
     const listed = exp.body.sections.voorzieningen as VoorzieningDto[];
     expect(listed.map((v) => v.aanbieder)).toContain('Thuiszorg Fictief');
+
+    // The FHIR bundle: a ServiceRequest per voorziening with the provider as performer, validated on export.
+    const fhir = await api<{
+      entry: { resource: { resourceType: string; performer?: { display: string }[] } }[];
+    }>(s.url, 'GET', `/api/households/${h.id}/fhir`, { token: mw.token });
+    expect(fhir.status).toBe(200);
+    const requests = fhir.body.entry.filter((e) => e.resource.resourceType === 'ServiceRequest');
+    expect(requests.map((e) => e.resource.performer?.[0]?.display)).toContain('Thuiszorg Fictief');
   });
 });

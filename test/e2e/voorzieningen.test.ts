@@ -140,4 +140,18 @@ describe('voorzieningen in the browser', () => {
     await expectAxeClean(phone, 'Gezin Bakker on a phone');
     await keep(await screenshotOf(section(phone), 'v3-telefoon'), '19-voorzieningen-telefoon');
   });
+
+  it('shows the costs of voorzieningen and the substitution figure on the dashboard', async () => {
+    const page = await (await context()).newPage();
+    await loginViaForm(page, e2e.server.url, 'coordinator');
+    await page.goto(`${e2e.server.url}/dashboard`);
+    const costs = page.locator('section[aria-labelledby="kpi-voorzieningen"]');
+    await costs.getByRole('heading', { name: 'Voorzieningen en kosten' }).waitFor();
+    await waitForText(costs, 'Lichte ondersteuning (substitutie)');
+    await costs.locator('svg.recharts-surface').first().waitFor();
+    expect(await costs.getByTestId('kpi-chart').count()).toBe(3);
+    expect(await costs.locator('.kpi-figure__empty').count()).toBe(0);
+    await expectAxeClean(page, 'the dashboard with the costs of voorzieningen');
+    await keep(await screenshotOf(costs, 'v4-dashboard'), '19-dashboard-voorzieningen');
+  });
 });
