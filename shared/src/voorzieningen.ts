@@ -661,7 +661,12 @@ export function nextMonth(month: string): string {
 /** One kind of help in plain words: what, who gives it, until when. Amounts only when the municipality shows them. */
 export const MijnHulpItem = z.object({
   id: z.uuid(),
+  /** The kind in words ("Huishoudelijke hulp"); for `overig` the team's own description. */
   wat: z.string(),
+  /** The team's own words about it, shown under the sentence (empty when none). */
+  omschrijving: z.string(),
+  /** `wat` is a common noun that may start a clause in lower case. */
+  watIsSoort: z.boolean(),
   wie: z.string(),
   vanaf: z.string(),
   tot: z.string().nullable(),

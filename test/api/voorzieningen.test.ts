@@ -350,3 +350,37 @@ describe.each(databaseKinds())('voorzieningen on %s', (kind) => {
     expect(requests.map((e) => e.resource.performer?.[0]?.display)).toContain('Thuiszorg Fictief');
   });
 });
+
+describe('the municipality’s settings', () => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer('embedded', {
+      env: { MIJN_PLAN_SHOW_AMOUNTS: 'true', BESCHIKKING_MAX_WAIT_DAYS: '90' },
+    });
+  });
+  afterAll(async () => {
+    await s?.stop();
+  });
+
+  it('shows amounts in Mijn plan when chosen, and warns only after the set waiting time', async () => {
+    const bakker = await householdByName(s, 'Gezin Bakker');
+    const inwoner = await loginAs(s.url, 'inwoner');
+    const mine = await api<MijnHulpDto>(s.url, 'GET', `/api/households/${bakker.id}/mijn-hulp`, {
+      token: inwoner.token,
+    });
+    expect(mine.body.toontBedragen).toBe(true);
+    expect(mine.body.items.some((i) => (i.bedragPerMaandCents ?? 0) > 0)).toBe(true);
+    // The demo's beschikking has waited 63 days: within 90, so no warning; the one ending without follow-up stays.
+    const mw = await loginAs(s.url, 'maatschappelijk-werker');
+    const budget = await api<HouseholdBudgetDto>(
+      s.url,
+      'GET',
+      `/api/households/${bakker.id}/budget`,
+      {
+        token: mw.token,
+      },
+    );
+    expect(budget.body.maxWachtDagen).toBe(90);
+    expect(budget.body.warnings.map((w) => w.kind)).toEqual(['zonder-vervolg']);
+  });
+});

@@ -153,5 +153,29 @@ describe('voorzieningen in the browser', () => {
     expect(await costs.locator('.kpi-figure__empty').count()).toBe(0);
     await expectAxeClean(page, 'the dashboard with the costs of voorzieningen');
     await keep(await screenshotOf(costs, 'v4-dashboard'), '19-dashboard-voorzieningen');
+
+    // The wijkteam's prices per kind: set one, and it is saved.
+    const prices = page.locator('section[aria-labelledby="kpi-prijzen-voorzieningen"]');
+    await prices.getByRole('button', { name: 'Prijzen bekijken en aanpassen' }).click();
+    await prices.getByLabel('Wijkverpleging per uur').fill('78,50');
+    await prices.getByRole('button', { name: 'Prijzen opslaan' }).click();
+    await waitForText(prices, 'Prijzen opgeslagen.');
+    await expectAxeClean(page, 'the dashboard with the price list of voorzieningen');
+  });
+
+  it('shows the inwoner in Mijn plan which help runs, who gives it and until when, without amounts', async () => {
+    const page = await (await context({ width: 360, height: 740 })).newPage();
+    await page.goto(`${e2e.server.url}/inloggen`);
+    await page.getByLabel('E-mailadres').fill('inwoner@demo.spil.test');
+    await page.getByLabel('Wachtwoord').fill('spil-demo');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn plan' }).waitFor();
+    const hulp = page.getByRole('list', { name: 'Hulp die je krijgt' });
+    await hulp.waitFor({ timeout: LIVE_TIMEOUT_MS });
+    await waitForText(hulp, 'Kredietbank Spilstad helpt je met schuldhulpverlening');
+    await waitForText(hulp, 'De gemeente moet dit nog goedkeuren.');
+    expect(await hulp.textContent()).not.toContain('€');
+    await expectAxeClean(page, 'Mijn plan with the help in plain words');
+    await keep(await screenshotOf(hulp, 'v5-mijn-plan'), '19-mijn-plan-hulp');
   });
 });

@@ -103,7 +103,7 @@ const BY_REFERENCE: Record<string, DemoVoorziening[]> = {
     },
     {
       soort: 'mantelzorg-netwerk',
-      omschrijving: 'Tante Anouk haalt Noah twee middagen uit school',
+      omschrijving: 'Haalt Noah twee middagen uit school',
       aanbieder: 'Anouk (zus van Sandra)',
       start: -30,
       end: null,

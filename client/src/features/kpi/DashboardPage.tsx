@@ -41,6 +41,7 @@ import { keys, queryOptions, useData } from '../../lib/query';
 import { ChartFigure } from './ChartFigure';
 import { kpiApi, kpiQueryString } from './kpi-api';
 import { PriceList } from './PriceList';
+import { VoorzieningPriceList } from '../voorzieningen/VoorzieningPriceList';
 import { VoorzieningenKpi } from './VoorzieningenKpi';
 import './kpi.css';
 
@@ -492,6 +493,7 @@ export function DashboardPage() {
           </section>
           <VoorzieningenKpi v={k.voorzieningen} />
           <PriceList />
+          <VoorzieningPriceList />
         </>
       ) : null}
     </article>

@@ -21,6 +21,7 @@ export function MijnHulp({ householdId }: { householdId: string }) {
           {nu.map((i) => (
             <li key={i.id} className="mp-card">
               <p>{hulpZin(i)}</p>
+              {i.omschrijving ? <p className="muted">{i.omschrijving}</p> : null}
               {bedragZin(i) ? <p className="muted">{bedragZin(i)}</p> : null}
             </li>
           ))}

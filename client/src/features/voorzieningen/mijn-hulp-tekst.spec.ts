@@ -5,6 +5,8 @@ import { bedragZin, hulpZin } from './mijn-hulp-tekst';
 const base: MijnHulpItem = {
   id: '00000000-0000-4000-8000-000000000001',
   wat: 'Huishoudelijke hulp',
+  omschrijving: '',
+  watIsSoort: true,
   wie: 'Thuiszorg Het Anker',
   vanaf: '2026-08-01',
   tot: '2027-08-01',
@@ -30,6 +32,12 @@ describe('Mijn plan in plain words', () => {
     );
     expect(hulpZin({ ...base, stand: 'gestopt' })).toBe(
       'Thuiszorg Het Anker hielp je met huishoudelijke hulp tot 1 augustus 2027.',
+    );
+  });
+
+  it('keeps the team’s own words as they are', () => {
+    expect(hulpZin({ ...base, wat: 'Traplift', watIsSoort: false, urenPerWeek: null })).toBe(
+      'Thuiszorg Het Anker helpt je met Traplift, tot 1 augustus 2027.',
     );
   });
 

@@ -4,7 +4,7 @@ import { formatDate as datum, formatDecimal, formatEuro } from '../../lib/format
 
 /** "Thuiszorg Het Anker helpt je met huishoudelijke hulp, 3 uur per week, tot 1 augustus 2027." */
 export function hulpZin(i: MijnHulpItem): string {
-  const wat = i.wat.charAt(0).toLowerCase() + i.wat.slice(1);
+  const wat = i.watIsSoort ? i.wat.charAt(0).toLowerCase() + i.wat.slice(1) : i.wat;
   const uren = i.urenPerWeek !== null ? `, ${formatDecimal(i.urenPerWeek)} uur per week` : '';
   if (i.stand === 'gestopt')
     return `${i.wie} hielp je met ${wat}${i.tot ? ` tot ${datum(i.tot)}` : ''}.`;

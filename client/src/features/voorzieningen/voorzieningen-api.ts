@@ -3,6 +3,7 @@ import {
   type CreateVoorzieningRequest,
   HouseholdBudgetDto,
   MijnHulpDto,
+  type UpdateVoorzieningPricesRequest,
   type UpdateVoorzieningRequest,
   VoorzieningDto,
   VoorzieningLinksDto,
@@ -31,6 +32,8 @@ export const voorzieningenApi = {
   budget: (id: string) => request('GET', `${base(id)}/budget`, HouseholdBudgetDto),
   mijnHulp: (id: string) => request('GET', `${base(id)}/mijn-hulp`, MijnHulpDto),
   prices: () => request('GET', '/api/voorzieningen/prijzen', z.array(VoorzieningPriceDto)),
+  savePrices: (body: UpdateVoorzieningPricesRequest) =>
+    request('PUT', '/api/voorzieningen/prijzen', z.array(VoorzieningPriceDto), body),
 };
 
 /** `household:changed` with `voorzieningen` makes these stale (live-queries). */

@@ -241,7 +241,10 @@ export class VoorzieningenService {
       return [
         {
           id: r.id,
-          wat: voorzieningLabel(r),
+          wat:
+            r.soort === 'overig' ? voorzieningLabel(r) : VOORZIENING_SOORT_DEFAULTS[r.soort].label,
+          omschrijving: r.soort === 'overig' ? '' : r.omschrijving,
+          watIsSoort: r.soort !== 'overig',
           wie: r.aanbieder,
           vanaf: r.startOp,
           tot: r.eindOp,
