@@ -19,7 +19,7 @@ import {
 } from '@spil/shared';
 import { CollabService } from '../../server/src/collab/collab.service';
 import { AuditService } from '../../server/src/modules/audit/audit.service';
-import { addToTeam, householdByName } from '../factories';
+import { addToTeam, createUser, dataSourceOf, householdByName } from '../factories';
 import { databaseKinds } from '../support/database';
 import { api, loginAs } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
@@ -217,6 +217,36 @@ describe.each(databaseKinds())('voorzieningen on %s', (kind) => {
     expect(mine.body.toontBedragen).toBe(false);
     expect(mine.body.items.length).toBeGreaterThan(0);
     expect(mine.body.items.every((i) => i.bedragPerMaandCents === null)).toBe(true);
+  });
+
+  it('refuses a removed member, another wijkteam’s coördinator and a caller without a token', async () => {
+    const leaver = await createUser(s);
+    await addToTeam(s, h.id, leaver.id, 'lid');
+    const left = await loginAs(s.url, leaver.email, leaver.password);
+    expect((await api(s.url, 'GET', path(), { token: left.token })).status).toBe(200);
+    const removed = await api(s.url, 'DELETE', `/api/households/${h.id}/team/${leaver.id}`, {
+      token: coord.token,
+    });
+    expect(removed.status).toBeLessThan(300);
+    const wt = await dataSourceOf(s).query<{ id: string }[]>(
+      `INSERT INTO wijkteam (name, wijk) VALUES ($1, 'Elders') RETURNING id`,
+      [`Wijkteam Elders ${randomUUID().slice(0, 8)}`],
+    );
+    const elders = await createUser(s, {
+      systemRole: 'coordinator',
+      discipline: 'coordinator',
+      wijkteamId: wt[0]?.id ?? null,
+    });
+    const other = await loginAs(s.url, elders.email, elders.password);
+    for (const token of [left.token, other.token]) {
+      expect((await api(s.url, 'GET', path(), { token })).status).toBe(404);
+      expect((await api(s.url, 'GET', `/api/households/${h.id}/budget`, { token })).status).toBe(
+        404,
+      );
+      expect((await api(s.url, 'POST', path(), { token, body: hulp })).status).toBe(404);
+    }
+    expect((await api(s.url, 'GET', path())).status).toBe(401);
+    expect((await api(s.url, 'POST', path(), { body: hulp })).status).toBe(401);
   });
 
   it('gives one budget with the net effect and warns about a beschikking that waits too long', async () => {
