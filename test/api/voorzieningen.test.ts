@@ -8,8 +8,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  docNameOf,
-  PlanDoc,
   type ErrorDto,
   type HouseholdBudgetDto,
   type HouseholdDto,
@@ -17,7 +15,7 @@ import {
   type VoorzieningDto,
   type VoorzieningPriceDto,
 } from '@spil/shared';
-import { CollabService } from '../../server/src/collab/collab.service';
+import { PLAN_DOCUMENTS, type PlanDocuments } from '../../server/src/common/plan-documents.port';
 import { AuditService } from '../../server/src/modules/audit/audit.service';
 import { addToTeam, createUser, dataSourceOf, householdByName } from '../factories';
 import { databaseKinds } from '../support/database';
@@ -60,8 +58,7 @@ describe.each(databaseKinds())('voorzieningen on %s', (kind) => {
     h = res.body;
     await addToTeam(s, h.id, mw.user.id, 'lid');
     await addToTeam(s, h.id, wmo.user.id, 'meelezer');
-    await s.app.get(CollabService).withDoc(docNameOf(h.id), (doc) => {
-      const plan = new PlanDoc(doc);
+    await s.app.get<PlanDocuments>(PLAN_DOCUMENTS).change(h.id, (plan) => {
       doelId = plan.addDoel({ titel: 'Het huishouden loopt weer' });
       actieId = plan.addActie({ titel: 'Hulp in huis regelen', doelId });
     });

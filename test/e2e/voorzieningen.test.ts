@@ -9,8 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { docNameOf, type HouseholdDto, PlanDoc } from '@spil/shared';
-import { CollabService } from '../../server/src/collab/collab.service';
+import type { HouseholdDto } from '@spil/shared';
+import { PLAN_DOCUMENTS, type PlanDocuments } from '../../server/src/common/plan-documents.port';
 import { addToTeam } from '../factories';
 import { api, loginAs } from '../support/http';
 import {
@@ -61,8 +61,7 @@ describe('voorzieningen in the browser', () => {
       const { user } = await loginAs(e2e.server.url, key);
       await addToTeam(e2e.server, h.id, user.id, 'lid');
     }
-    await e2e.server.app.get(CollabService).withDoc(docNameOf(h.id), (doc) => {
-      const plan = new PlanDoc(doc);
+    await e2e.server.app.get<PlanDocuments>(PLAN_DOCUMENTS).change(h.id, (plan) => {
       const doelId = plan.addDoel({ titel: 'Het huishouden loopt weer' });
       plan.addActie({ titel: 'Hulp in huis regelen', doelId });
     });

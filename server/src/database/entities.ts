@@ -31,6 +31,7 @@ import { RetentionClockEntity } from '../modules/privacy/retention-clock.entity'
 
 import { InvitationEntity } from '../modules/invitations/invitation.entity';
 import { PlanSnapshotEntity, PlanUpdateEntity } from '../collab/plan-update.entity';
+import { PlanSchemaEntity } from '../collab/plan-schema.entity';
 import { HouseholdVoiceNoticeEntity } from '../household-voice/household-voice.entity';
 import {
   VoorzieningEntity,
@@ -67,6 +68,7 @@ export const ENTITIES = [
   RetentionClockEntity,
   PlanUpdateEntity,
   PlanSnapshotEntity,
+  PlanSchemaEntity,
   HouseholdVoiceNoticeEntity,
   VoorzieningEntity,
   VoorzieningPriceEntity,

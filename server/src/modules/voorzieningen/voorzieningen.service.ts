@@ -32,7 +32,7 @@ import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DomainEvents } from '../../common/domain-events';
 import { SpilError } from '../../common/errors';
-import { PLAN_PORT, type PlanPort } from '../meetings/plan.port';
+import { PLAN_DOCUMENTS, type PlanDocuments } from '../../common/plan-documents.port';
 import { EffectsService } from '../proces/effects/effects.service';
 import { peopleByIds, todayInNl } from '../proces/people';
 import { ProcesAccess } from '../proces/proces-access';
@@ -49,7 +49,7 @@ export class VoorzieningenService {
     private readonly access: ProcesAccess,
     private readonly effects: EffectsService,
     private readonly events: DomainEvents,
-    @Inject(PLAN_PORT) private readonly plan: PlanPort,
+    @Inject(PLAN_DOCUMENTS) private readonly plan: PlanDocuments,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
