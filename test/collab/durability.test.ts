@@ -15,7 +15,15 @@ import { dataSourceOf, householdByName } from '../factories';
 import { databaseKinds } from '../support/database';
 import { eventually, loginAs } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
-import { type Client, connect, content, coversOwnEdits, followStored, synced } from './helpers';
+import {
+  type Client,
+  connect,
+  content,
+  coversOwnEdits,
+  followStored,
+  notesOf,
+  synced,
+} from './helpers';
 import {
   persistentStore,
   type PersistentStore,
@@ -58,7 +66,7 @@ describe.each(databaseKinds())('durability on %s', (kind) => {
     const follow = await followStored(first.url, login.token, bakker);
     const a = open(first.wsUrl, login.token, bakker);
     await synced(a);
-    a.doc.getText('notes').insert(0, 'Bevestigd voor de herstart. ');
+    notesOf(a.doc).insert(0, 'Bevestigd voor de herstart. ');
     const actie = new PlanDoc(a.doc).addActie({
       titel: 'Na de herstart nog hier',
       eigenaarId: login.user.id,
@@ -68,7 +76,7 @@ describe.each(databaseKinds())('durability on %s', (kind) => {
     const expected = content(a.doc);
     // An edit the server has not confirmed yet: the client keeps it and sends it again after the restart.
     a.provider.disconnect();
-    a.doc.getText('notes').insert(0, 'Offline geschreven. ');
+    notesOf(a.doc).insert(0, 'Offline geschreven. ');
     await first.stop();
     servers.splice(servers.indexOf(first), 1);
 
@@ -84,7 +92,7 @@ describe.each(databaseKinds())('durability on %s', (kind) => {
     const again = open(second.wsUrl, login3.token, bakker, a.doc);
     await synced(again);
     await eventually(
-      () => expect(b.doc.getText('notes').toJSON()).toContain('Offline geschreven.'),
+      () => expect(notesOf(b.doc).toJSON()).toContain('Offline geschreven.'),
       10_000,
     );
   });
@@ -104,13 +112,13 @@ describe.each(databaseKinds())('durability on %s', (kind) => {
     const follow = await followStored(first.url, login.token, bakker);
     const a = open(first.wsUrl, login.token, bakker);
     await synced(a);
-    for (let i = 0; i < 20; i++) a.doc.getText('notes').insert(0, `regel ${i}. `);
+    for (let i = 0; i < 20; i++) notesOf(a.doc).insert(0, `regel ${i}. `);
     const actie = new PlanDoc(a.doc).addActie({
       titel: 'Vlak voor kill -9',
       eigenaarId: login.user.id,
     });
     // The last edit, then kill as soon as the server says it is stored.
-    a.doc.getText('notes').insert(0, 'LAATSTE ');
+    notesOf(a.doc).insert(0, 'LAATSTE ');
     await eventually(
       () => expect(coversOwnEdits(follow.stored.at(-1), a.doc)).toBe(true),
       10_000,
@@ -129,7 +137,7 @@ describe.each(databaseKinds())('durability on %s', (kind) => {
     await synced(b);
     expect(content(b.doc)).toEqual(expected);
     expect(new PlanDoc(b.doc).actie(actie)?.titel).toBe('Vlak voor kill -9');
-    expect(b.doc.getText('notes').toJSON().startsWith('LAATSTE ')).toBe(true);
+    expect(notesOf(b.doc).toJSON().startsWith('LAATSTE ')).toBe(true);
   });
 
   it('loses no confirmed edit when killed with SIGKILL under load', async () => {
@@ -156,7 +164,7 @@ describe.each(databaseKinds())('durability on %s', (kind) => {
     const typing = setInterval(() => {
       for (const e of editors) {
         const token = `[${++n}]`;
-        e.c.doc.getText('notes').insert(0, token);
+        notesOf(e.c.doc).insert(0, token);
         const clock = Y.decodeStateVector(Y.encodeStateVector(e.c.doc)).get(e.c.doc.clientID) ?? 0;
         edits.push({ doc: e.doc, client: e.c.doc.clientID, clock, token });
       }
@@ -183,7 +191,7 @@ describe.each(databaseKinds())('durability on %s', (kind) => {
     for (const [i, d] of docs.entries()) {
       const fresh = open(second.wsUrl, login2.token, d);
       await synced(fresh);
-      const text = fresh.doc.getText('notes').toJSON();
+      const text = notesOf(fresh.doc).toJSON();
       const sv = confirmed[i] as Map<number, number>;
       const lost = edits.filter(
         (e) => e.doc === d && e.clock <= (sv.get(e.client) ?? 0) && !text.includes(e.token),
@@ -217,7 +225,7 @@ describe.each(databaseKinds())('durability on %s', (kind) => {
       const a = open(first.wsUrl, login.token, bakker);
       const b = open(first.wsUrl, login2.token, bakker);
       await Promise.all([synced(a), synced(b)]);
-      a.doc.getText('notes').insert(0, 'Bevestigd. ');
+      notesOf(a.doc).insert(0, 'Bevestigd. ');
       await eventually(
         () => expect(coversOwnEdits(follow.stored.at(-1), a.doc)).toBe(true),
         10_000,
@@ -228,9 +236,9 @@ describe.each(databaseKinds())('durability on %s', (kind) => {
       try {
         await pg.query('BEGIN');
         await pg.query('LOCK TABLE plan_update IN EXCLUSIVE MODE');
-        a.doc.getText('notes').insert(0, 'Doorgegeven, niet bevestigd. ');
+        notesOf(a.doc).insert(0, 'Doorgegeven, niet bevestigd. ');
         await eventually(
-          () => expect(b.doc.getText('notes').toJSON()).toContain('Doorgegeven, niet bevestigd.'),
+          () => expect(notesOf(b.doc).toJSON()).toContain('Doorgegeven, niet bevestigd.'),
           10_000,
         );
         expect(coversOwnEdits(follow.stored.at(-1), a.doc)).toBe(false);
@@ -257,7 +265,7 @@ describe.each(databaseKinds())('durability on %s', (kind) => {
           );
           const d = new Y.Doc();
           for (const r of rows.rows) Y.applyUpdate(d, r.data);
-          return d.getText('notes').toJSON();
+          return notesOf(d).toJSON();
         } finally {
           await c.end();
         }
@@ -297,16 +305,14 @@ describe.each(databaseKinds())('durability on %s', (kind) => {
         )[0]?.n,
       );
     for (let i = 0; i < 150; i++) {
-      a.doc.getText('notes').insert(a.doc.getText('notes').length, `${i} `);
+      notesOf(a.doc).insert(notesOf(a.doc).length, `${i} `);
       if (i % 10 === 0)
         a.doc.getMap('acties').delete([...a.doc.getMap('acties').keys()][0] ?? 'none');
       if (i % 7 === 0) await new Promise((r) => setTimeout(r, 5));
     }
     await eventually(async () => expect(collab.stats().stored).toBeGreaterThan(100), 15_000);
     await eventually(async () => {
-      expect((await collab.readDoc(jansen)).getText('notes').toJSON()).toBe(
-        a.doc.getText('notes').toJSON(),
-      );
+      expect(notesOf(await collab.readDoc(jansen)).toJSON()).toBe(notesOf(a.doc).toJSON());
     }, 15_000);
     // Background compaction has folded the log at least once.
     await eventually(async () => {
@@ -328,9 +334,9 @@ describe.each(databaseKinds())('durability on %s', (kind) => {
     await synced(b);
     expect(content(b.doc)).toEqual(before);
     // And editing goes on on top of the snapshot.
-    a.doc.getText('notes').insert(0, 'na compactie ');
+    notesOf(a.doc).insert(0, 'na compactie ');
     await eventually(
-      () => expect(b.doc.getText('notes').toJSON().startsWith('na compactie ')).toBe(true),
+      () => expect(notesOf(b.doc).toJSON().startsWith('na compactie ')).toBe(true),
       10_000,
     );
   });

@@ -11,7 +11,7 @@ import { householdByName } from '../factories';
 import { databaseKinds } from '../support/database';
 import { eventually, loginAs } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
-import { type Client, connect, coversOwnEdits, followStored, synced } from './helpers';
+import { type Client, connect, coversOwnEdits, followStored, notesOf, synced } from './helpers';
 
 /** The value of one sample line on /metrics; 0 when absent. */
 async function sample(url: string, name: string): Promise<number> {
@@ -53,14 +53,14 @@ describe.runIf(databaseKinds().includes('postgres'))('group commit on postgres',
       const commitsBefore = await sample(s.url, 'spil_collab_commit_seconds_count');
       const before = committed.length;
       // The first edit's write waits for the lock; the next two arrive meanwhile.
-      editors[0]?.doc.getText('notes').insert(0, 'Eerste. ');
+      notesOf(editors[0]?.doc as Client['doc']).insert(0, 'Eerste. ');
       await new Promise((r) => setTimeout(r, 300));
-      editors[1]?.doc.getText('notes').insert(0, 'Tweede. ');
+      notesOf(editors[1]?.doc as Client['doc']).insert(0, 'Tweede. ');
       editors[2]?.doc.getText('notes').insert(0, 'Derde. ');
       // Relayed although nothing is committed.
       await eventually(() => {
-        expect(readers[0]?.doc.getText('notes').toJSON()).toContain('Eerste.');
-        expect(readers[1]?.doc.getText('notes').toJSON()).toContain('Tweede.');
+        expect(notesOf(readers[0]?.doc as Client['doc']).toJSON()).toContain('Eerste.');
+        expect(notesOf(readers[1]?.doc as Client['doc']).toJSON()).toContain('Tweede.');
         expect(readers[2]?.doc.getText('notes').toJSON()).toContain('Derde.');
       }, 10_000);
       expect(committed.length).toBe(before);

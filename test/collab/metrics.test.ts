@@ -8,7 +8,7 @@ import { householdByName } from '../factories';
 import { databaseKinds } from '../support/database';
 import { eventually, loginAs } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
-import { type Client, connect, coversOwnEdits, followStored, synced } from './helpers';
+import { type Client, connect, coversOwnEdits, followStored, notesOf, synced } from './helpers';
 
 /** The value of one sample line, e.g. `spil_collab_open_documents` or `name{label="x"}`; NaN when absent. */
 function sample(text: string, name: string): number {
@@ -36,7 +36,7 @@ describe.each(databaseKinds())('collab metrics on %s', (kind) => {
       const r = connect(s.wsUrl, reader.token, bakker);
       clients.push(a, r);
       await Promise.all([synced(a), synced(r)]);
-      for (let i = 0; i < 10; i++) a.doc.getText('notes').insert(0, `${i} `);
+      for (let i = 0; i < 10; i++) notesOf(a.doc).insert(0, `${i} `);
       await eventually(
         () => expect(coversOwnEdits(follow.stored.at(-1), a.doc)).toBe(true),
         10_000,
@@ -58,7 +58,7 @@ describe.each(databaseKinds())('collab metrics on %s', (kind) => {
       // A reader's edit is refused: counted by reason.
       const refusedBefore =
         sample(m, 'spil_collab_updates_rejected_total{reason="read_only"}') || 0;
-      r.doc.getText('notes').insert(0, 'mag niet');
+      notesOf(r.doc).insert(0, 'mag niet');
       await eventually(async () => {
         expect(
           sample(await scrape(), 'spil_collab_updates_rejected_total{reason="read_only"}'),

@@ -15,6 +15,7 @@ import { householdByName } from '../factories';
 import { databaseKinds } from '../support/database';
 import { eventually, loginAs } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
+import { notesOf } from './helpers';
 
 /** Whether a frame is a sync step 1 (message type 0, step 0). */
 function isSyncStep1(frame: Uint8Array): boolean {
@@ -46,8 +47,8 @@ describe.each(databaseKinds())('honest resync on %s', (kind) => {
       const updates: Uint8Array[] = [];
       const grab = (u: Uint8Array) => updates.push(u);
       raw.doc.on('update', grab);
-      raw.doc.getText('notes').insert(0, 'Eerste regel. ');
-      raw.doc.getText('notes').insert(0, 'Tweede regel. ');
+      notesOf(raw.doc).insert(0, 'Eerste regel. ');
+      notesOf(raw.doc).insert(0, 'Tweede regel. ');
       raw.doc.off('update', grab);
       expect(updates).toHaveLength(2);
       const framesBefore = raw.received.length;
@@ -59,7 +60,7 @@ describe.each(databaseKinds())('honest resync on %s', (kind) => {
       );
       await eventually(
         async () =>
-          expect((await collab.readDoc(bakker)).getText('notes').toJSON()).toBe(
+          expect(notesOf(await collab.readDoc(bakker)).toJSON()).toBe(
             'Tweede regel. Eerste regel. ',
           ),
         10_000,
@@ -86,16 +87,14 @@ describe.each(databaseKinds())('honest resync on %s', (kind) => {
       const updates: Uint8Array[] = [];
       const grab = (u: Uint8Array) => updates.push(u);
       raw.doc.on('update', grab);
-      for (let i = 0; i < 6; i++) raw.doc.getText('notes').insert(0, `${i} `);
+      for (let i = 0; i < 6; i++) notesOf(raw.doc).insert(0, `${i} `);
       raw.doc.off('update', grab);
       const framesBefore = raw.received.length;
       // Every update but the first: five in a row that each have a gap.
       for (const u of updates.slice(1)) raw.send(updateFrame(u));
       await eventually(
         async () =>
-          expect((await collab.readDoc(jansen)).getText('notes').toJSON()).toBe(
-            raw.doc.getText('notes').toJSON(),
-          ),
+          expect(notesOf(await collab.readDoc(jansen)).toJSON()).toBe(notesOf(raw.doc).toJSON()),
         10_000,
       );
       const asked = raw.received.slice(framesBefore).filter(isSyncStep1).length;

@@ -12,7 +12,9 @@ import type { RejectedUpdate } from './collab.hooks';
 import type { CollabClusterLink } from './collab-cluster';
 import { resyncs, updatesReceived, updatesRejected, validationSeconds } from './collab-metrics';
 import type { CollabPeer, DocRoom } from './doc-room';
+import { CLOSE } from './collab.constants';
 import { checkInline } from './inline-check';
+import { planShapeFor } from './plan-shape';
 import { isEmptyUpdate } from './protocol';
 import type { RejectReason, WriteRules } from './update-check';
 import type { UpdateValidator, ValidationOutcome } from './update-validator';
@@ -60,6 +62,7 @@ export class UpdateIntake {
       householdRoots: HOUSEHOLD_WRITABLE_ROOTS,
       serverRoot: SERVER_ROOT,
       reservedClient: room.serverClientId,
+      ...planShapeFor(room.parsed),
     };
     const max = this.maxDocBytes;
     // Small updates are checked here, synchronously (no await before the enqueue); larger ones in the worker.
@@ -89,6 +92,8 @@ export class UpdateIntake {
     }
     if (outcome.status === 'rejected') {
       this.rejected(room, peer, outcome.reason, update.length);
+      // A client of an older plan schema: it must reload before it writes again (it shows what it had not sent).
+      if (outcome.reason === 'schema_outdated') peer.close(CLOSE.schemaOutdated, 'schema_outdated');
       return;
     }
     this.counters.accepted++;
