@@ -445,6 +445,7 @@ export class CollabService
       this.logger.error(`Stored update #${i} of ${docName} cannot be applied; skipped`),
     );
     const room = new DocRoom(docName, parsed, ++this.epochs, doc, stored.logRows, this);
+    room.onChange = (update, version) => this.validator.follow(docName, version, update);
     if (parsed.kind === 'plan') {
       // Migrate and mirror the server-owned part before anyone sees the document; stored like any server change.
       try {

@@ -85,6 +85,8 @@ export class DocRoom {
   serverChain: Promise<unknown> = Promise.resolve();
   /** Changes with every change to the live document, unique in this process: a validation worker's mirror must match it. */
   version = DocRoom.nextVersion();
+  /** Told of every change to the live document, with the version after it (the validation worker's mirror follows). */
+  onChange: ((update: Uint8Array, version: number) => void) | null = null;
   /** Estimate of the stored size: exact at load and when `exactBytes` runs, then grows with each change. */
   bytes: number;
   /** The change the last applyUpdate made (set by the update handler). */
@@ -114,6 +116,7 @@ export class DocRoom {
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       this.version = DocRoom.nextVersion();
       this.bytes += update.length;
+      this.onChange?.(update, this.version);
       this.lastChange = update;
       // Encoded once for every peer.
       const msg = updateMessage(update);

@@ -50,7 +50,7 @@ export type SeedSource = () => Uint8Array[] | null;
 
 type JobInput =
   | { op: 'validate'; update: Uint8Array; rules: WriteRules; maxDocBytes: number }
-  | { op: 'apply'; update: Uint8Array }
+  | { op: 'apply'; update: Uint8Array; follow?: boolean }
   | { op: 'drop' };
 
 interface Job {
@@ -160,6 +160,24 @@ export class UpdateValidator {
     this.run(doc, epoch, { op: 'apply', update }, seed).catch(() => {
       /* the mirror is rebuilt from the document when it is needed next */
     });
+  }
+
+  /**
+   * A change to the live document (`version` after it): folded into the
+   * worker's mirror, when the worker has one of this document, so that the
+   * next large update needs no rebuild. Costs nothing for documents without a
+   * mirror (those that never had a large update).
+   */
+  follow(doc: string, version: number, update: Uint8Array): void {
+    if (this.closed) return;
+    const slot = this.slotFor(doc);
+    if (
+      !slot.seeded.has(doc) &&
+      slot.inFlight?.job.doc !== doc &&
+      !slot.queue.some((j) => j.doc === doc)
+    )
+      return;
+    this.run(doc, version, { op: 'apply', update, follow: true }, null).catch(() => undefined);
   }
 
   /** Forget the mirror of a document (closed or reloaded). */
@@ -305,7 +323,14 @@ export class UpdateValidator {
         req = { op: 'drop', seq, doc: job.doc };
       } else {
         let seed: Uint8Array[] | undefined;
-        if (slot.seeded.get(job.doc) !== job.epoch) {
+        if (job.input.op === 'apply' && job.input.follow) {
+          // Only onto a mirror the worker has; without one the next check rebuilds it anyway.
+          if (!slot.seeded.has(job.doc)) {
+            job.resolve({ seq, status: 'done' });
+            continue;
+          }
+          slot.seeded.set(job.doc, job.epoch);
+        } else if (slot.seeded.get(job.doc) !== job.epoch) {
           let state: Uint8Array[] | null;
           try {
             state = job.seed ? job.seed() : null;
