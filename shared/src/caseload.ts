@@ -5,7 +5,8 @@
  * in the `X-Total-Count` header.
  */
 import { z } from 'zod';
-import { PHASES } from './domain';
+import { HouseholdSummaryDto } from './api';
+import { DISCIPLINES, PHASES } from './domain';
 import { COLOURS } from './proces';
 
 export const HOUSEHOLD_SORTS = ['naam', 'activiteit', 'fase'] as const;
@@ -52,4 +53,49 @@ export const HouseholdListQuery = HouseholdFilters.extend({
   sort: z.enum(HOUSEHOLD_SORTS).default('naam'),
 }).extend(Paging.shape);
 export type HouseholdListQuery = z.infer<typeof HouseholdListQuery>;
-export type HouseholdListParams = z.input<typeof HouseholdListQuery>;
+/** What a client sends (query-string values before parsing). */
+export type HouseholdListParams = Omit<z.input<typeof HouseholdListQuery>, 'limit' | 'offset'> & {
+  limit?: number;
+  offset?: number;
+};
+
+/* ---------- Regie op regie at scale ---------- */
+
+export const RegieHouseholdsQuery = HouseholdListQuery.extend({
+  /** Only "vastgelopen" households (see `stalled` below). */
+  vastgelopen: Flag.optional(),
+  /** Days without terugkoppeling after which a household counts as vastgelopen (default: the server's setting). */
+  stalledDays: z.coerce.number().int().min(1).max(365).optional(),
+});
+export type RegieHouseholdsQuery = z.infer<typeof RegieHouseholdsQuery>;
+export type RegieHouseholdsParams = HouseholdListParams & {
+  vastgelopen?: 'true' | 'false';
+  stalledDays?: number;
+};
+
+export const RegieHouseholdRowDto = z.object({
+  household: HouseholdSummaryDto,
+  /** Team members with role `lid`: who can be given regie. */
+  candidates: z.array(
+    z.object({ userId: z.uuid(), name: z.string(), discipline: z.enum(DISCIPLINES) }),
+  ),
+  openActions: z.number().int(),
+  lastTerugkoppeling: z.string().nullable(),
+  /** In uitvoering, with open actions, and no terugkoppeling for `stalledDays` (never a household registered since then). */
+  stalled: z.boolean(),
+});
+export type RegieHouseholdRowDto = z.infer<typeof RegieHouseholdRowDto>;
+
+export const BulkAssignRegieRequest = z.object({
+  householdIds: z.array(z.uuid()).min(1).max(100),
+  userId: z.uuid(),
+  reason: z.string().trim().min(3).max(500),
+});
+export type BulkAssignRegieRequest = z.infer<typeof BulkAssignRegieRequest>;
+
+export const BulkAssignRegieResult = z.object({
+  assigned: z.array(z.uuid()),
+  /** Households not assigned, with the reason in the catalogue's words (e.g. not a `lid` of that team). */
+  refused: z.array(z.object({ householdId: z.uuid(), code: z.string(), message: z.string() })),
+});
+export type BulkAssignRegieResult = z.infer<typeof BulkAssignRegieResult>;

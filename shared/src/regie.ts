@@ -138,7 +138,8 @@ export const WieDoetWatDto = z.object({
 export type WieDoetWatDto = z.infer<typeof WieDoetWatDto>;
 
 export const RegieOverzichtQuery = z.object({
-  stalledDays: z.coerce.number().int().min(1).max(365).default(14),
+  /** Default: the server's setting `STALLED_AFTER_DAYS` (14). */
+  stalledDays: z.coerce.number().int().min(1).max(365).optional(),
 });
 export const RegieOverzichtDto = z.object({
   withoutRegie: z.array(
@@ -161,6 +162,8 @@ export const RegieOverzichtDto = z.object({
     }),
   ),
   overdue: z.array(ActionRowDto),
+  /** The days without terugkoppeling used for `stalled`. */
+  stalledDays: z.number().int().optional(),
   workload: z.array(
     z.object({
       userId: z.uuid(),

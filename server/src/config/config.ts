@@ -135,6 +135,11 @@ const ConfigSchema = z.object({
    * set it to a little more than the balancer's readiness interval.
    */
   SHUTDOWN_DELAY_SECONDS: z.coerce.number().min(0).max(300).default(0),
+  /**
+   * Regie op regie: days without terugkoppeling after which a household in
+   * uitvoering with open actions counts as "vastgelopen" (default 14).
+   */
+  STALLED_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 });
 
 export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'ALLOWED_ORIGINS'> & {

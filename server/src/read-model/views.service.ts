@@ -2,12 +2,19 @@ import { Injectable } from '@nestjs/common';
 import {
   isOverdue,
   type ActionRowDto,
+  type RegieHouseholdRowDto,
+  type RegieHouseholdsQuery,
   type RegieOverzichtDto,
   type WieDoetWatDto,
 } from '@spil/shared';
 import { SpilError } from '../common/errors';
 import { HouseholdAccessPolicy } from '../modules/households/household-access.policy';
+import {
+  type HouseholdSearchRow,
+  HouseholdSearchRepository,
+} from '../modules/households/household-search.repository';
 import { HouseholdsRepository } from '../modules/households/households.repository';
+import { householdSummary } from '../modules/households/households.service';
 import type { UserEntity } from '../modules/users/user.entity';
 import { todayInNL } from './action-projection';
 import { type ActionRow, ReadModelRepository } from './read-model.repository';
@@ -43,6 +50,7 @@ export class ViewsService {
   constructor(
     private readonly readModel: ReadModelRepository,
     private readonly households: HouseholdsRepository,
+    private readonly search: HouseholdSearchRepository,
     private readonly policy: HouseholdAccessPolicy,
   ) {}
 
@@ -100,45 +108,32 @@ export class ViewsService {
       throw new SpilError('auth.forbidden');
     const wijkteamId = user.wijkteamId;
     const today = todayInNL();
-    const households = (await this.households.listVisible(user)).filter(
-      (h) => h.wijkteamId === wijkteamId && h.phase !== 'afgesloten',
-    );
-    const ids = households.map((h) => h.id);
-    const [regie, teams, last, overdue, workload] = await Promise.all([
-      this.households.regie(ids),
-      this.households.teams(ids),
-      this.readModel.lastTerugkoppeling(wijkteamId),
+    const scope = { ownWijkteamOnly: true, withoutClosed: true } as const;
+    const [withoutRegie, stalled, overdue, workload] = await Promise.all([
+      this.search.search(user, { ...scope, regiehouder: 'geen' }, today),
+      this.search.search(user, { ...scope, stalledSince: stalledCutoff(stalledDays) }, today),
       this.readModel.overdueInWijkteam(wijkteamId, today),
       this.readModel.workload(wijkteamId, today),
     ]);
-    const lastBy = new Map(
-      last.map((l) => [l.household_id, l.last_at ? new Date(l.last_at) : null]),
-    );
-    const cutoff = Date.now() - stalledDays * 86400_000;
+    const teams = await this.households.teams(withoutRegie.rows.map((h) => h.id));
     return {
-      withoutRegie: households
-        .filter((h) => !regie.has(h.id))
-        .map((h) => ({
-          householdId: h.id,
-          name: h.displayName,
-          reference: h.reference,
-          phase: h.phase,
-          team: teams
-            .filter((t) => t.membership.householdId === h.id && t.membership.role === 'lid')
-            .map((t) => ({ userId: t.user.id, name: t.user.name, discipline: t.user.discipline })),
-        })),
-      stalled: households
-        .filter((h) => {
-          const l = lastBy.get(h.id);
-          return !l || l.getTime() < cutoff;
-        })
-        .map((h) => ({
-          householdId: h.id,
-          name: h.displayName,
-          lastTerugkoppeling: lastBy.get(h.id)?.toISOString() ?? null,
-          regieName: regie.get(h.id)?.name ?? null,
-        })),
+      withoutRegie: withoutRegie.rows.map((h) => ({
+        householdId: h.id,
+        name: h.display_name,
+        reference: h.reference,
+        phase: h.phase,
+        team: teams
+          .filter((t) => t.membership.householdId === h.id && t.membership.role === 'lid')
+          .map((t) => ({ userId: t.user.id, name: t.user.name, discipline: t.user.discipline })),
+      })),
+      stalled: stalled.rows.map((h) => ({
+        householdId: h.id,
+        name: h.display_name,
+        lastTerugkoppeling: h.last_terugkoppeling?.toISOString() ?? null,
+        regieName: h.regie_name,
+      })),
       overdue: overdue.map((r) => actionDto(r, today)),
+      stalledDays,
       workload: workload.map((w) => ({
         userId: w.user_id,
         name: w.name,
@@ -149,4 +144,53 @@ export class ViewsService {
       })),
     };
   }
+
+  /** Regie op regie as a table: the wijkteam's households with filters and paging, and who can hold regie. */
+  async regieHouseholds(
+    user: UserEntity,
+    q: RegieHouseholdsQuery,
+    stalledDays: number,
+  ): Promise<{ items: RegieHouseholdRowDto[]; total: number }> {
+    if (user.systemRole !== 'coordinator' || !user.wijkteamId)
+      throw new SpilError('auth.forbidden');
+    const cutoff = stalledCutoff(stalledDays);
+    const { rows, total } = await this.search.search(
+      user,
+      {
+        ...q,
+        ownWijkteamOnly: true,
+        withoutClosed: true,
+        stalledSince: q.vastgelopen ? cutoff : undefined,
+      },
+      todayInNL(),
+    );
+    const teams = await this.households.teams(rows.map((h) => h.id));
+    return {
+      total,
+      items: rows.map((h) => ({
+        household: householdSummary(h),
+        candidates: teams
+          .filter((t) => t.membership.householdId === h.id && t.membership.role === 'lid')
+          .map((t) => ({ userId: t.user.id, name: t.user.name, discipline: t.user.discipline })),
+        openActions: h.open_actions,
+        lastTerugkoppeling: h.last_terugkoppeling?.toISOString() ?? null,
+        stalled: isStalled(h, cutoff),
+      })),
+    };
+  }
+}
+
+/** The moment before which the last terugkoppeling makes a household "vastgelopen". */
+export function stalledCutoff(stalledDays: number, now = Date.now()): Date {
+  return new Date(now - stalledDays * 86400_000);
+}
+
+/** In uitvoering, with open actions, registered before the cutoff and no terugkoppeling since. */
+export function isStalled(h: HouseholdSearchRow, cutoff: Date): boolean {
+  return (
+    h.phase === 'uitvoering' &&
+    h.open_actions > 0 &&
+    h.created_at < cutoff &&
+    (!h.last_terugkoppeling || h.last_terugkoppeling < cutoff)
+  );
 }
