@@ -1,0 +1,52 @@
+/**
+ * The inwoner in Mijn plan: "Wie heeft mijn dossier bekeken" in plain Dutch,
+ * by period, and "Mijn gegevens downloaden" (the AVG inzage).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { householdByName } from '../factories';
+import { api, loginAs } from '../support/http';
+import { demoEmail, e2eSession, expectAxeClean, newContext, screenshot } from './support';
+
+describe('Mijn plan: my data', () => {
+  const session = e2eSession();
+
+  it('shows who looked at the dossier, by period, and downloads everything Spil holds', async () => {
+    const s = session.server;
+    const bakker = await householdByName(s, 'Gezin Bakker');
+    // The huisarts opens the household: that is a line in the overview.
+    const huisarts = await loginAs(s.url, 'huisarts');
+    expect(
+      (await api(s.url, 'GET', `/api/households/${bakker.id}`, { token: huisarts.token })).status,
+    ).toBe(200);
+
+    const context = await newContext(session.browser, { width: 360, height: 740 });
+    session.track(context);
+    const page = await context.newPage();
+    await page.goto(`${s.url}/inloggen`);
+    await page.getByLabel('E-mailadres').fill(demoEmail('inwoner'));
+    await page.getByLabel('Wachtwoord').fill('spil-demo');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn plan' }).waitFor();
+
+    const log = page.getByRole('list', { name: 'Wie heeft mijn dossier bekeken' });
+    await log.waitFor();
+    await expect.poll(() => log.textContent()).toContain('Pieter Hendriks');
+    expect(await log.textContent()).toContain('Huisarts');
+    await expectAxeClean(page, 'Mijn plan with my data');
+
+    await page.getByLabel('Periode').selectOption('week');
+    await expect.poll(() => new URL(page.url()).searchParams.get('periode')).toBe('week');
+    await expect.poll(() => log.textContent()).toContain('Pieter Hendriks');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download als document (HTML)' }).click(),
+    ]);
+    const path = await download.path();
+    const html = readFileSync(path, 'utf8');
+    expect(html).toContain('Gezin Bakker');
+    await page.getByRole('heading', { name: 'Mijn gegevens downloaden' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'mijn-gegevens-360');
+  });
+});
