@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
   ActionRowDto,
+  HouseholdListQuery,
   IdParam,
   RegieOverzichtDto,
   RegieHouseholdRowDto,
@@ -37,10 +38,23 @@ export class ViewsController {
   @Get('me/wie-doet-wat')
   @ApiOperation({
     summary: '"Wie doet wat" across all my households: regie, team, actions, last terugkoppeling',
+    description: `The filters, sort and paging of \`GET /api/households\` over the households the caller may see (closed ones left out); the number of matches is in \`${TOTAL_COUNT_HEADER}\`.`,
   })
-  @ApiZodResponse(200, z.array(WieDoetWatDto))
-  mine(@Auth() auth: AuthContext): Promise<WieDoetWatDto[]> {
-    return this.views.wieDoetWat(auth.user);
+  @ApiZodQuery(HouseholdListQuery)
+  @ApiZodResponse(200, z.array(WieDoetWatDto), '', {
+    [TOTAL_COUNT_HEADER]: {
+      description: 'Number of matching households before paging',
+      schema: { type: 'integer' },
+    },
+  })
+  async mine(
+    @Auth() auth: AuthContext,
+    @ZodQuery(HouseholdListQuery) q: HouseholdListQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<WieDoetWatDto[]> {
+    const rows = await this.views.wieDoetWat(auth.user, undefined, q);
+    res.setHeader(TOTAL_COUNT_HEADER, String(rows.total ?? rows.length));
+    return [...rows];
   }
 
   @Get('households/:id/wie-doet-wat')

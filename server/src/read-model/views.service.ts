@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   isOverdue,
   type ActionRowDto,
+  type HouseholdListQuery,
+  type Phase,
   type RegieHouseholdRowDto,
   type RegieHouseholdsQuery,
   type RegieOverzichtDto,
@@ -59,16 +61,33 @@ export class ViewsService {
     return (await this.readModel.myOpenActions(user.id)).map((r) => actionDto(r, today));
   }
 
-  /** Per visible household: regie, team and every action with owner and last terugkoppeling. */
-  async wieDoetWat(user: UserEntity, householdId?: string): Promise<WieDoetWatDto[]> {
-    let visible;
+  /**
+   * Per visible household: regie, team and every action with owner and last
+   * terugkoppeling. Across households: the list filters, sort and paging,
+   * in SQL (`total` counts every match); closed households left out.
+   */
+  async wieDoetWat(
+    user: UserEntity,
+    householdId?: string,
+    query: Partial<HouseholdListQuery> = {},
+  ): Promise<WieDoetWatDto[] & { total?: number }> {
+    let visible: { id: string; displayName: string; reference: string; phase: Phase }[];
+    let total: number;
     if (householdId) {
       const access = await this.policy.access(user, householdId);
       const h = access ? await this.households.findById(householdId) : null;
       if (!h) throw new SpilError('household.not_found');
       visible = [h];
+      total = 1;
     } else {
-      visible = (await this.households.listVisible(user)).filter((h) => h.phase !== 'afgesloten');
+      const found = await this.search.search(user, { ...query, withoutClosed: true }, todayInNL());
+      visible = found.rows.map((r) => ({
+        id: r.id,
+        displayName: r.display_name,
+        reference: r.reference,
+        phase: r.phase,
+      }));
+      total = found.total;
     }
     const ids = visible.map((h) => h.id);
     const [teams, regie, actions] = await Promise.all([
@@ -77,7 +96,7 @@ export class ViewsService {
       this.readModel.actionsFor(ids),
     ]);
     const today = todayInNL();
-    return visible.map((h) => {
+    const out = visible.map((h) => {
       const r = regie.get(h.id);
       return {
         householdId: h.id,
@@ -100,6 +119,7 @@ export class ViewsService {
         actions: actions.filter((a) => a.household_id === h.id).map((a) => actionDto(a, today)),
       };
     });
+    return Object.assign(out, { total });
   }
 
   /** The coördinator's overview of their wijkteam. */
