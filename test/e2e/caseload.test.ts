@@ -113,6 +113,22 @@ describe('a caseload of many households in the browser', () => {
     expect(await table.getByRole('link', { name: 'Huishouden 10', exact: true }).count()).toBe(1);
   });
 
+  it('Mijn acties: wie doet wat per household with the same filters and paging', async () => {
+    await seed();
+    const context = await newContext(session.browser);
+    session.track(context);
+    const page = await context.newPage();
+    await loginViaForm(page, session.server.url, 'coordinator');
+    await page.goto(`${session.server.url}/mijn-acties?zoek=Huishouden%201&fase=uitvoering`);
+    const wdw = page.locator('section[aria-labelledby="wie-doet-wat"]');
+    await poll(() => wdw.getByRole('status').textContent()).toMatch(/^\d+ huishoud/);
+    const blocks = await wdw.locator('.wdw-household__title').allTextContents();
+    expect(blocks.length).toBeGreaterThan(0);
+    expect(blocks.every((b) => b.startsWith('Huishouden 1'))).toBe(true);
+    expect(await wdw.getByLabel('Fase').inputValue()).toBe('uitvoering');
+    await expectAxeClean(page, 'Mijn acties with filters');
+  });
+
   it('fits a phone: filters and cards at 360 px without sideways scrolling', async () => {
     await seed();
     const context = await newContext(session.browser, { width: 360, height: 740 });

@@ -3,10 +3,11 @@
  * by period, and "Mijn gegevens downloaden" (the AVG inzage).
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { householdByName } from '../factories';
 import { api, loginAs } from '../support/http';
-import { demoEmail, e2eSession, expectAxeClean, newContext, screenshot } from './support';
+import { demoEmail, e2eSession, expectAxeClean, newContext, SCREENS, screenshot } from './support';
 
 /** Under a loaded machine, give the page time (vitest's default is 1 s). */
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
@@ -51,5 +52,22 @@ describe('Mijn plan: my data', () => {
     expect(html).toContain('Gezin Bakker');
     await page.getByRole('heading', { name: 'Mijn gegevens downloaden' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'mijn-gegevens-360');
+
+    // Printed: no navigation or buttons, each part of Mijn plan on a page of its own.
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => ({
+      header: getComputedStyle(document.querySelector('.site-header') as Element).display,
+      buttons: [...document.querySelectorAll('button, .button')].every(
+        (b) => getComputedStyle(b).display === 'none',
+      ),
+      breaks: [...document.querySelectorAll('.mijn-plan .mp-section ~ .mp-section')].map(
+        (el) => getComputedStyle(el).breakBefore,
+      ),
+    }));
+    expect(printed.header).toBe('none');
+    expect(printed.buttons).toBe(true);
+    expect(printed.breaks.length).toBeGreaterThan(1);
+    expect(printed.breaks.every((b) => b === 'page')).toBe(true);
+    await page.screenshot({ path: join(SCREENS, 'mijn-plan-print.png'), fullPage: true });
   });
 });
