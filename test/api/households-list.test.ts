@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import type { ErrorDto, HouseholdSummaryDto } from '@spil/shared';
+import type { ErrorDto, HouseholdSummaryDto, WieDoetWatDto } from '@spil/shared';
 import { createUser, dataSourceOf } from '../factories';
 import { seedCaseload } from '../factories/caseload';
 import { databaseKinds } from '../support/database';
@@ -147,6 +147,35 @@ describe.each(databaseKinds())('GET /api/households at scale on %s', (kind) => {
     const all = await list(coordinator, '');
     expect(all.body.length).toBe(Number(all.headers.get('x-total-count')));
     expect(all.body.length).toBeGreaterThanOrEqual(34);
+  });
+
+  it('never shows the household’s own people its process: no colour or escalation, nor a filter on them', async () => {
+    const { token } = await loginAs(s.url, 'inwoner');
+    const own = await list(token, '');
+    expect(own.body.map((h) => h.displayName)).toEqual(['Gezin Bakker']);
+    expect(own.body[0]).not.toHaveProperty('colour');
+    expect(own.body[0]).not.toHaveProperty('openEscalation');
+    // A filter on the process is ignored, so it cannot tell whether there is an escalation.
+    for (const q of ['escalation=true', 'escalation=false', 'colour=rood', 'colour=geen'])
+      expect((await list(token, q)).body.map((h) => h.displayName)).toEqual(['Gezin Bakker']);
+  });
+
+  it('gives wie doet wat per household with the same search and paging', async () => {
+    const res = await api<WieDoetWatDto[]>(
+      s.url,
+      'GET',
+      `/api/me/wie-doet-wat?q=${P}&limit=5&offset=5`,
+      {
+        token: coordinator,
+      },
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('x-total-count')).toBe('30');
+    expect(res.body.map((h) => h.reference)).toEqual([6, 7, 8, 9, 10].map((n) => `${P}-${n}`));
+    expect(res.body.every((h) => h.actions.length === 2)).toBe(true);
+    const { token } = await loginAs(s.url, 'huisarts');
+    const none = await api<WieDoetWatDto[]>(s.url, 'GET', `/api/me/wie-doet-wat?q=${P}`, { token });
+    expect(none.body).toEqual([]);
   });
 
   it('refuses a bad parameter with 400 naming it', async () => {

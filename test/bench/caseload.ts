@@ -28,7 +28,7 @@ const ACTIONS = num('BENCH_ACTIONS', 5);
 const RUNS = num('BENCH_RUNS', 200);
 const SCREENS = resolve(process.env.BENCH_SCREENS ?? join(__dirname, '../../.tmp/screens'));
 const LABEL = process.env.BENCH_LABEL ?? 'caseload';
-const CLIENT_DIST = resolve(__dirname, '../../client/dist');
+const CLIENT_DIST = resolve(process.env.BENCH_CLIENT_DIST ?? join(__dirname, '../../client/dist'));
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -81,7 +81,9 @@ async function shoot(page: Page, name: string): Promise<number> {
 async function main(): Promise<void> {
   if (!existsSync(join(CLIENT_DIST, 'index.html')))
     throw new Error('Build the client first: pnpm --filter @spil/client build');
-  const s = await startTestServer(kind, { env: { CLIENT_DIST, LOG_LEVEL: 'error' } });
+  const s = await startTestServer(kind, {
+    env: { CLIENT_DIST, LOG_LEVEL: 'error', DEMO_LONG_PLAN: 'true' },
+  });
   const lines: string[] = [];
   const out = (l = '') => {
     console.log(l);
@@ -174,6 +176,14 @@ async function main(): Promise<void> {
         await page.goto(`${s.url}/regie`);
         await page.locator('main a[href^="/huishoudens/"]').first().waitFor();
         heights.push([`regie ${w}px`, await shoot(page, `regie-${w}`)]);
+        // The demo's grown plan (Gezin De Vries: 40 actions, six months of terugkoppeling).
+        const [deVries] = await ds.query<{ id: string }[]>(
+          `SELECT id FROM household WHERE reference = 'SPW-2025-0140'`,
+        );
+        await page.goto(`${s.url}/huishoudens/${deVries?.id ?? ''}`);
+        await page.locator('.actie-list > li').first().waitFor({ timeout: 30_000 });
+        await page.waitForTimeout(500);
+        heights.push([`40-action plan ${w}px`, await shoot(page, `plan40-${w}`)]);
         await context.close();
       }
     } finally {

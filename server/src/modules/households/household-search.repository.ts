@@ -47,6 +47,11 @@ export interface HouseholdSearch extends Partial<HouseholdFilters> {
 
 const OPEN = `('open','bezig','geblokkeerd')`;
 
+/** The inwoner and naasten: they see their own household, never its process. */
+export function isHouseholdSide(user: Pick<UserEntity, 'systemRole'>): boolean {
+  return user.systemRole === 'inwoner' || user.systemRole === 'naaste';
+}
+
 /** `%` and `_` are text in a search, not patterns. */
 function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -76,6 +81,9 @@ export class HouseholdSearchRepository {
     s: HouseholdSearch,
     today: string,
   ): Promise<{ rows: HouseholdSearchRow[]; total: number }> {
+    // The process (colour, escalations) is for professionals only: the household's own people
+    // can neither filter on it nor read it (see `householdSummary`).
+    if (isHouseholdSide(user)) s = { ...s, colour: undefined, escalation: undefined };
     const params: unknown[] = [user.id, today];
     const p = (v: unknown): string => {
       params.push(v);
@@ -123,33 +131,45 @@ export class HouseholdSearchRepository {
       LEFT JOIN regie_assignment r ON r.household_id = h.id AND r.ended_at IS NULL`;
     const filter = `WHERE ${where.join('\n        AND ')}`;
 
+    const lastActivity = `GREATEST(h.created_at, la.last_tk, r.since, cc.changed_at)`;
     const order =
       s.sort === 'activiteit'
-        ? `last_activity DESC, ${NATURAL_NAME} ASC, h.id`
+        ? `${lastActivity} DESC, ${NATURAL_NAME} ASC, h.id`
         : s.sort === 'fase'
           ? `${PHASE_ORDER} ASC, ${NATURAL_NAME} ASC, h.id`
           : `${NATURAL_NAME} ASC, h.id`;
     const limit = s.limit !== undefined ? `LIMIT ${p(s.limit)}` : '';
     const offset = s.offset ? `OFFSET ${p(s.offset)}` : '';
 
+    // Two steps: find, count, sort and page on the ids alone; then read what the lists show
+    // for the rows of the page only (a window function would compute it for every match).
     const raw = await this.ds.query<(HouseholdSearchRow & { total: string })[]>(
-      `SELECT h.id, h.reference, h.display_name, h.wijk, h.phase, h.wijkteam_id, h.created_at,
+      `WITH page AS (
+         SELECT h.id, count(*) OVER () AS total, row_number() OVER (ORDER BY ${order}) AS n
+           ${joins}
+           ${s.sort === 'activiteit' ? 'LEFT JOIN LATERAL (SELECT max(a.last_update_at) AS last_tk FROM plan_action a WHERE a.household_id = h.id) la ON true' : ''}
+           ${filter}
+          ORDER BY ${order}
+          ${limit} ${offset}
+       )
+       SELECT h.id, h.reference, h.display_name, h.wijk, h.phase, h.wijkteam_id, h.created_at,
               cc.colour, r.user_id AS regie_user_id, ru.name AS regie_name, r.since AS regie_since,
               (SELECT count(*)::int FROM team_membership m WHERE m.household_id = h.id AND m.ended_at IS NULL) AS team_size,
               (SELECT m.role FROM team_membership m WHERE m.household_id = h.id AND m.user_id = $1 AND m.ended_at IS NULL) AS my_role,
               act.overdue_actions, act.open_actions, act.last_terugkoppeling,
               EXISTS (SELECT 1 FROM escalation e WHERE e.household_id = h.id AND e.closed_at IS NULL) AS open_escalation,
               GREATEST(h.created_at, act.last_terugkoppeling, r.since, cc.changed_at) AS last_activity,
-              count(*) OVER () AS total
-         ${joins}
-      LEFT JOIN app_user ru ON ru.id = r.user_id
-      LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE a.status IN ${OPEN} AND a.deadline < $2::date)::int AS overdue_actions,
-                                count(*) FILTER (WHERE a.status IN ${OPEN})::int AS open_actions,
-                                max(a.last_update_at) AS last_terugkoppeling
-                           FROM plan_action a WHERE a.household_id = h.id) act ON true
-      ${filter}
-        ORDER BY ${order}
-        ${limit} ${offset}`,
+              page.total
+         FROM page JOIN household h ON h.id = page.id
+         LEFT JOIN LATERAL (SELECT c.colour, c.changed_at FROM colour_change c
+                             WHERE c.household_id = h.id ORDER BY c.changed_at DESC LIMIT 1) cc ON true
+         LEFT JOIN regie_assignment r ON r.household_id = h.id AND r.ended_at IS NULL
+         LEFT JOIN app_user ru ON ru.id = r.user_id
+         LEFT JOIN LATERAL (SELECT count(*) FILTER (WHERE a.status IN ${OPEN} AND a.deadline < $2::date)::int AS overdue_actions,
+                                   count(*) FILTER (WHERE a.status IN ${OPEN})::int AS open_actions,
+                                   max(a.last_update_at) AS last_terugkoppeling
+                              FROM plan_action a WHERE a.household_id = h.id) act ON true
+        ORDER BY page.n`,
       params,
     );
     let total = raw.length ? Number(raw[0]?.total) : 0;

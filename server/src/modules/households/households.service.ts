@@ -15,7 +15,11 @@ import { todayInNL } from '../../read-model/action-projection';
 import type { UserEntity } from '../users/user.entity';
 import { HouseholdEntity, HouseholdMemberEntity } from './household.entity';
 import { HouseholdAccessPolicy } from './household-access.policy';
-import { type HouseholdSearchRow, HouseholdSearchRepository } from './household-search.repository';
+import {
+  type HouseholdSearchRow,
+  HouseholdSearchRepository,
+  isHouseholdSide,
+} from './household-search.repository';
 import { HouseholdsRepository, type RegieRow, type TeamRow } from './households.repository';
 
 function teamMemberDto({ membership, user }: TeamRow): TeamMemberDto {
@@ -34,9 +38,12 @@ function teamMemberDto({ membership, user }: TeamRow): TeamMemberDto {
   };
 }
 
-/** What every list shows of a household. */
-export function householdSummary(r: HouseholdSearchRow): HouseholdSummaryDto {
-  return {
+/** What every list shows of a household; the process (colour, escalation) only to professionals. */
+export function householdSummary(
+  r: HouseholdSearchRow,
+  householdSide = false,
+): HouseholdSummaryDto {
+  const summary: HouseholdSummaryDto = {
     id: r.id,
     reference: r.reference,
     displayName: r.display_name,
@@ -53,6 +60,11 @@ export function householdSummary(r: HouseholdSearchRow): HouseholdSummaryDto {
     overdueActions: r.overdue_actions,
     openEscalation: r.open_escalation,
   };
+  if (householdSide) {
+    delete summary.colour;
+    delete summary.openEscalation;
+  }
+  return summary;
 }
 
 function regieDto(r: RegieRow | undefined): HouseholdSummaryDto['regie'] {
@@ -74,7 +86,8 @@ export class HouseholdsService {
     query: HouseholdListQuery = { scope: 'all', sort: 'naam', offset: 0 },
   ): Promise<{ items: HouseholdSummaryDto[]; total: number }> {
     const { rows, total } = await this.search.search(user, query, todayInNL());
-    return { items: rows.map(householdSummary), total };
+    const householdSide = isHouseholdSide(user);
+    return { items: rows.map((r) => householdSummary(r, householdSide)), total };
   }
 
   /** The household, or 404 when the caller may not see it. */
