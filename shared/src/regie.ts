@@ -140,6 +140,8 @@ export type WieDoetWatDto = z.infer<typeof WieDoetWatDto>;
 export const RegieOverzichtQuery = z.object({
   /** Default: the server's setting `STALLED_AFTER_DAYS` (14). */
   stalledDays: z.coerce.number().int().min(1).max(365).optional(),
+  /** At most this many rows in each list (`counts` has the totals); default every row. */
+  listLimit: z.coerce.number().int().min(0).max(1000).optional(),
 });
 export const RegieOverzichtDto = z.object({
   withoutRegie: z.array(
@@ -164,6 +166,14 @@ export const RegieOverzichtDto = z.object({
   overdue: z.array(ActionRowDto),
   /** The days without terugkoppeling used for `stalled`. */
   stalledDays: z.number().int().optional(),
+  /** The number of rows of each list before `listLimit`. */
+  counts: z
+    .object({
+      withoutRegie: z.number().int(),
+      stalled: z.number().int(),
+      overdue: z.number().int(),
+    })
+    .optional(),
   workload: z.array(
     z.object({
       userId: z.uuid(),

@@ -80,6 +80,15 @@ describe.each(databaseKinds())('Regie op regie at scale on %s', (kind) => {
     const names = overview.body.stalled.map((h) => h.name);
     expect(names.filter((n) => n.startsWith('Vers'))).toEqual([]);
     expect(names.filter((n) => n.startsWith('Lang')).length).toBe(8);
+    // The page asks for the first rows only, with the counts of all.
+    const short = await api<RegieOverzichtDto>(s.url, 'GET', '/api/regie/overzicht?listLimit=3', {
+      token: coordinator,
+    });
+    expect(short.body.stalled).toHaveLength(3);
+    expect(short.body.counts?.stalled).toBe(overview.body.stalled.length);
+    expect(short.body.counts?.withoutRegie).toBe(overview.body.withoutRegie.length);
+    expect(short.body.counts?.overdue).toBe(overview.body.overdue.length);
+    expect(short.body.overdue.length).toBeLessThanOrEqual(3);
   });
 
   it('pages with X-Total-Count and lists who can hold regie per row', async () => {

@@ -65,10 +65,10 @@ async function shoot(page: Page, name: string): Promise<number> {
   mkdirSync(SCREENS, { recursive: true });
   const height = await page.evaluate(() => document.documentElement.scrollHeight);
   console.log(`height ${name}: ${height} px`);
-  // Chromium cannot capture a page much taller than 16,000 px: then the top 16,000 px.
+  // A page taller than 40,000 px (the lists before paging): only its top 40,000 px.
   await page.screenshot({
     path: join(SCREENS, `${LABEL}-${name}.png`),
-    fullPage: height <= 16_000,
+    fullPage: true,
     clip:
       height > 16_000
         ? { x: 0, y: 0, width: page.viewportSize()?.width ?? 1280, height: 16_000 }

@@ -81,7 +81,11 @@ export class ViewsController {
     @Auth() auth: AuthContext,
     @ZodQuery(RegieOverzichtQuery) q: z.infer<typeof RegieOverzichtQuery>,
   ): Promise<RegieOverzichtDto> {
-    return this.views.regieOpRegie(auth.user, q.stalledDays ?? this.config.STALLED_AFTER_DAYS);
+    return this.views.regieOpRegie(
+      auth.user,
+      q.stalledDays ?? this.config.STALLED_AFTER_DAYS,
+      q.listLimit,
+    );
   }
 
   @Get('regie/huishoudens')

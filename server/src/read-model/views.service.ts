@@ -123,16 +123,20 @@ export class ViewsService {
   }
 
   /** The coördinator's overview of their wijkteam. */
-  async regieOpRegie(user: UserEntity, stalledDays: number): Promise<RegieOverzichtDto> {
+  async regieOpRegie(
+    user: UserEntity,
+    stalledDays: number,
+    listLimit?: number,
+  ): Promise<RegieOverzichtDto> {
     if (user.systemRole !== 'coordinator' || !user.wijkteamId)
       throw new SpilError('auth.forbidden');
     const wijkteamId = user.wijkteamId;
     const today = todayInNL();
-    const scope = { ownWijkteamOnly: true, withoutClosed: true } as const;
+    const scope = { ownWijkteamOnly: true, withoutClosed: true, limit: listLimit } as const;
     const [withoutRegie, stalled, overdue, workload] = await Promise.all([
       this.search.search(user, { ...scope, regiehouder: 'geen' }, today),
       this.search.search(user, { ...scope, stalledSince: stalledCutoff(stalledDays) }, today),
-      this.readModel.overdueInWijkteam(wijkteamId, today),
+      this.readModel.overduePage(wijkteamId, today, listLimit),
       this.readModel.workload(wijkteamId, today),
     ]);
     const teams = await this.households.teams(withoutRegie.rows.map((h) => h.id));
@@ -152,8 +156,9 @@ export class ViewsService {
         lastTerugkoppeling: h.last_terugkoppeling?.toISOString() ?? null,
         regieName: h.regie_name,
       })),
-      overdue: overdue.map((r) => actionDto(r, today)),
+      overdue: overdue.rows.map((r) => actionDto(r, today)),
       stalledDays,
+      counts: { withoutRegie: withoutRegie.total, stalled: stalled.total, overdue: overdue.total },
       workload: workload.map((w) => ({
         userId: w.user_id,
         name: w.name,

@@ -16,6 +16,7 @@ import './regie.css';
 export const STALLED_CHOICES = [7, 14, 21, 30, 60, 90] as const;
 /** Households without regiehouder shown as cards; the rest are in the table below. */
 const CARDS = 6;
+const LIST_LIMIT = 20;
 export const DEFAULT_REASON = 'Toegewezen via Regie op regie';
 
 /** The days in the address, or null for the server's setting. */
@@ -27,7 +28,8 @@ function stalledDaysOf(url: URL): number | null {
 const overzichtQuery = (stalledDays: number | null) =>
   queryOptions({
     queryKey: keys.wijkteam('regie', stalledDays),
-    queryFn: () => regieOverzicht(stalledDays),
+    // The page shows the first rows of each list and the counts; the table below has the rest.
+    queryFn: () => regieOverzicht(stalledDays, LIST_LIMIT),
   });
 
 export const regieOpRegieLoader = authed(async ({ request }) => {
@@ -213,6 +215,11 @@ export function RegieOpRegiePage() {
   const [message, setMessage] = useState<string | null>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
   const { withoutRegie, stalled, overdue, workload } = overzicht;
+  const counts = overzicht.counts ?? {
+    withoutRegie: withoutRegie.length,
+    stalled: stalled.length,
+    overdue: overdue.length,
+  };
   const days = overzicht.stalledDays ?? stalledDays ?? 14;
 
   function assigned(text: string) {
@@ -234,21 +241,21 @@ export function RegieOpRegiePage() {
       </p>
 
       <ul className="rr-counts" aria-label="In het kort">
-        <li className={withoutRegie.length > 0 ? 'rr-count rr-count--alert' : 'rr-count'}>
+        <li className={counts.withoutRegie > 0 ? 'rr-count rr-count--alert' : 'rr-count'}>
           <a href="?regiehouder=geen#huishoudens">
-            <span className="rr-count__n">{formatNumber(withoutRegie.length)}</span> zonder
+            <span className="rr-count__n">{formatNumber(counts.withoutRegie)}</span> zonder
             regiehouder
           </a>
         </li>
-        <li className={stalled.length > 0 ? 'rr-count rr-count--alert' : 'rr-count'}>
+        <li className={counts.stalled > 0 ? 'rr-count rr-count--alert' : 'rr-count'}>
           <a href="?vastgelopen=ja#huishoudens">
-            <span className="rr-count__n">{formatNumber(stalled.length)}</span> vastgelopen
+            <span className="rr-count__n">{formatNumber(counts.stalled)}</span> vastgelopen
           </a>
         </li>
-        <li className={overdue.length > 0 ? 'rr-count rr-count--alert' : 'rr-count'}>
+        <li className={counts.overdue > 0 ? 'rr-count rr-count--alert' : 'rr-count'}>
           <a href="?achterstand=ja#huishoudens">
-            <span className="rr-count__n">{formatNumber(overdue.length)}</span>{' '}
-            {overdue.length === 1 ? 'actie' : 'acties'} te laat
+            <span className="rr-count__n">{formatNumber(counts.overdue)}</span>{' '}
+            {counts.overdue === 1 ? 'actie' : 'acties'} te laat
           </a>
         </li>
       </ul>
@@ -264,7 +271,7 @@ export function RegieOpRegiePage() {
 
       <section aria-labelledby="zonder-regie" className="section">
         <h2 id="zonder-regie" tabIndex={-1}>
-          Zonder regiehouder ({formatNumber(withoutRegie.length)})
+          Zonder regiehouder ({formatNumber(counts.withoutRegie)})
         </h2>
         {withoutRegie.length === 0 ? (
           <p>Elk huishouden in je wijkteam heeft een regiehouder.</p>
@@ -278,10 +285,10 @@ export function RegieOpRegiePage() {
                 <AssignCard key={h.householdId} household={h} onAssigned={assigned} />
               ))}
             </ul>
-            {withoutRegie.length > CARDS && (
+            {counts.withoutRegie > CARDS && (
               <p>
                 <a href="?regiehouder=geen#huishoudens">
-                  Alle {formatNumber(withoutRegie.length)} huishoudens zonder regiehouder in de
+                  Alle {formatNumber(counts.withoutRegie)} huishoudens zonder regiehouder in de
                   tabel
                 </a>
               </p>
@@ -318,16 +325,16 @@ export function RegieOpRegiePage() {
 
       <section aria-labelledby="te-laat" className="section">
         <h2 id="te-laat" tabIndex={-1}>
-          Acties over de datum ({formatNumber(overdue.length)})
+          Acties over de datum ({formatNumber(counts.overdue)})
         </h2>
         {overdue.length === 0 ? (
           <p>Er zijn geen acties over de datum.</p>
         ) : (
           <>
             <ActionTable rows={overdue.slice(0, 20)} caption="Acties over de datum" showHousehold />
-            {overdue.length > 20 && (
+            {counts.overdue > 20 && (
               <p>
-                De 20 oudste van {formatNumber(overdue.length)}.{' '}
+                De 20 oudste van {formatNumber(counts.overdue)}.{' '}
                 <a href="?achterstand=ja#huishoudens">Huishoudens met acties over de datum</a>
               </p>
             )}

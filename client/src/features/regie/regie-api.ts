@@ -93,8 +93,15 @@ export function householdWieDoetWat(householdId: string): Promise<WieDoetWatDto>
 
 /** Regie op regie: the coördinator's overview of the wijkteam. */
 /** The overview; without `stalledDays` the server's setting counts. */
-export function regieOverzicht(stalledDays: number | null): Promise<RegieOverzichtDto> {
-  return request('GET', `/api/regie/overzicht${queryString({ stalledDays })}`, RegieOverzichtDto);
+export function regieOverzicht(
+  stalledDays: number | null,
+  listLimit?: number,
+): Promise<RegieOverzichtDto> {
+  return request(
+    'GET',
+    `/api/regie/overzicht${queryString({ stalledDays, listLimit })}`,
+    RegieOverzichtDto,
+  );
 }
 
 /** Regie op regie as a table: one page of the wijkteam's households, with who can hold regie. */
