@@ -11,4 +11,6 @@ export * from './casus';
 export * from './household-access';
 export * from './mijn-plan';
 export * from './person-color';
+export * from './plan-text';
+export * from './voorzieningen';
 export * from './caseload';

@@ -31,7 +31,12 @@ import { RetentionClockEntity } from '../modules/privacy/retention-clock.entity'
 
 import { InvitationEntity } from '../modules/invitations/invitation.entity';
 import { PlanSnapshotEntity, PlanUpdateEntity } from '../collab/plan-update.entity';
+import { PlanSchemaEntity } from '../collab/plan-schema.entity';
 import { HouseholdVoiceNoticeEntity } from '../household-voice/household-voice.entity';
+import {
+  VoorzieningEntity,
+  VoorzieningPriceEntity,
+} from '../modules/voorzieningen/voorziening.entity';
 
 export const ENTITIES = [
   InvitationEntity,
@@ -63,5 +68,8 @@ export const ENTITIES = [
   RetentionClockEntity,
   PlanUpdateEntity,
   PlanSnapshotEntity,
+  PlanSchemaEntity,
   HouseholdVoiceNoticeEntity,
+  VoorzieningEntity,
+  VoorzieningPriceEntity,
 ];

@@ -17,6 +17,7 @@ import { insertDemoProces } from './demo-proces';
 import { insertDemoCasus } from './demo-casus';
 import { insertDemoLongPlan } from './demo-long-plan';
 import { writeDemoPlans } from './demo-plans';
+import { insertDemoVoorzieningen } from './demo-voorzieningen';
 
 export const DEMO_PASSWORD = 'spil-demo';
 
@@ -214,6 +215,7 @@ export async function loadDemoData(
       return false;
     await insertDemo(em);
     await writeDemoPlans(em);
+    await insertDemoVoorzieningen(em);
     if (longPlan) await insertDemoLongPlan(em);
     return true;
   });

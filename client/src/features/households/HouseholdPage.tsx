@@ -23,6 +23,8 @@ const ProcesSection = lazy(() => import('../proces/ProcesSection'));
 const ConsentSection = lazy(() =>
   import('../consent/ConsentSection').then((m) => ({ default: m.ConsentSection })),
 );
+// Voorzieningen, beschikkingen and the budget.
+const VoorzieningenSection = lazy(() => import('../voorzieningen/VoorzieningenSection'));
 const OverlegSection = lazy(() =>
   import('../overleg/OverlegSection').then((m) => ({ default: m.OverlegSection })),
 );
@@ -30,6 +32,7 @@ const OverlegSection = lazy(() =>
 /** The sections of the household page; `?tab=` shows one of them, without it the page shows all. */
 export const HOUSEHOLD_TABS = {
   plan: 'Plan van aanpak',
+  voorzieningen: 'Voorzieningen',
   team: 'Gezin en casusteam',
   regie: 'Regie',
   'wie-doet-wat': 'Wie doet wat',
@@ -171,6 +174,16 @@ export function HouseholdPage() {
           </h2>
           <Suspense fallback={<p role="status">Plan wordt geladen…</p>}>
             <PlanSection key={household.id} household={household} user={user} />
+          </Suspense>
+        </section>
+      )}
+      {show('voorzieningen') && (
+        <section aria-labelledby="voorzieningen" className="section">
+          <h2 id="voorzieningen" tabIndex={-1}>
+            Voorzieningen en budget
+          </h2>
+          <Suspense fallback={<p role="status">Voorzieningen worden geladen…</p>}>
+            <VoorzieningenSection key={household.id} household={household} user={user} />
           </Suspense>
         </section>
       )}

@@ -7,6 +7,8 @@ import { RegieActions1764000005000 } from './1764000005000-regie-actions';
 import { Collab1764000001000 } from './1764000001000-collab';
 import { HouseholdVoice1764000006000 } from './1764000006000-household-voice';
 import { RegieHandoverWithdrawal1764000008300 } from './1764000008300-regie-handover-withdrawal';
+import { PlanSchema1796650000000 } from './1796650000000-plan-schema';
+import { Voorzieningen1796658236914 } from './1796658236914-voorzieningen';
 
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -17,4 +19,6 @@ export const MIGRATIONS = [
   Collab1764000001000,
   HouseholdVoice1764000006000,
   RegieHandoverWithdrawal1764000008300,
+  PlanSchema1796650000000,
+  Voorzieningen1796658236914,
 ];
