@@ -5,6 +5,7 @@ import { RouterProvider } from 'react-router-dom';
 import { router } from './app/router';
 import { queryClient } from './lib/query';
 import './styles/app.css';
+import './styles/print.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

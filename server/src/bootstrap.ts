@@ -164,7 +164,9 @@ export async function startSpil(opts: StartOptions = {}): Promise<SpilInstance> 
 
   const demo = config.DEMO_DATA ?? !config.DATABASE_URL;
   if (demo) {
-    const created = await loadDemoData(app.get(DataSource));
+    const created = await loadDemoData(app.get(DataSource), {
+      longPlan: config.DEMO_LONG_PLAN,
+    });
     if (created) logger.log('Demo data loaded');
   }
   const clientDist = config.CLIENT_DIST ?? resolve(__dirname, '../../client/dist');

@@ -83,6 +83,14 @@ export const HouseholdSummaryDto = z.object({
   myRole: z.enum(TEAM_ROLES).nullable(),
   regie: RegieDto,
   teamSize: z.number().int(),
+  /** The current colour of the quickscan (op- en afschalen), null before the quickscan. */
+  colour: z.enum(['groen', 'oranje', 'rood']).nullable().optional(),
+  /** The latest of: registration, terugkoppeling, regie change, colour change (ISO time). */
+  lastActivity: z.string().nullable().optional(),
+  /** Open actions past their due date. */
+  overdueActions: z.number().int().optional(),
+  /** An escalation without outcome. */
+  openEscalation: z.boolean().optional(),
 });
 export type HouseholdSummaryDto = z.infer<typeof HouseholdSummaryDto>;
 

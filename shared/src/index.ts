@@ -13,3 +13,4 @@ export * from './mijn-plan';
 export * from './person-color';
 export * from './plan-text';
 export * from './voorzieningen';
+export * from './caseload';

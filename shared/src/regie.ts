@@ -138,7 +138,10 @@ export const WieDoetWatDto = z.object({
 export type WieDoetWatDto = z.infer<typeof WieDoetWatDto>;
 
 export const RegieOverzichtQuery = z.object({
-  stalledDays: z.coerce.number().int().min(1).max(365).default(14),
+  /** Default: the server's setting `STALLED_AFTER_DAYS` (14). */
+  stalledDays: z.coerce.number().int().min(1).max(365).optional(),
+  /** At most this many rows in each list (`counts` has the totals); default every row. */
+  listLimit: z.coerce.number().int().min(0).max(1000).optional(),
 });
 export const RegieOverzichtDto = z.object({
   withoutRegie: z.array(
@@ -161,6 +164,16 @@ export const RegieOverzichtDto = z.object({
     }),
   ),
   overdue: z.array(ActionRowDto),
+  /** The days without terugkoppeling used for `stalled`. */
+  stalledDays: z.number().int().optional(),
+  /** The number of rows of each list before `listLimit`. */
+  counts: z
+    .object({
+      withoutRegie: z.number().int(),
+      stalled: z.number().int(),
+      overdue: z.number().int(),
+    })
+    .optional(),
   workload: z.array(
     z.object({
       userId: z.uuid(),

@@ -28,6 +28,8 @@ export async function startTestServer(
     AUTH_SECRET: randomBytes(32).toString('hex'),
     DATA_DIR: mkdtempSync(join(tmpdir(), 'spil-test-')),
     DEMO_DATA: opts.demo === false ? 'false' : 'true',
+    // Tests count the four demo households; the grown plan is for people (and its own tests).
+    DEMO_LONG_PLAN: 'false',
     LOG_LEVEL: 'warn',
     CLIENT_DIST: process.env.SPIL_TEST_CLIENT_DIST ?? '',
     ...(db ? { DATABASE_URL: db.url } : {}),

@@ -78,6 +78,31 @@ export async function request<T>(
   return parsed.data;
 }
 
+/** One page of a list: a GET answered with a JSON array, the number of all matches in `X-Total-Count`. */
+export async function requestPage<T>(
+  path: string,
+  schema: z.ZodType<T[]>,
+): Promise<{ items: T[]; total: number }> {
+  const res = await send('GET', path);
+  if (!res.ok) throw await toError(res);
+  const parsed = schema.safeParse(await readJson(res));
+  const total = Number(res.headers.get('X-Total-Count'));
+  if (!parsed.success || !Number.isInteger(total))
+    throw new ApiError(res.status, 'unexpected', MESSAGES.unexpected);
+  return { items: parsed.data, total };
+}
+
+/** A query string from parameters: empty and missing values are left out. */
+export function queryString(
+  params: Record<string, string | number | boolean | undefined | null>,
+): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params))
+    if (v !== undefined && v !== null && v !== '') sp.set(k, String(v));
+  const s = sp.toString();
+  return s ? `?${s}` : '';
+}
+
 /** A request that answers without a body (204). */
 export async function requestVoid(method: string, path: string, body?: unknown): Promise<void> {
   const res = await send(method, path, body);

@@ -43,6 +43,13 @@ function jsonSchema(schema: z.ZodType): Record<string, unknown> {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
 }
 
+/** A query parameter's schema: what the field accepts (a string in the URL), with its enum or format. */
+function queryParamSchema(field: z.ZodType): Record<string, unknown> {
+  const s = z.toJSONSchema(field, { io: 'output', unrepresentable: 'any' });
+  const { $schema: _, ...rest } = s as Record<string, unknown>;
+  return Object.keys(rest).length ? rest : { type: 'string' };
+}
+
 /** Validated request body, documented in OpenAPI. Use with `@ApiZodBody(schema)` on the method. */
 export const ZodBody = <T extends z.ZodType>(schema: T) => Body(new ZodPipe(schema));
 export const ZodParams = <T extends z.ZodType>(schema: T) => Param(new ZodPipe(schema));
@@ -57,8 +64,12 @@ const RawQuery = createParamDecorator(
 export const ZodQuery = <T extends z.ZodType>(schema: T) => RawQuery(new ZodPipe(schema));
 
 export const ApiZodBody = (schema: z.ZodType) => ApiBody({ schema: jsonSchema(schema) });
-export const ApiZodResponse = (status: number, schema: z.ZodType, description = '') =>
-  ApiResponse({ status, description, schema: jsonSchema(schema) });
+export const ApiZodResponse = (
+  status: number,
+  schema: z.ZodType,
+  description = '',
+  headers?: Record<string, { description: string; schema: Record<string, unknown> }>,
+) => ApiResponse({ status, description, schema: jsonSchema(schema), headers });
 
 export function ApiZodParams(schema: z.ZodObject) {
   return applyDecorators(
@@ -69,8 +80,13 @@ export function ApiZodParams(schema: z.ZodObject) {
 }
 export function ApiZodQuery(schema: z.ZodObject) {
   return applyDecorators(
-    ...Object.keys(schema.shape).map((name) =>
-      ApiQuery({ name, required: false, schema: { type: 'string' } }),
+    ...Object.entries(schema.shape).map(([name, field]) =>
+      ApiQuery({
+        name,
+        required: false,
+        schema: queryParamSchema(field as z.ZodType),
+        description: (field as z.ZodType).description,
+      }),
     ),
   );
 }

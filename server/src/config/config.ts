@@ -63,6 +63,8 @@ const ConfigSchema = z.object({
     .default('http://localhost:3000,http://127.0.0.1:3000,http://localhost:5173'),
   /** Load the demo data on first start. Defaults to on for the embedded database only. */
   DEMO_DATA: Bool.optional(),
+  /** With the demo data: also the household with a grown plan (40 actions, six months of terugkoppeling). */
+  DEMO_LONG_PLAN: Bool.default(true),
   /** Serve the built client from this folder; empty to serve none. */
   CLIENT_DIST: z.string().optional(),
   /** Set the Secure flag on the session cookie (behind HTTPS). */
@@ -142,6 +144,11 @@ const ConfigSchema = z.object({
   BESCHIKKING_MAX_WAIT_DAYS: z.coerce.number().int().min(1).max(365).default(56),
   /** Whether Mijn plan shows the inwoner what each voorziening costs: the municipality's choice. */
   MIJN_PLAN_SHOW_AMOUNTS: Bool.default(false),
+  /**
+   * Regie op regie: days without terugkoppeling after which a household in
+   * uitvoering with open actions counts as "vastgelopen" (default 14).
+   */
+  STALLED_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 });
 
 export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'ALLOWED_ORIGINS'> & {

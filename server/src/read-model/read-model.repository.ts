@@ -69,11 +69,26 @@ export class ReadModelRepository {
   }
 
   overdueInWijkteam(wijkteamId: string, today: string): Promise<ActionRow[]> {
-    return this.ds.query(
-      `${SELECT_ACTIONS} WHERE h.wijkteam_id = $1 AND h.phase <> 'afgesloten' AND a.status IN ${OPEN} AND a.deadline < $2::date
-        ORDER BY a.deadline ASC`,
+    return this.overduePage(wijkteamId, today).then((p) => p.rows);
+  }
+
+  /** Open actions past their date in the wijkteam, oldest date first; at most `limit`, with the count of all. */
+  async overduePage(
+    wijkteamId: string,
+    today: string,
+    limit?: number,
+  ): Promise<{ rows: ActionRow[]; total: number }> {
+    const where = `WHERE h.wijkteam_id = $1 AND h.phase <> 'afgesloten' AND a.status IN ${OPEN} AND a.deadline < $2::date`;
+    const rows: ActionRow[] = await this.ds.query(
+      `${SELECT_ACTIONS} ${where} ORDER BY a.deadline ASC${limit !== undefined ? ` LIMIT ${Number(limit)}` : ''}`,
       [wijkteamId, today],
     );
+    if (limit === undefined || rows.length < limit) return { rows, total: rows.length };
+    const [c] = await this.ds.query<{ n: string }[]>(
+      `SELECT count(*) AS n FROM plan_action a JOIN household h ON h.id = a.household_id ${where}`,
+      [wijkteamId, today],
+    );
+    return { rows, total: Number(c?.n ?? rows.length) };
   }
 
   /** Per household of the wijkteam: the latest terugkoppeling (null when none). */

@@ -2,12 +2,21 @@ import { Injectable } from '@nestjs/common';
 import {
   isOverdue,
   type ActionRowDto,
+  type HouseholdListQuery,
+  type Phase,
+  type RegieHouseholdRowDto,
+  type RegieHouseholdsQuery,
   type RegieOverzichtDto,
   type WieDoetWatDto,
 } from '@spil/shared';
 import { SpilError } from '../common/errors';
 import { HouseholdAccessPolicy } from '../modules/households/household-access.policy';
+import {
+  type HouseholdSearchRow,
+  HouseholdSearchRepository,
+} from '../modules/households/household-search.repository';
 import { HouseholdsRepository } from '../modules/households/households.repository';
+import { householdSummary } from '../modules/households/households.service';
 import type { UserEntity } from '../modules/users/user.entity';
 import { todayInNL } from './action-projection';
 import { type ActionRow, ReadModelRepository } from './read-model.repository';
@@ -43,6 +52,7 @@ export class ViewsService {
   constructor(
     private readonly readModel: ReadModelRepository,
     private readonly households: HouseholdsRepository,
+    private readonly search: HouseholdSearchRepository,
     private readonly policy: HouseholdAccessPolicy,
   ) {}
 
@@ -51,16 +61,33 @@ export class ViewsService {
     return (await this.readModel.myOpenActions(user.id)).map((r) => actionDto(r, today));
   }
 
-  /** Per visible household: regie, team and every action with owner and last terugkoppeling. */
-  async wieDoetWat(user: UserEntity, householdId?: string): Promise<WieDoetWatDto[]> {
-    let visible;
+  /**
+   * Per visible household: regie, team and every action with owner and last
+   * terugkoppeling. Across households: the list filters, sort and paging,
+   * in SQL (`total` counts every match); closed households left out.
+   */
+  async wieDoetWat(
+    user: UserEntity,
+    householdId?: string,
+    query: Partial<HouseholdListQuery> = {},
+  ): Promise<WieDoetWatDto[] & { total?: number }> {
+    let visible: { id: string; displayName: string; reference: string; phase: Phase }[];
+    let total: number;
     if (householdId) {
       const access = await this.policy.access(user, householdId);
       const h = access ? await this.households.findById(householdId) : null;
       if (!h) throw new SpilError('household.not_found');
       visible = [h];
+      total = 1;
     } else {
-      visible = (await this.households.listVisible(user)).filter((h) => h.phase !== 'afgesloten');
+      const found = await this.search.search(user, { ...query, withoutClosed: true }, todayInNL());
+      visible = found.rows.map((r) => ({
+        id: r.id,
+        displayName: r.display_name,
+        reference: r.reference,
+        phase: r.phase,
+      }));
+      total = found.total;
     }
     const ids = visible.map((h) => h.id);
     const [teams, regie, actions] = await Promise.all([
@@ -69,7 +96,7 @@ export class ViewsService {
       this.readModel.actionsFor(ids),
     ]);
     const today = todayInNL();
-    return visible.map((h) => {
+    const out = visible.map((h) => {
       const r = regie.get(h.id);
       return {
         householdId: h.id,
@@ -92,53 +119,46 @@ export class ViewsService {
         actions: actions.filter((a) => a.household_id === h.id).map((a) => actionDto(a, today)),
       };
     });
+    return Object.assign(out, { total });
   }
 
   /** The coördinator's overview of their wijkteam. */
-  async regieOpRegie(user: UserEntity, stalledDays: number): Promise<RegieOverzichtDto> {
+  async regieOpRegie(
+    user: UserEntity,
+    stalledDays: number,
+    listLimit?: number,
+  ): Promise<RegieOverzichtDto> {
     if (user.systemRole !== 'coordinator' || !user.wijkteamId)
       throw new SpilError('auth.forbidden');
     const wijkteamId = user.wijkteamId;
     const today = todayInNL();
-    const households = (await this.households.listVisible(user)).filter(
-      (h) => h.wijkteamId === wijkteamId && h.phase !== 'afgesloten',
-    );
-    const ids = households.map((h) => h.id);
-    const [regie, teams, last, overdue, workload] = await Promise.all([
-      this.households.regie(ids),
-      this.households.teams(ids),
-      this.readModel.lastTerugkoppeling(wijkteamId),
-      this.readModel.overdueInWijkteam(wijkteamId, today),
+    const scope = { ownWijkteamOnly: true, withoutClosed: true, limit: listLimit } as const;
+    const [withoutRegie, stalled, overdue, workload] = await Promise.all([
+      this.search.search(user, { ...scope, regiehouder: 'geen' }, today),
+      this.search.search(user, { ...scope, stalledSince: stalledCutoff(stalledDays) }, today),
+      this.readModel.overduePage(wijkteamId, today, listLimit),
       this.readModel.workload(wijkteamId, today),
     ]);
-    const lastBy = new Map(
-      last.map((l) => [l.household_id, l.last_at ? new Date(l.last_at) : null]),
-    );
-    const cutoff = Date.now() - stalledDays * 86400_000;
+    const teams = await this.households.teams(withoutRegie.rows.map((h) => h.id));
     return {
-      withoutRegie: households
-        .filter((h) => !regie.has(h.id))
-        .map((h) => ({
-          householdId: h.id,
-          name: h.displayName,
-          reference: h.reference,
-          phase: h.phase,
-          team: teams
-            .filter((t) => t.membership.householdId === h.id && t.membership.role === 'lid')
-            .map((t) => ({ userId: t.user.id, name: t.user.name, discipline: t.user.discipline })),
-        })),
-      stalled: households
-        .filter((h) => {
-          const l = lastBy.get(h.id);
-          return !l || l.getTime() < cutoff;
-        })
-        .map((h) => ({
-          householdId: h.id,
-          name: h.displayName,
-          lastTerugkoppeling: lastBy.get(h.id)?.toISOString() ?? null,
-          regieName: regie.get(h.id)?.name ?? null,
-        })),
-      overdue: overdue.map((r) => actionDto(r, today)),
+      withoutRegie: withoutRegie.rows.map((h) => ({
+        householdId: h.id,
+        name: h.display_name,
+        reference: h.reference,
+        phase: h.phase,
+        team: teams
+          .filter((t) => t.membership.householdId === h.id && t.membership.role === 'lid')
+          .map((t) => ({ userId: t.user.id, name: t.user.name, discipline: t.user.discipline })),
+      })),
+      stalled: stalled.rows.map((h) => ({
+        householdId: h.id,
+        name: h.display_name,
+        lastTerugkoppeling: h.last_terugkoppeling?.toISOString() ?? null,
+        regieName: h.regie_name,
+      })),
+      overdue: overdue.rows.map((r) => actionDto(r, today)),
+      stalledDays,
+      counts: { withoutRegie: withoutRegie.total, stalled: stalled.total, overdue: overdue.total },
       workload: workload.map((w) => ({
         userId: w.user_id,
         name: w.name,
@@ -149,4 +169,53 @@ export class ViewsService {
       })),
     };
   }
+
+  /** Regie op regie as a table: the wijkteam's households with filters and paging, and who can hold regie. */
+  async regieHouseholds(
+    user: UserEntity,
+    q: RegieHouseholdsQuery,
+    stalledDays: number,
+  ): Promise<{ items: RegieHouseholdRowDto[]; total: number }> {
+    if (user.systemRole !== 'coordinator' || !user.wijkteamId)
+      throw new SpilError('auth.forbidden');
+    const cutoff = stalledCutoff(stalledDays);
+    const { rows, total } = await this.search.search(
+      user,
+      {
+        ...q,
+        ownWijkteamOnly: true,
+        withoutClosed: true,
+        stalledSince: q.vastgelopen ? cutoff : undefined,
+      },
+      todayInNL(),
+    );
+    const teams = await this.households.teams(rows.map((h) => h.id));
+    return {
+      total,
+      items: rows.map((h) => ({
+        household: householdSummary(h),
+        candidates: teams
+          .filter((t) => t.membership.householdId === h.id && t.membership.role === 'lid')
+          .map((t) => ({ userId: t.user.id, name: t.user.name, discipline: t.user.discipline })),
+        openActions: h.open_actions,
+        lastTerugkoppeling: h.last_terugkoppeling?.toISOString() ?? null,
+        stalled: isStalled(h, cutoff),
+      })),
+    };
+  }
+}
+
+/** The moment before which the last terugkoppeling makes a household "vastgelopen". */
+export function stalledCutoff(stalledDays: number, now = Date.now()): Date {
+  return new Date(now - stalledDays * 86400_000);
+}
+
+/** In uitvoering, with open actions, registered before the cutoff and no terugkoppeling since. */
+export function isStalled(h: HouseholdSearchRow, cutoff: Date): boolean {
+  return (
+    h.phase === 'uitvoering' &&
+    h.open_actions > 0 &&
+    h.created_at < cutoff &&
+    (!h.last_terugkoppeling || h.last_terugkoppeling < cutoff)
+  );
 }

@@ -15,6 +15,7 @@ import {
 import { UserEntity, WijkteamEntity } from '../modules/users/user.entity';
 import { insertDemoProces } from './demo-proces';
 import { insertDemoCasus } from './demo-casus';
+import { insertDemoLongPlan } from './demo-long-plan';
 import { writeDemoPlans } from './demo-plans';
 import { insertDemoVoorzieningen } from './demo-voorzieningen';
 
@@ -201,14 +202,21 @@ export const DEMO_HOUSEHOLDS: DemoHousehold[] = [
   },
 ];
 
-/** Load the demo once. Returns false when it is there already. */
-export async function loadDemoData(ds: DataSource): Promise<boolean> {
+/**
+ * Load the demo once. Returns false when it is there already. `longPlan`:
+ * also the household with a plan of 40 actions (`demo-long-plan.ts`).
+ */
+export async function loadDemoData(
+  ds: DataSource,
+  { longPlan = true }: { longPlan?: boolean } = {},
+): Promise<boolean> {
   return ds.transaction(async (em) => {
     if (await em.getRepository(UserEntity).exists({ where: { email: demoEmail('coordinator') } }))
       return false;
     await insertDemo(em);
     await writeDemoPlans(em);
     await insertDemoVoorzieningen(em);
+    if (longPlan) await insertDemoLongPlan(em);
     return true;
   });
 }

@@ -4,13 +4,28 @@ import { Link } from 'react-router-dom';
 import { authed, useCurrentUser } from '../../app/session';
 import { PageHeading } from '../../components/PageHeading';
 import { formatDate, formatNumber } from '../../lib/format';
-import { loadQuery, useLoadedQuery } from '../../lib/query';
+import { loadQuery, useData, useLoadedQuery } from '../../lib/query';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { HouseholdFilterBar, Pager } from '../households/HouseholdFilterBar';
+import {
+  filtersFromSearch,
+  type HouseholdFilterState,
+  isFiltered,
+  toListParams,
+  useHouseholdFilters,
+} from '../households/household-filters';
+import '../households/caseload.css';
 import { ActionTable } from './ActionTable';
 import { actiesQueries } from './acties-api';
 import './acties.css';
 
-export const mijnActiesLoader = authed(async () => {
-  await Promise.all([loadQuery(actiesQueries.mine()), loadQuery(actiesQueries.wieDoetWat())]);
+const PAGE_SIZE = 10;
+const wieDoetWatQuery = (f: HouseholdFilterState) =>
+  actiesQueries.wieDoetWatPage(toListParams(f, PAGE_SIZE));
+
+export const mijnActiesLoader = authed(async ({ request }) => {
+  const f = filtersFromSearch(new URL(request.url).searchParams);
+  await Promise.all([loadQuery(actiesQueries.mine()), loadQuery(wieDoetWatQuery(f))]);
   return null;
 });
 
@@ -97,13 +112,15 @@ function HouseholdBlock({ h, myId }: { h: WieDoetWatDto; myId: string }) {
 export function MijnActiesPage() {
   // A terugkoppeling, an action or a regie change: live-queries makes these stale.
   const mine = useLoadedQuery(actiesQueries.mine());
-  const households = useLoadedQuery(actiesQueries.wieDoetWat());
+  const [filters, setFilters] = useHouseholdFilters();
+  const page = useData(wieDoetWatQuery(filters), { keepPrevious: true });
+  const households = page.data?.items ?? [];
+  const total = page.data?.total ?? 0;
   const user = useCurrentUser();
 
   const overdue = mine.filter((a) => a.overdue).length;
-  const sorted = [...households].sort((a, b) =>
-    a.householdName.localeCompare(b.householdName, 'nl'),
-  );
+  // The server sorts (natural name order by default) and pages.
+  const sorted = households;
   return (
     <section className="stack mijn-acties">
       <title>Mijn acties – Spil</title>
@@ -131,8 +148,23 @@ export function MijnActiesPage() {
         <h2 id="wie-doet-wat" tabIndex={-1}>
           Wie doet wat, per huishouden
         </h2>
-        {sorted.length === 0 ? (
-          <p>Je staat nog in geen enkel casusteam.</p>
+        <HouseholdFilterBar
+          filters={filters}
+          onChange={setFilters}
+          showScope={user.systemRole === 'coordinator'}
+        />
+        <p className="lead" role="status">
+          {page.loading
+            ? 'Huishoudens worden geladen…'
+            : plural(total, 'huishouden', 'huishoudens')}
+        </p>
+        <ErrorMessage message={page.error} />
+        {sorted.length === 0 && !page.loading ? (
+          <p>
+            {isFiltered(filters)
+              ? 'Geen huishoudens met deze zoekopdracht en filters.'
+              : 'Je staat nog in geen enkel casusteam.'}
+          </p>
         ) : (
           <div className="stack">
             {sorted.map((h) => (
@@ -140,6 +172,13 @@ export function MijnActiesPage() {
             ))}
           </div>
         )}
+        <Pager
+          page={filters.pagina}
+          pageSize={PAGE_SIZE}
+          total={total}
+          onPage={(pagina) => setFilters({ pagina })}
+          label="Pagina's van wie doet wat"
+        />
       </section>
     </section>
   );

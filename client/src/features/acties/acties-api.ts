@@ -1,11 +1,12 @@
 import {
   ACTIE_STATUSES,
   ActionRowDto,
+  type HouseholdListParams,
   type TerugkoppelingRequest,
   WieDoetWatDto,
 } from '@spil/shared';
 import { z } from 'zod';
-import { request } from '../../api/http';
+import { queryString, request, requestPage } from '../../api/http';
 import { keys, queryOptions } from '../../lib/query';
 
 /** My open actions across my households, by due date. */
@@ -18,7 +19,19 @@ export function myWieDoetWat(): Promise<WieDoetWatDto[]> {
   return request('GET', '/api/me/wie-doet-wat', z.array(WieDoetWatDto));
 }
 
+/** "Wie doet wat" for one page of my households, with the list filters; the total of matches too. */
+export function myWieDoetWatPage(
+  params: HouseholdListParams,
+): Promise<{ items: WieDoetWatDto[]; total: number }> {
+  return requestPage(`/api/me/wie-doet-wat${queryString(params)}`, z.array(WieDoetWatDto));
+}
+
 export const actiesQueries = {
+  wieDoetWatPage: (params: HouseholdListParams) =>
+    queryOptions({
+      queryKey: keys.me('wie-doet-wat', params),
+      queryFn: () => myWieDoetWatPage(params),
+    }),
   mine: () => queryOptions({ queryKey: keys.me('actions'), queryFn: myActions }),
   wieDoetWat: () => queryOptions({ queryKey: keys.me('wie-doet-wat'), queryFn: myWieDoetWat }),
 };

@@ -1,6 +1,6 @@
 import type { HouseholdDto } from '@spil/shared';
 import { lazy, Suspense } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { householdQueries } from '../../api/households';
 import { useCurrentUser } from '../../app/session';
 import { PageHeading } from '../../components/PageHeading';
@@ -13,6 +13,7 @@ import { TeamList } from './TeamList';
 import { TeamManagement } from '../team/TeamManagement';
 import { RegieSection } from '../regie/RegieSection';
 import { WieDoetWatSection } from '../acties/WieDoetWatSection';
+import './caseload.css';
 
 // The editor is the heaviest part of the app; the list and the team load without it.
 const PlanSection = lazy(() => import('../plan/PlanSection'));
@@ -27,6 +28,42 @@ const VoorzieningenSection = lazy(() => import('../voorzieningen/VoorzieningenSe
 const OverlegSection = lazy(() =>
   import('../overleg/OverlegSection').then((m) => ({ default: m.OverlegSection })),
 );
+
+/** The sections of the household page; `?tab=` shows one of them, without it the page shows all. */
+export const HOUSEHOLD_TABS = {
+  plan: 'Plan van aanpak',
+  voorzieningen: 'Voorzieningen',
+  team: 'Gezin en casusteam',
+  regie: 'Regie',
+  'wie-doet-wat': 'Wie doet wat',
+  traject: 'Traject',
+  toestemming: 'Toestemming',
+  overleg: 'Overleg',
+} as const;
+export type HouseholdTab = keyof typeof HOUSEHOLD_TABS;
+
+function useTab(): HouseholdTab | null {
+  const t = useSearchParams()[0].get('tab');
+  return t && t in HOUSEHOLD_TABS ? (t as HouseholdTab) : null;
+}
+
+/** Links to each section, kept in the URL (`?tab=`), so a section can be opened directly and kept on reload. */
+function SectionNav() {
+  const tab = useTab();
+  const to = (t: HouseholdTab | null) => (t ? `?tab=${t}` : '?');
+  return (
+    <nav aria-label="Onderdelen van het huishouden" className="page-nav page-nav--tabs">
+      <Link to={to(null)} aria-current={tab === null ? 'page' : undefined}>
+        Alles
+      </Link>
+      {(Object.keys(HOUSEHOLD_TABS) as HouseholdTab[]).map((t) => (
+        <Link key={t} to={to(t)} aria-current={tab === t ? 'page' : undefined}>
+          {HOUSEHOLD_TABS[t]}
+        </Link>
+      ))}
+    </nav>
+  );
+}
 
 function HouseholdHeader({ h }: { h: HouseholdDto }) {
   return (
@@ -69,17 +106,15 @@ function HouseholdHeader({ h }: { h: HouseholdDto }) {
           <dd>{myRoleLabel(h.myRole)}</dd>
         </div>
       </dl>
-      <nav aria-label="Op deze pagina" className="page-nav">
-        <a href="#gezin">Gezin</a>
-        <a href="#casusteam">Casusteam</a>
-        <a href="#regie">Regie</a>
-        <a href="#wie-doet-wat">Wie doet wat</a>
-        <a href="#plan">Plan van aanpak</a>
-        <a href="#voorzieningen">Voorzieningen</a>
-        <a href="#traject">Traject</a>
-        <a href="#toestemming">Toestemming</a>
-        <a href="#overleg">Overleg</a>
-      </nav>
+      <SectionNav />
+      <p className="no-print household-print">
+        <button type="button" className="button button--small" onClick={() => window.print()}>
+          Afdrukken
+        </button>{' '}
+        <span className="hint">
+          Tip: kies eerst Plan van aanpak om alleen het plan af te drukken.
+        </span>
+      </p>
     </header>
   );
 }
@@ -88,80 +123,100 @@ export function HouseholdPage() {
   // Team, regie, access and phase changes arrive as events; live-queries makes this stale.
   const household = useLoadedQuery(householdQueries.detail(useParams().id ?? ''));
   const user = useCurrentUser();
+  const tab = useTab();
+  const show = (t: HouseholdTab) => tab === null || tab === t;
   return (
-    <article className="stack household">
+    <article className={`stack household${tab ? ` household--tab-${tab}` : ''}`}>
       <title>{`${household.displayName} – Spil`}</title>
       <HouseholdHeader h={household} />
       <ProcesBanner household={household} user={user} />
-      <section aria-labelledby="gezin" className="section">
-        <h2 id="gezin" tabIndex={-1}>
-          Gezin
-        </h2>
-        <MemberList members={household.members} />
-      </section>
-      <section aria-labelledby="casusteam" className="section">
-        <h2 id="casusteam" tabIndex={-1}>
-          Casusteam
-        </h2>
-        <TeamList
-          team={household.team}
-          regieUserId={household.regie?.userId ?? null}
-          myId={user.id}
-        />
-        <TeamManagement household={household} user={user} />
-      </section>
-      <section aria-labelledby="regie" className="section">
-        <h2 id="regie" tabIndex={-1}>
-          Regie
-        </h2>
-        <RegieSection household={household} user={user} />
-      </section>
-      <section aria-labelledby="wie-doet-wat" className="section">
-        <h2 id="wie-doet-wat" tabIndex={-1}>
-          Wie doet wat
-        </h2>
-        <WieDoetWatSection household={household} user={user} />
-      </section>
-      <section aria-labelledby="plan" className="section">
-        <h2 id="plan" tabIndex={-1}>
-          Plan van aanpak
-        </h2>
-        <Suspense fallback={<p role="status">Plan wordt geladen…</p>}>
-          <PlanSection key={household.id} household={household} user={user} />
-        </Suspense>
-      </section>
-      <section aria-labelledby="voorzieningen" className="section">
-        <h2 id="voorzieningen" tabIndex={-1}>
-          Voorzieningen en budget
-        </h2>
-        <Suspense fallback={<p role="status">Voorzieningen worden geladen…</p>}>
-          <VoorzieningenSection key={household.id} household={household} user={user} />
-        </Suspense>
-      </section>
-      <section aria-labelledby="traject" className="section">
-        <h2 id="traject" tabIndex={-1}>
-          Traject: quickscan, ZRM en evaluatie
-        </h2>
-        <Suspense fallback={<p role="status">Traject wordt geladen…</p>}>
-          <ProcesSection key={household.id} household={household} user={user} />
-        </Suspense>
-      </section>
-      <section aria-labelledby="toestemming" className="section">
-        <h2 id="toestemming" tabIndex={-1}>
-          Toestemming en medische notities
-        </h2>
-        <Suspense fallback={<p role="status">Toestemming wordt geladen…</p>}>
-          <ConsentSection key={household.id} household={household} user={user} />
-        </Suspense>
-      </section>
-      <section aria-labelledby="overleg" className="section">
-        <h2 id="overleg" tabIndex={-1}>
-          Overleg
-        </h2>
-        <Suspense fallback={<p role="status">Overleg wordt geladen…</p>}>
-          <OverlegSection key={household.id} household={household} user={user} />
-        </Suspense>
-      </section>
+      {show('team') && (
+        <section aria-labelledby="gezin" className="section">
+          <h2 id="gezin" tabIndex={-1}>
+            Gezin
+          </h2>
+          <MemberList members={household.members} />
+        </section>
+      )}
+      {show('team') && (
+        <section aria-labelledby="casusteam" className="section">
+          <h2 id="casusteam" tabIndex={-1}>
+            Casusteam
+          </h2>
+          <TeamList
+            team={household.team}
+            regieUserId={household.regie?.userId ?? null}
+            myId={user.id}
+          />
+          <TeamManagement household={household} user={user} />
+        </section>
+      )}
+      {show('regie') && (
+        <section aria-labelledby="regie" className="section">
+          <h2 id="regie" tabIndex={-1}>
+            Regie
+          </h2>
+          <RegieSection household={household} user={user} />
+        </section>
+      )}
+      {show('wie-doet-wat') && (
+        <section aria-labelledby="wie-doet-wat" className="section">
+          <h2 id="wie-doet-wat" tabIndex={-1}>
+            Wie doet wat
+          </h2>
+          <WieDoetWatSection household={household} user={user} />
+        </section>
+      )}
+      {show('plan') && (
+        <section aria-labelledby="plan" className="section">
+          <h2 id="plan" tabIndex={-1}>
+            Plan van aanpak
+          </h2>
+          <Suspense fallback={<p role="status">Plan wordt geladen…</p>}>
+            <PlanSection key={household.id} household={household} user={user} />
+          </Suspense>
+        </section>
+      )}
+      {show('voorzieningen') && (
+        <section aria-labelledby="voorzieningen" className="section">
+          <h2 id="voorzieningen" tabIndex={-1}>
+            Voorzieningen en budget
+          </h2>
+          <Suspense fallback={<p role="status">Voorzieningen worden geladen…</p>}>
+            <VoorzieningenSection key={household.id} household={household} user={user} />
+          </Suspense>
+        </section>
+      )}
+      {show('traject') && (
+        <section aria-labelledby="traject" className="section">
+          <h2 id="traject" tabIndex={-1}>
+            Traject: quickscan, ZRM en evaluatie
+          </h2>
+          <Suspense fallback={<p role="status">Traject wordt geladen…</p>}>
+            <ProcesSection key={household.id} household={household} user={user} />
+          </Suspense>
+        </section>
+      )}
+      {show('toestemming') && (
+        <section aria-labelledby="toestemming" className="section">
+          <h2 id="toestemming" tabIndex={-1}>
+            Toestemming en medische notities
+          </h2>
+          <Suspense fallback={<p role="status">Toestemming wordt geladen…</p>}>
+            <ConsentSection key={household.id} household={household} user={user} />
+          </Suspense>
+        </section>
+      )}
+      {show('overleg') && (
+        <section aria-labelledby="overleg" className="section">
+          <h2 id="overleg" tabIndex={-1}>
+            Overleg
+          </h2>
+          <Suspense fallback={<p role="status">Overleg wordt geladen…</p>}>
+            <OverlegSection key={household.id} household={household} user={user} />
+          </Suspense>
+        </section>
+      )}
     </article>
   );
 }

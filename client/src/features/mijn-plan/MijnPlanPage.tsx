@@ -27,6 +27,7 @@ import { ReactieList } from './ReactieList';
 import { registerServiceWorker } from './register-sw';
 import { usePlanView } from './use-plan-view';
 import './mijn-plan.css';
+import { MijnGegevens } from './MijnGegevens';
 
 interface Info {
   data: MijnPlanDto | null;
@@ -239,7 +240,10 @@ export default function MijnPlanPage() {
     <article className="mijn-plan stack">
       <title>Mijn plan – Spil</title>
       {household ? (
-        <MijnPlan key={household.id} household={household} user={user} />
+        <>
+          <MijnPlan key={household.id} household={household} user={user} />
+          <MijnGegevens household={household} />
+        </>
       ) : (
         <>
           <PageHeading>Mijn plan</PageHeading>

@@ -1,9 +1,9 @@
 import type { HouseholdSummaryDto } from '@spil/shared';
 import { lazy, Suspense } from 'react';
 import { householdQueries } from '../../api/households';
-import { authed, useCurrentUser } from '../../app/session';
+import { authed, loaderUser, useCurrentUser } from '../../app/session';
 import { loadQuery } from '../../lib/query';
-import { HouseholdListPage } from '../households/HouseholdListPage';
+import { HouseholdListPage, householdPageQuery } from '../households/HouseholdListPage';
 import { isHouseholdUser } from './household-user';
 import { householdsWhenOffline } from './offline-cache';
 
@@ -11,7 +11,13 @@ import { householdsWhenOffline } from './offline-cache';
 const MijnPlanPage = lazy(() => import('./MijnPlanPage'));
 
 /** The households of the caller; for the inwoner and naasten offline, the list of the last visit. */
-export const homeLoader = authed(async (): Promise<HouseholdSummaryDto[]> => {
+export const homeLoader = authed(async ({ request }): Promise<HouseholdSummaryDto[] | null> => {
+  const user = await loaderUser();
+  if (!isHouseholdUser(user)) {
+    // Professionals: the page of the list in the address, searched on the server.
+    await loadQuery(householdPageQuery(new URL(request.url).searchParams));
+    return null;
+  }
   try {
     return await loadQuery(householdQueries.list());
   } catch (e) {

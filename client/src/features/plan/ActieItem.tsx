@@ -15,7 +15,12 @@ import { usePlan } from './plan-context';
 import { PlanText } from './PlainTextField';
 import { useObserveDeep } from './use-y';
 
-export function ActieItem({ actie }: { actie: Actie }) {
+/**
+ * One action with its fields, its terugkoppelingen and the form to feed back.
+ * `embedded`: inside a row of the compact list (`ActieRow`), which shows the
+ * title, badges and summary itself.
+ */
+export function ActieItem({ actie, embedded = false }: { actie: Actie; embedded?: boolean }) {
   const { session, canEdit, owners } = usePlan();
   const id = useId();
   const update = (patch: Parameters<typeof session.plan.updateActie>[1]) =>
@@ -27,31 +32,40 @@ export function ActieItem({ actie }: { actie: Actie }) {
   useObserveDeep(session.plan.serverMap);
   const regiehouder = session.plan.regie()?.userId === user.id;
   const mayFeedBack = canEdit && (actie.eigenaarId === user.id || regiehouder);
+  const Tag = embedded ? 'div' : 'li';
   return (
-    <li
-      className={`card actie actie--${actie.status}${overdue ? ' actie--overdue' : ''}`}
-      aria-labelledby={`${id}-kop`}
+    <Tag
+      className={
+        embedded
+          ? 'actie__body'
+          : `card actie actie--${actie.status}${overdue ? ' actie--overdue' : ''}`
+      }
+      aria-labelledby={embedded ? undefined : `${id}-kop`}
     >
-      <div className="actie__head">
-        <h4 className="actie__kop" id={`${id}-kop`}>
-          {actie.titel || 'Actie zonder titel'}
-        </h4>
-        <p className="actie__badges">
-          <span className={`badge badge--status-${actie.status}`}>
-            {ACTIE_STATUS_LABELS[actie.status]}
-          </span>
-          {overdue && <span className="badge badge--overdue">Te laat</span>}
-          {!owner && <span className="badge badge--zonder">Zonder eigenaar</span>}
-        </p>
-      </div>
-      <p className="muted actie__summary">
-        {owner
-          ? `Eigenaar: ${owner.name}`
-          : actie.eigenaarId
-            ? 'De eigenaar staat niet meer in het team'
-            : 'Nog geen eigenaar'}
-        {actie.deadline ? ` · uiterlijk ${formatDate(actie.deadline)}` : ''}
-      </p>
+      {!embedded && (
+        <>
+          <div className="actie__head">
+            <h4 className="actie__kop" id={`${id}-kop`}>
+              {actie.titel || 'Actie zonder titel'}
+            </h4>
+            <p className="actie__badges">
+              <span className={`badge badge--status-${actie.status}`}>
+                {ACTIE_STATUS_LABELS[actie.status]}
+              </span>
+              {overdue && <span className="badge badge--overdue">Te laat</span>}
+              {!owner && <span className="badge badge--zonder">Zonder eigenaar</span>}
+            </p>
+          </div>
+          <p className="muted actie__summary">
+            {owner
+              ? `Eigenaar: ${owner.name}`
+              : actie.eigenaarId
+                ? 'De eigenaar staat niet meer in het team'
+                : 'Nog geen eigenaar'}
+            {actie.deadline ? ` · uiterlijk ${formatDate(actie.deadline)}` : ''}
+          </p>
+        </>
+      )}
       <div className="actie__grid">
         <div className="field field--wide">
           <label htmlFor={`${id}-titel`}>Wat gaat er gebeuren</label>
@@ -127,6 +141,6 @@ export function ActieItem({ actie }: { actie: Actie }) {
           status={actie.status}
         />
       )}
-    </li>
+    </Tag>
   );
 }

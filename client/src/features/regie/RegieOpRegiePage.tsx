@@ -4,32 +4,39 @@ import { Form, Link, useLoaderData, useNavigation } from 'react-router-dom';
 import { authed } from '../../app/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
-import { formatDate, formatNumber } from '../../lib/format';
+import { formatNumber } from '../../lib/format';
 import { disciplineLabel } from '../../lib/labels';
 import { keys, loadQuery, queryOptions, useData, useLoadedQuery } from '../../lib/query';
 import { useSubmit } from '../../lib/use-submit';
 import { ActionTable } from '../acties/ActionTable';
 import { assignRegie, regieOverzicht } from './regie-api';
+import { RegieTable, regieTableQuery } from './RegieTable';
 import './regie.css';
 
 export const STALLED_CHOICES = [7, 14, 21, 30, 60, 90] as const;
-const DEFAULT_STALLED = 14;
+/** Households without regiehouder shown as cards; the rest are in the table below. */
+const CARDS = 6;
+const LIST_LIMIT = 20;
 export const DEFAULT_REASON = 'Toegewezen via Regie op regie';
 
-function stalledDaysOf(url: URL): number {
+/** The days in the address, or null for the server's setting. */
+function stalledDaysOf(url: URL): number | null {
   const n = Number(url.searchParams.get('stil'));
-  return Number.isInteger(n) && n >= 1 && n <= 365 ? n : DEFAULT_STALLED;
+  return Number.isInteger(n) && n >= 1 && n <= 365 ? n : null;
 }
 
-const overzichtQuery = (stalledDays: number) =>
+const overzichtQuery = (stalledDays: number | null) =>
   queryOptions({
     queryKey: keys.wijkteam('regie', stalledDays),
-    queryFn: () => regieOverzicht(stalledDays),
+    // The page shows the first rows of each list and the counts; the table below has the rest.
+    queryFn: () => regieOverzicht(stalledDays, LIST_LIMIT),
   });
 
 export const regieOpRegieLoader = authed(async ({ request }) => {
-  const stalledDays = stalledDaysOf(new URL(request.url));
-  await loadQuery(overzichtQuery(stalledDays));
+  const url = new URL(request.url);
+  const stalledDays = stalledDaysOf(url);
+  const overzicht = await loadQuery(overzichtQuery(stalledDays));
+  await loadQuery(regieTableQuery(url.searchParams, overzicht.stalledDays ?? 14));
   return { stalledDays };
 });
 
@@ -194,48 +201,6 @@ function Workload({ rows }: { rows: RegieOverzichtDto['workload'] }) {
   );
 }
 
-function Stalled({ rows, days }: { rows: RegieOverzichtDto['stalled']; days: number }) {
-  if (rows.length === 0)
-    return <p>Elk huishouden heeft in de afgelopen {days} dagen een terugkoppeling gehad.</p>;
-  return (
-    <div className="table-wrap">
-      <table className="rr-table rr-table--stack" role="table">
-        <caption className="visually-hidden">
-          Huishoudens zonder terugkoppeling in {days} dagen
-        </caption>
-        <thead role="rowgroup">
-          <tr role="row">
-            <th scope="col" role="columnheader">
-              Huishouden
-            </th>
-            <th scope="col" role="columnheader">
-              Regiehouder
-            </th>
-            <th scope="col" role="columnheader">
-              Laatste terugkoppeling
-            </th>
-          </tr>
-        </thead>
-        <tbody role="rowgroup">
-          {rows.map((r) => (
-            <tr key={r.householdId} role="row">
-              <th scope="row" role="rowheader">
-                <Link to={`/huishoudens/${r.householdId}`}>{r.name}</Link>
-              </th>
-              <td role="cell" data-label="Regiehouder">
-                {r.regieName ?? <strong className="text-warning">Nog niemand</strong>}
-              </td>
-              <td role="cell" data-label="Laatste terugkoppeling">
-                {r.lastTerugkoppeling ? formatDate(r.lastTerugkoppeling) : 'Nog nooit'}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
 /**
  * "Regie op regie" for the coördinator: households without a regiehouder
  * (assign in two clicks), stalled households, overdue actions, workload.
@@ -250,17 +215,21 @@ export function RegieOpRegiePage() {
   const [message, setMessage] = useState<string | null>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
   const { withoutRegie, stalled, overdue, workload } = overzicht;
+  const counts = overzicht.counts ?? {
+    withoutRegie: withoutRegie.length,
+    stalled: stalled.length,
+    overdue: overdue.length,
+  };
+  const days = overzicht.stalledDays ?? stalledDays ?? 14;
 
   function assigned(text: string) {
     setMessage(text);
     requestAnimationFrame(() => messageRef.current?.focus());
   }
 
-  const choices: number[] = STALLED_CHOICES.includes(
-    stalledDays as (typeof STALLED_CHOICES)[number],
-  )
+  const choices: number[] = STALLED_CHOICES.includes(days as (typeof STALLED_CHOICES)[number])
     ? [...STALLED_CHOICES]
-    : [...STALLED_CHOICES, stalledDays].sort((a, b) => a - b);
+    : [...STALLED_CHOICES, days].sort((a, b) => a - b);
 
   return (
     <section className="stack rr">
@@ -272,21 +241,21 @@ export function RegieOpRegiePage() {
       </p>
 
       <ul className="rr-counts" aria-label="In het kort">
-        <li className={withoutRegie.length > 0 ? 'rr-count rr-count--alert' : 'rr-count'}>
-          <a href="#zonder-regie">
-            <span className="rr-count__n">{formatNumber(withoutRegie.length)}</span> zonder
+        <li className={counts.withoutRegie > 0 ? 'rr-count rr-count--alert' : 'rr-count'}>
+          <a href="?regiehouder=geen#huishoudens">
+            <span className="rr-count__n">{formatNumber(counts.withoutRegie)}</span> zonder
             regiehouder
           </a>
         </li>
-        <li className={stalled.length > 0 ? 'rr-count rr-count--alert' : 'rr-count'}>
-          <a href="#vastgelopen">
-            <span className="rr-count__n">{formatNumber(stalled.length)}</span> vastgelopen
+        <li className={counts.stalled > 0 ? 'rr-count rr-count--alert' : 'rr-count'}>
+          <a href="?vastgelopen=ja#huishoudens">
+            <span className="rr-count__n">{formatNumber(counts.stalled)}</span> vastgelopen
           </a>
         </li>
-        <li className={overdue.length > 0 ? 'rr-count rr-count--alert' : 'rr-count'}>
-          <a href="#te-laat">
-            <span className="rr-count__n">{formatNumber(overdue.length)}</span>{' '}
-            {overdue.length === 1 ? 'actie' : 'acties'} te laat
+        <li className={counts.overdue > 0 ? 'rr-count rr-count--alert' : 'rr-count'}>
+          <a href="?achterstand=ja#huishoudens">
+            <span className="rr-count__n">{formatNumber(counts.overdue)}</span>{' '}
+            {counts.overdue === 1 ? 'actie' : 'acties'} te laat
           </a>
         </li>
       </ul>
@@ -302,7 +271,7 @@ export function RegieOpRegiePage() {
 
       <section aria-labelledby="zonder-regie" className="section">
         <h2 id="zonder-regie" tabIndex={-1}>
-          Zonder regiehouder ({formatNumber(withoutRegie.length)})
+          Zonder regiehouder ({formatNumber(counts.withoutRegie)})
         </h2>
         {withoutRegie.length === 0 ? (
           <p>Elk huishouden in je wijkteam heeft een regiehouder.</p>
@@ -312,22 +281,30 @@ export function RegieOpRegiePage() {
               Kies een lid van het casusteam en klik op Toewijzen. De reden mag je aanpassen.
             </p>
             <ul className="card-grid rr-assign-list">
-              {withoutRegie.map((h) => (
+              {withoutRegie.slice(0, CARDS).map((h) => (
                 <AssignCard key={h.householdId} household={h} onAssigned={assigned} />
               ))}
             </ul>
+            {counts.withoutRegie > CARDS && (
+              <p>
+                <a href="?regiehouder=geen#huishoudens">
+                  Alle {formatNumber(counts.withoutRegie)} huishoudens zonder regiehouder in de
+                  tabel
+                </a>
+              </p>
+            )}
           </>
         )}
       </section>
 
-      <section aria-labelledby="vastgelopen" className="section">
-        <h2 id="vastgelopen" tabIndex={-1}>
-          Vastgelopen ({formatNumber(stalled.length)})
+      <section aria-labelledby="huishoudens" className="section">
+        <h2 id="huishoudens" tabIndex={-1}>
+          Alle huishoudens
         </h2>
         <Form method="get" className="rr-filter" aria-label="Wanneer is een huishouden vastgelopen">
           <div className="field">
             <label htmlFor={`${id}-stil`}>Geen terugkoppeling in</label>
-            <select id={`${id}-stil`} name="stil" defaultValue={String(stalledDays)}>
+            <select id={`${id}-stil`} name="stil" defaultValue={String(days)}>
               {choices.map((n) => (
                 <option key={n} value={n}>
                   {n} dagen
@@ -343,17 +320,25 @@ export function RegieOpRegiePage() {
             Tonen
           </button>
         </Form>
-        <Stalled rows={stalled} days={stalledDays} />
+        <RegieTable stalledDays={days} onMessage={assigned} />
       </section>
 
       <section aria-labelledby="te-laat" className="section">
         <h2 id="te-laat" tabIndex={-1}>
-          Acties over de datum ({formatNumber(overdue.length)})
+          Acties over de datum ({formatNumber(counts.overdue)})
         </h2>
         {overdue.length === 0 ? (
           <p>Er zijn geen acties over de datum.</p>
         ) : (
-          <ActionTable rows={overdue} caption="Acties over de datum" showHousehold />
+          <>
+            <ActionTable rows={overdue.slice(0, 20)} caption="Acties over de datum" showHousehold />
+            {counts.overdue > 20 && (
+              <p>
+                De 20 oudste van {formatNumber(counts.overdue)}.{' '}
+                <a href="?achterstand=ja#huishoudens">Huishoudens met acties over de datum</a>
+              </p>
+            )}
+          </>
         )}
       </section>
 

@@ -4,10 +4,14 @@ import {
   HandoverHistoryEntryDto,
   RegieDetailDto,
   RegieOverzichtDto,
+  type BulkAssignRegieRequest,
+  BulkAssignRegieResult,
+  RegieHouseholdRowDto,
+  type RegieHouseholdsParams,
   WieDoetWatDto,
 } from '@spil/shared';
 import { z } from 'zod';
-import { request } from '../../api/http';
+import { queryString, request, requestPage } from '../../api/http';
 import { keys, queryOptions } from '../../lib/query';
 
 const base = (householdId: string) => `/api/households/${encodeURIComponent(householdId)}`;
@@ -88,10 +92,26 @@ export function householdWieDoetWat(householdId: string): Promise<WieDoetWatDto>
 }
 
 /** Regie op regie: the coördinator's overview of the wijkteam. */
-export function regieOverzicht(stalledDays: number): Promise<RegieOverzichtDto> {
+/** The overview; without `stalledDays` the server's setting counts. */
+export function regieOverzicht(
+  stalledDays: number | null,
+  listLimit?: number,
+): Promise<RegieOverzichtDto> {
   return request(
     'GET',
-    `/api/regie/overzicht?stalledDays=${encodeURIComponent(String(stalledDays))}`,
+    `/api/regie/overzicht${queryString({ stalledDays, listLimit })}`,
     RegieOverzichtDto,
   );
+}
+
+/** Regie op regie as a table: one page of the wijkteam's households, with who can hold regie. */
+export function regieHouseholds(
+  params: RegieHouseholdsParams,
+): Promise<{ items: RegieHouseholdRowDto[]; total: number }> {
+  return requestPage(`/api/regie/huishoudens${queryString(params)}`, z.array(RegieHouseholdRowDto));
+}
+
+/** Regie over several households to one professional, with one reason. */
+export function assignRegieMany(body: BulkAssignRegieRequest): Promise<BulkAssignRegieResult> {
+  return request('POST', '/api/regie/toewijzen', BulkAssignRegieResult, body);
 }

@@ -1,17 +1,28 @@
-import { Controller, Delete, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import {
   AddTeamMemberRequest,
   CreateHouseholdRequest,
   HouseholdDto,
+  HouseholdListQuery,
   HouseholdSummaryDto,
   HouseholdTeamMemberParams,
   IdParam,
   PatchTeamMemberRequest,
   TeamMemberDto,
+  TOTAL_COUNT_HEADER,
 } from '@spil/shared';
-import { ApiZodBody, ApiZodParams, ApiZodResponse, ZodBody, ZodParams } from '../../common/zod';
+import {
+  ApiZodBody,
+  ApiZodParams,
+  ApiZodQuery,
+  ApiZodResponse,
+  ZodBody,
+  ZodParams,
+  ZodQuery,
+} from '../../common/zod';
 import { Auth } from '../auth/auth.guard';
 import type { AuthContext } from '../auth/auth.types';
 import { HouseholdsService } from './households.service';
@@ -26,10 +37,25 @@ export class HouseholdsController {
   @ApiOperation({
     summary:
       'Households the caller may see: their casus teams, or their wijkteam for a coördinator',
+    description:
+      'Searched (`q`: name, reference, wijk, first name of a member), filtered, sorted (`naam` in natural order, `activiteit`, `fase`) and paged (`limit`, `offset`; no `limit` answers every match). ' +
+      `The answer stays a JSON array; the number of matches before paging is in the \`${TOTAL_COUNT_HEADER}\` header.`,
   })
-  @ApiZodResponse(200, z.array(HouseholdSummaryDto))
-  list(@Auth() auth: AuthContext): Promise<HouseholdSummaryDto[]> {
-    return this.households.list(auth.user);
+  @ApiZodQuery(HouseholdListQuery)
+  @ApiZodResponse(200, z.array(HouseholdSummaryDto), '', {
+    [TOTAL_COUNT_HEADER]: {
+      description: 'Number of matching households before paging',
+      schema: { type: 'integer' },
+    },
+  })
+  async list(
+    @Auth() auth: AuthContext,
+    @ZodQuery(HouseholdListQuery) q: HouseholdListQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<HouseholdSummaryDto[]> {
+    const { items, total } = await this.households.list(auth.user, q);
+    res.setHeader(TOTAL_COUNT_HEADER, String(total));
+    return items;
   }
 
   @Post()

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { HouseholdAccessPolicy } from './household-access.policy';
+import { HouseholdSearchRepository } from './household-search.repository';
 import { HouseholdsController } from './households.controller';
 import { HouseholdsRepository } from './households.repository';
 import { HouseholdsService } from './households.service';
@@ -8,7 +9,17 @@ import { HouseholdsService } from './households.service';
 @Global()
 @Module({
   controllers: [HouseholdsController],
-  providers: [HouseholdsRepository, HouseholdsService, HouseholdAccessPolicy],
-  exports: [HouseholdAccessPolicy, HouseholdsRepository, HouseholdsService],
+  providers: [
+    HouseholdsRepository,
+    HouseholdSearchRepository,
+    HouseholdsService,
+    HouseholdAccessPolicy,
+  ],
+  exports: [
+    HouseholdAccessPolicy,
+    HouseholdsRepository,
+    HouseholdSearchRepository,
+    HouseholdsService,
+  ],
 })
 export class HouseholdsModule {}

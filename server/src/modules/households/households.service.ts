@@ -3,6 +3,7 @@ import type {
   AddTeamMemberRequest,
   CreateHouseholdRequest,
   HouseholdDto,
+  HouseholdListQuery,
   HouseholdSummaryDto,
   PatchTeamMemberRequest,
   TeamMemberDto,
@@ -10,9 +11,15 @@ import type {
 import { CreateHouseholdRequest as CreateSchema } from '@spil/shared';
 import { DomainEvents } from '../../common/domain-events';
 import { SpilError } from '../../common/errors';
+import { todayInNL } from '../../read-model/action-projection';
 import type { UserEntity } from '../users/user.entity';
 import { HouseholdEntity, HouseholdMemberEntity } from './household.entity';
 import { HouseholdAccessPolicy } from './household-access.policy';
+import {
+  type HouseholdSearchRow,
+  HouseholdSearchRepository,
+  isHouseholdSide,
+} from './household-search.repository';
 import { HouseholdsRepository, type RegieRow, type TeamRow } from './households.repository';
 
 function teamMemberDto({ membership, user }: TeamRow): TeamMemberDto {
@@ -31,6 +38,35 @@ function teamMemberDto({ membership, user }: TeamRow): TeamMemberDto {
   };
 }
 
+/** What every list shows of a household; the process (colour, escalation) only to professionals. */
+export function householdSummary(
+  r: HouseholdSearchRow,
+  householdSide = false,
+): HouseholdSummaryDto {
+  const summary: HouseholdSummaryDto = {
+    id: r.id,
+    reference: r.reference,
+    displayName: r.display_name,
+    wijk: r.wijk,
+    phase: r.phase,
+    myRole: r.my_role,
+    regie:
+      r.regie_user_id && r.regie_name && r.regie_since
+        ? { userId: r.regie_user_id, name: r.regie_name, since: r.regie_since.toISOString() }
+        : null,
+    teamSize: r.team_size,
+    colour: r.colour,
+    lastActivity: r.last_activity.toISOString(),
+    overdueActions: r.overdue_actions,
+    openEscalation: r.open_escalation,
+  };
+  if (householdSide) {
+    delete summary.colour;
+    delete summary.openEscalation;
+  }
+  return summary;
+}
+
 function regieDto(r: RegieRow | undefined): HouseholdSummaryDto['regie'] {
   return r ? { userId: r.userId, name: r.name, since: r.since.toISOString() } : null;
 }
@@ -39,27 +75,19 @@ function regieDto(r: RegieRow | undefined): HouseholdSummaryDto['regie'] {
 export class HouseholdsService {
   constructor(
     private readonly repo: HouseholdsRepository,
+    private readonly search: HouseholdSearchRepository,
     private readonly policy: HouseholdAccessPolicy,
     private readonly events: DomainEvents,
   ) {}
 
-  async list(user: UserEntity): Promise<HouseholdSummaryDto[]> {
-    const households = await this.repo.listVisible(user);
-    const ids = households.map((h) => h.id);
-    const [teams, regie] = await Promise.all([this.repo.teams(ids), this.repo.regie(ids)]);
-    return households.map((h) => {
-      const team = teams.filter((t) => t.membership.householdId === h.id);
-      return {
-        id: h.id,
-        reference: h.reference,
-        displayName: h.displayName,
-        wijk: h.wijk,
-        phase: h.phase,
-        myRole: team.find((t) => t.user.id === user.id)?.membership.role ?? null,
-        regie: regieDto(regie.get(h.id)),
-        teamSize: team.length,
-      };
-    });
+  /** Households the user may see, searched, filtered, sorted and paged; `total` counts every match. */
+  async list(
+    user: UserEntity,
+    query: HouseholdListQuery = { scope: 'all', sort: 'naam', offset: 0 },
+  ): Promise<{ items: HouseholdSummaryDto[]; total: number }> {
+    const { rows, total } = await this.search.search(user, query, todayInNL());
+    const householdSide = isHouseholdSide(user);
+    return { items: rows.map((r) => householdSummary(r, householdSide)), total };
   }
 
   /** The household, or 404 when the caller may not see it. */
