@@ -31,8 +31,10 @@ import { PrivacyModule } from './modules/privacy/privacy.module';
 import { AuditBridgeModule } from './audit-bridge/audit-bridge.module';
 import { ConsentModule } from './modules/consent/consent.module';
 import { CollaborationEvaluationsModule } from './modules/collaboration-evaluations/collaboration-evaluations.module';
-import { MeetingsFeatureModule } from './orchestration/orchestration.module';
+import { OrchestrationModule } from './orchestration/orchestration.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
 import { HouseholdVoiceModule } from './household-voice/household-voice.module';
+import { VoorzieningenModule } from './modules/voorzieningen/voorzieningen.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -78,10 +80,12 @@ export class AppModule {
         FhirModule,
         ConsentModule,
         CollaborationEvaluationsModule,
-        MeetingsFeatureModule,
+        OrchestrationModule,
+        MeetingsModule,
         PrivacyModule,
         AuditBridgeModule,
         HouseholdVoiceModule,
+        VoorzieningenModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: opts.config },

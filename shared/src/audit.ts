@@ -47,12 +47,14 @@ export const AUDIT_PARTS = [
   'quickscan',
   'escalatie',
   'evaluatie',
+  'voorzieningen',
   'meldingen',
   'plan',
   'medisch',
   'werk',
   'export',
   'logboek',
+  'doelen',
   'overig',
 ] as const;
 export type AuditPart = (typeof AUDIT_PARTS)[number];

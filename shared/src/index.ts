@@ -12,3 +12,4 @@ export * from './household-access';
 export * from './mijn-plan';
 export * from './person-color';
 export * from './plan-text';
+export * from './voorzieningen';

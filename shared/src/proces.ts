@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { PHASES, type Phase } from './domain';
 import { LEVENSDOMEINEN, type Levensdomein } from './levensdomeinen';
+import { KpiVoorzieningenDto } from './voorzieningen';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const OptionalText = (max: number) => z.string().trim().max(max).default('');
@@ -498,6 +499,19 @@ export const EvaluationOverviewDto = z.object({
 });
 export type EvaluationOverviewDto = z.infer<typeof EvaluationOverviewDto>;
 
+/** The doelen of the plan as stored now, for the evaluation form (`GET /api/households/:id/doelen`). */
+export const PlanGoalsDto = z.object({
+  /** Oldest first. `id` is the doel's id in the plan document (a goal's `goalId` in an evaluation). */
+  goals: z.array(
+    z.object({
+      id: z.string(),
+      titel: z.string(),
+      domein: z.enum(LEVENSDOMEINEN).nullable(),
+    }),
+  ),
+});
+export type PlanGoalsDto = z.infer<typeof PlanGoalsDto>;
+
 /* ---------- effect measurement (Effectencalculator) ---------- */
 
 export const AVOIDED_EVENTS = [
@@ -728,6 +742,8 @@ export const KpiDto = z.object({
     byEvent: z.array(z.object({ event: z.enum(AVOIDED_EVENTS), totalCents: z.number().int() })),
     byMonth: z.array(z.object({ month: z.string(), totalCents: z.number().int() })),
   }),
+  /** What the support in the plans costs (issue 19). */
+  voorzieningen: KpiVoorzieningenDto,
 });
 export type KpiDto = z.infer<typeof KpiDto>;
 

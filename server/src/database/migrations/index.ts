@@ -8,6 +8,7 @@ import { Collab1764000001000 } from './1764000001000-collab';
 import { HouseholdVoice1764000006000 } from './1764000006000-household-voice';
 import { RegieHandoverWithdrawal1764000008300 } from './1764000008300-regie-handover-withdrawal';
 import { PlanSchema1796650000000 } from './1796650000000-plan-schema';
+import { Voorzieningen1796658236914 } from './1796658236914-voorzieningen';
 
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   HouseholdVoice1764000006000,
   RegieHandoverWithdrawal1764000008300,
   PlanSchema1796650000000,
+  Voorzieningen1796658236914,
 ];

@@ -80,6 +80,10 @@ function whatPhrase(part: AuditPart | null, action: AuditAction, event: string):
       return read ? 'de escalaties bekeken' : 'een escalatie vastgelegd of bijgewerkt';
     case 'evaluatie':
       return read ? 'de evaluatie bekeken' : 'de evaluatie of afsluiting vastgelegd';
+    case 'voorzieningen':
+      return read
+        ? 'de voorzieningen en beschikkingen bekeken'
+        : 'de voorzieningen of beschikkingen bijgewerkt';
     case 'plan':
       return event === 'plan.update' || action === 'U' ? 'uw plan aangepast' : 'uw plan geopend';
     case 'medisch':
@@ -92,6 +96,8 @@ function whatPhrase(part: AuditPart | null, action: AuditAction, event: string):
         : 'de werkaantekeningen van de professionals geopend';
     case 'export':
       return 'een export van uw dossier gemaakt';
+    case 'doelen':
+      return 'de doelen van uw plan bekeken';
     case 'logboek':
       return 'het logboek van uw dossier ingezien';
     case 'meldingen':

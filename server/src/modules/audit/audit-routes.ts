@@ -36,9 +36,14 @@ const PART_BY_SEGMENT: Record<string, AuditPart> = {
   export: 'export',
   fhir: 'export',
   plan: 'plan',
+  doelen: 'doelen',
   effects: 'evaluatie',
   effecten: 'evaluatie',
   'mijn-plan': 'plan',
+  voorzieningen: 'voorzieningen',
+  budget: 'voorzieningen',
+  'mijn-hulp': 'voorzieningen',
+  'voorziening-koppelingen': 'voorzieningen',
 };
 
 /** Parts of the cross-household routes under `/api/me/...` and `/api/regie/...`. */
