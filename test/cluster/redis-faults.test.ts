@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import * as Y from 'yjs';
-import { type Client, connect, notesOf, synced } from '../collab/helpers';
+import { type Client, connect, notesOf, notesTextOf, synced } from '../collab/helpers';
 import { startChild } from '../collab/persistent';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { api, eventually, loginAs } from '../support/http';
@@ -130,7 +130,7 @@ describe.runIf(pgUrl && redisServerAvailable)('Redis faults: two instances on on
     const o: Observer = { place, docName, client, seen: new Map() };
     const scan = () => {
       const now = Date.now();
-      for (const m of notesOf(client.doc).toJSON().match(MARKER) ?? [])
+      for (const m of notesTextOf(client.doc).match(MARKER) ?? [])
         if (!o.seen.has(m)) o.seen.set(m, now);
     };
     client.doc.on('update', scan);
@@ -375,10 +375,10 @@ describe.runIf(pgUrl && redisServerAvailable)('Redis faults: two instances on on
       await eventually(
         () => {
           const first = clients[0] as Observer;
-          const text = notesOf(first.client.doc).toJSON();
+          const text = notesTextOf(first.client.doc);
           const sv = Buffer.from(Y.encodeStateVector(first.client.doc)).toString('hex');
           for (const o of clients) {
-            expect(notesOf(o.client.doc).toJSON()).toBe(text);
+            expect(notesTextOf(o.client.doc)).toBe(text);
             expect(Buffer.from(Y.encodeStateVector(o.client.doc)).toString('hex')).toBe(sv);
           }
         },
@@ -561,7 +561,7 @@ async function storedText(c: PgClient, docName: string): Promise<string> {
   doc.transact(() => {
     for (const r of rows) Y.applyUpdate(doc, r.data);
   });
-  const text = notesOf(doc).toJSON();
+  const text = notesTextOf(doc);
   doc.destroy();
   return text;
 }

@@ -171,3 +171,10 @@ export function notesOf(doc: Y.Doc): Y.Text {
   if (!(text instanceof Y.Text)) throw new Error('notesOf: the plan has not synced yet');
   return text;
 }
+
+/** The text of `notesOf`, or '' while the plan has not synced (for reading, e.g. in an update handler). */
+export function notesTextOf(doc: Y.Doc): string {
+  const entry = doc.getMap('domeinen').get('justitie');
+  const text = entry instanceof Y.Map ? (entry as Y.Map<unknown>).get('zorgen') : undefined;
+  return text instanceof Y.Text ? text.toJSON() : '';
+}

@@ -7,6 +7,10 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { PlanDoc } from '@spil/shared';
+import { CollabService } from '../../server/src/collab/collab.service';
+import { householdByName } from '../factories';
 import { eventually } from '../support/http';
 import {
   e2eSession,
@@ -137,5 +141,61 @@ describe('three people type into the same plain field at once', () => {
       expect(a).toContain('Ook de POH belt.');
       expect(a).not.toContain('かい');
     }, 15_000);
+  });
+
+  it('a local copy with schema-1 edits is refused (4409) and shows the text it could not store', async () => {
+    const bakker = (await householdByName(e2e.server, 'Gezin Bakker')).id;
+    const collab = e2e.server.app.get(CollabService);
+    // The local copy as an old client left it: the plan, plus an action's text written as a plain string.
+    const copy = await collab.readDoc(bakker);
+    const id = new PlanDoc(copy).acties()[0]!.id;
+    const before = new PlanDoc(copy).actie(id)!.inschakelen;
+    const unsent = 'Offline geschreven met de oude versie: bel eerst Sandra';
+    (copy.getMap('acties').get(id) as Y.Map<unknown>).set('inschakelen', unsent);
+    const state = Array.from(Y.encodeStateAsUpdate(copy));
+
+    const context = await newContext(e2e.browser);
+    e2e.track(context);
+    const page = await context.newPage();
+    await loginViaForm(page, e2e.server.url, 'maatschappelijk-werker');
+    // What y-indexeddb would have kept: the update in the plan's local database.
+    await page.evaluate(
+      async ({ name, bytes }) => {
+        await new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open(name);
+          req.onupgradeneeded = () => {
+            req.result.createObjectStore('updates', { autoIncrement: true });
+            req.result.createObjectStore('custom');
+          };
+          req.onerror = () => reject(new Error('indexedDB'));
+          req.onsuccess = () => {
+            const tx = req.result.transaction('updates', 'readwrite');
+            tx.objectStore('updates').add(new Uint8Array(bytes));
+            tx.oncomplete = () => {
+              req.result.close();
+              resolve();
+            };
+          };
+        });
+      },
+      { name: `spil-plan-${bakker}`, bytes: state },
+    );
+    await page.getByRole('link', { name: 'Gezin Bakker' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gezin Bakker' }).waitFor();
+
+    await waitForText(plan(page).getByRole('alert'), 'Spil is bijgewerkt', 20_000);
+    const kept = plan(page).getByLabel('Actie: wanneer schakel je de ander in', { exact: true });
+    expect(await kept.inputValue()).toBe(unsent);
+    await expectAxeClean(page, 'plan after 4409 with unsent text');
+    await screenshotOf(
+      plan(page).locator('.notice').filter({ hasText: 'Niet opgeslagen' }),
+      'p2-unsent',
+    );
+    // The server kept the migrated text; reloading drops the old copy.
+    expect(new PlanDoc(await collab.readDoc(bakker)).actie(id)!.inschakelen).toBe(before);
+    await plan(page).getByRole('button', { name: 'Opnieuw laden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gezin Bakker' }).waitFor();
+    await waitSaved(page);
+    expect(await plan(page).getByRole('alert').count()).toBe(0);
   });
 });
