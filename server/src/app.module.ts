@@ -1,3 +1,4 @@
+import { MailModule } from './modules/mail/mail.module';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -61,6 +62,7 @@ export class AppModule {
         CommonModule,
         AuditModule,
         HardeningModule,
+        MailModule,
         AuthModule,
         UsersModule,
         HouseholdsModule,

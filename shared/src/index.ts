@@ -11,3 +11,4 @@ export * from './casus';
 export * from './household-access';
 export * from './mijn-plan';
 export * from './person-color';
+export * from './accounts';

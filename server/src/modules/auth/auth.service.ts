@@ -91,7 +91,12 @@ export class AuthService {
       .setIssuedAt()
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.key);
-    return { accessToken, expiresAt: expiresAt.toISOString(), user: toUserDto(user) };
+    return {
+      accessToken,
+      expiresAt: expiresAt.toISOString(),
+      user: toUserDto(user),
+      secondFactor: 'none',
+    };
   }
 
   async logout(auth: AuthContext): Promise<void> {
