@@ -7,6 +7,7 @@ import { RegieActions1764000005000 } from './1764000005000-regie-actions';
 import { Collab1764000001000 } from './1764000001000-collab';
 import { HouseholdVoice1764000006000 } from './1764000006000-household-voice';
 import { RegieHandoverWithdrawal1764000008300 } from './1764000008300-regie-handover-withdrawal';
+import { Accounts1796658500000 } from './1796658500000-accounts';
 
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Collab1764000001000,
   HouseholdVoice1764000006000,
   RegieHandoverWithdrawal1764000008300,
+  Accounts1796658500000,
 ];
