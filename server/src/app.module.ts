@@ -1,3 +1,4 @@
+import { OidcModule } from './modules/oidc/oidc.module';
 import { MailModule } from './modules/mail/mail.module';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -64,6 +65,7 @@ export class AppModule {
         HardeningModule,
         MailModule,
         AuthModule,
+        OidcModule,
         UsersModule,
         HouseholdsModule,
         HealthModule,

@@ -51,6 +51,13 @@ export function SiteHeader() {
           ) : null}
           {user.systemRole === 'coordinator' ? <NavLink to="/regie">Regie op regie</NavLink> : null}
           {user.systemRole === 'coordinator' ? <NavLink to="/dashboard">Dashboard</NavLink> : null}
+          {user.systemRole === 'coordinator' ? (
+            <NavLink to="/huishoudens/nieuw">Nieuwe aanmelding</NavLink>
+          ) : null}
+          {user.systemRole === 'coordinator' || user.systemRole === 'beheerder' ? (
+            <NavLink to="/beheer">Beheer</NavLink>
+          ) : null}
+          <NavLink to="/account">Mijn account</NavLink>
         </nav>
         <NotificationsButton />
         <div className="site-user">
