@@ -7,9 +7,11 @@ import type {
   RecoveryCodesDto,
   TotpEnrolmentDto,
 } from '@spil/shared';
-import { createUser, dataSourceOf } from '../factories';
+import { io } from 'socket.io-client';
+import { addToTeam, createUser, dataSourceOf, householdByName } from '../factories';
+import { RawCollab } from './collab-client';
 import { databaseKinds } from '../support/database';
-import { api, loginAs } from '../support/http';
+import { api, eventually, loginAs } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
 import { linkIn, startSmtp, type TestSmtp } from '../support/smtp';
 
@@ -295,5 +297,47 @@ describe.each(databaseKinds())('accounts and beheer on %s', (kind) => {
       body: { code: recovery },
     });
     expect(reused.body.code).toBe('auth.second_factor_invalid');
+  });
+
+  it('deactivation closes that person’s live connections (socket.io and collab) within 1 s', async () => {
+    const coord = await createUser(s, {
+      systemRole: 'coordinator',
+      discipline: 'coordinator',
+      password: 'coordinator-pw-3',
+    });
+    const { token } = await staffLogin(coord.email, 'coordinator-pw-3');
+    const colleague = await createUser(s, { wijkteamId: coord.wijkteamId });
+    const bakker = await householdByName(s, 'Gezin Bakker');
+    await addToTeam(s, bakker.id, colleague.id, 'lid');
+    const their = await loginAs(s.url, colleague.email, colleague.password);
+
+    const socket = io(`${s.url}/events`, {
+      auth: { token: their.token },
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    const collab = new RawCollab(`${s.wsUrl}/collab/${bakker.id}`, their.token);
+    expect(await collab.roundTrip()).toBe('synced');
+
+    const start = Date.now();
+    let socketClosedAt = 0;
+    socket.once('disconnect', () => (socketClosedAt = Date.now()));
+    const res = await api(s.url, 'POST', `/api/beheer/accounts/${colleague.id}/deactivate`, {
+      token,
+    });
+    expect(res.status).toBe(204);
+    await eventually(() => {
+      expect(socketClosedAt).toBeGreaterThan(0);
+      expect(collab.closeCode).not.toBeNull();
+    }, 2000);
+    const collabClosedAt = Date.now();
+    expect(socketClosedAt - start).toBeLessThan(1000);
+    expect(collabClosedAt - start).toBeLessThan(1000);
+    socket.close();
   });
 });
