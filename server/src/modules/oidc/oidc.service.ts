@@ -100,7 +100,14 @@ export class OidcService {
         new URL(`${this.redirectUri(provider.id)}${query}`),
         { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce },
       );
-      claims = { ...tokens.claims() };
+      const idClaims = tokens.claims();
+      if (!idClaims) throw new Error('no id token');
+      claims = { ...idClaims };
+      // Providers often put the e-mail in the userinfo answer only (OIDC Core 5.4).
+      if (claims[provider.emailClaim] === undefined) {
+        const info = await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub);
+        claims = { ...info, ...claims };
+      }
     } catch (e) {
       this.logger.warn(`Single sign-on with ${provider.id} failed: ${describeError(e)}`);
       throw new SpilError('auth.sso_failed');
