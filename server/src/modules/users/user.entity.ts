@@ -79,6 +79,10 @@ export class UserEntity {
   @Column({ name: 'totp_enabled', type: 'boolean', default: false })
   totpEnabled: boolean;
 
+  /** The Dutch date of the last daily e-mail digest sent to this person. */
+  @Column({ name: 'digest_sent_on', type: 'date', nullable: true })
+  digestSentOn: string | null;
+
   /** The last TOTP time step accepted, so a code works once. */
   @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })
   totpLastStep: string | null;
