@@ -10,6 +10,7 @@ import type {
 import { io } from 'socket.io-client';
 import { addToTeam, createUser, dataSourceOf, householdByName } from '../factories';
 import { RawCollab } from './collab-client';
+import { createBeheerder } from '../../server/src/modules/users/first-beheerder';
 import { databaseKinds } from '../support/database';
 import { api, eventually, loginAs } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
@@ -339,5 +340,32 @@ describe.each(databaseKinds())('accounts and beheer on %s', (kind) => {
     expect(socketClosedAt - start).toBeLessThan(1000);
     expect(collabClosedAt - start).toBeLessThan(1000);
     socket.close();
+  });
+
+  it('the first beheerder (pnpm beheerder:create) chooses a password with the link and must enrol a second factor', async () => {
+    const email = `eerste-beheerder-${kind}@gemeente.example`;
+    const { code } = await createBeheerder(
+      dataSourceOf(s),
+      { email, name: 'Eerste Beheerder', organisation: 'Gemeente' },
+      72,
+    );
+    expect((await login(s.url, email, 'beheerder-wachtwoord')).status).toBe(401);
+    const set = await api(s.url, 'POST', '/api/auth/wachtwoord-instellen', {
+      body: { token: code, password: 'beheerder-wachtwoord' },
+    });
+    expect(set.status).toBe(200);
+    const { token } = await staffLogin(email, 'beheerder-wachtwoord');
+    const accounts = await api<AccountDto[]>(s.url, 'GET', '/api/beheer/accounts', { token });
+    expect(accounts.status).toBe(200);
+    expect(accounts.body.some((a) => a.email === email && a.systemRole === 'beheerder')).toBe(true);
+  });
+
+  it('documents POST /api/auth/password-reset in the OpenAPI', async () => {
+    const doc = await api<{ paths: Record<string, Record<string, unknown>> }>(
+      s.url,
+      'GET',
+      '/api/docs-json',
+    );
+    expect(Object.keys(doc.body.paths['/api/auth/password-reset'] ?? {})).toEqual(['post']);
   });
 });
