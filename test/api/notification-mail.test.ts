@@ -101,4 +101,30 @@ describe.each(databaseKinds())('notification e-mail on %s', (kind) => {
     expect(mail.text).toContain(`${s.url}/mijn-acties`);
     expect(mail.raw).not.toContain('Geheime');
   });
+
+  it('mails the inwoner’s invitation: the link activates the account', async () => {
+    const bakker = await householdByName(s, 'Gezin Bakker');
+    const mw = await loginAs(s.url, 'maatschappelijk-werker');
+    const email = `oma-${kind}@example.test`;
+    const inv = await api(s.url, 'POST', `/api/households/${bakker.id}/uitnodigingen`, {
+      token: mw.token,
+      body: {
+        name: 'Ria Bakker',
+        email,
+        role: 'naaste',
+        relation: 'oma',
+        inwonerToestemming: true,
+      },
+    });
+    expect(inv.status).toBe(201);
+    const mail = await smtp.next(email);
+    const link = linkIn(mail);
+    expect(link.startsWith(`${s.url}/activeren#code=`)).toBe(true);
+    expect(mail.raw).not.toContain('Bakker');
+    const activated = await api(s.url, 'POST', '/api/auth/activeren', {
+      body: { token: link.split('#code=')[1], password: 'oma-haar-wachtwoord' },
+    });
+    expect(activated.status).toBe(200);
+    expect((await loginAs(s.url, email, 'oma-haar-wachtwoord')).user.email).toBe(email);
+  });
 });

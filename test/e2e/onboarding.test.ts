@@ -114,6 +114,8 @@ describe('day one of a wijkteam, in the browser', () => {
       await coord.getByLabel('Relatie').fill('dochter');
       await coord.getByRole('button', { name: 'Huishouden aanmelden' }).click();
       await coord.getByRole('heading', { level: 1, name: 'Gezin Testhuis' }).waitFor();
+      // The quickscan is the next step.
+      await coord.getByText('Nog geen quickscan').first().waitFor();
     });
     const householdPath = new URL(coord.url()).pathname;
 
