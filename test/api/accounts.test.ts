@@ -298,6 +298,8 @@ describe.each(databaseKinds())('accounts and beheer on %s', (kind) => {
       body: { code: recovery },
     });
     expect(reused.body.code).toBe('auth.second_factor_invalid');
+    expect((await auditEvents('auth.second_factor_enrolled')).length).toBeGreaterThan(0);
+    expect((await auditEvents('auth.second_factor')).length).toBeGreaterThanOrEqual(2);
   });
 
   it('deactivation closes that person’s live connections (socket.io and collab) within 1 s', async () => {

@@ -13,6 +13,7 @@ import { DataSource, IsNull } from 'typeorm';
 import type { SecondFactorState, TotpEnrolmentDto } from '@spil/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { SpilError } from '../../common/errors';
+import { AuditService } from '../audit/audit.service';
 import { type FailureLimit, RateLimits } from '../hardening/rate-limits';
 import { UserEntity } from '../users/user.entity';
 import { RecoveryCodeEntity } from './account-token.entity';
@@ -37,6 +38,7 @@ export class SecondFactorService {
     @Inject(APP_CONFIG) config: AppConfig,
     @InjectDataSource() private readonly ds: DataSource,
     private readonly auth: AuthService,
+    private readonly audit: AuditService,
     limits: RateLimits,
   ) {
     this.failures = limits.failures(
@@ -85,6 +87,7 @@ export class SecondFactorService {
     });
     await this.failures.reset(user.id);
     await this.auth.completeSecondFactor(ctx.sessionId);
+    await this.record(user, 'auth.second_factor_enrolled', 'success');
     return codes;
   }
 
@@ -119,6 +122,7 @@ export class SecondFactorService {
     }
     await this.failures.reset(user.id);
     await this.auth.completeSecondFactor(ctx.sessionId);
+    await this.record(user, 'auth.second_factor', 'success');
   }
 
   async recoveryCodesLeft(userId: string): Promise<number> {
@@ -137,7 +141,26 @@ export class SecondFactorService {
 
   private async refuse(userId: string): Promise<never> {
     await this.failures.fail(userId);
+    await this.record(await this.fresh(userId), 'auth.second_factor', 'refused');
     throw new SpilError('auth.second_factor_invalid', 'code');
+  }
+
+  /** The second step is part of logging in: recorded like a login (purpose aanmelding). */
+  private async record(
+    user: UserEntity,
+    event: string,
+    outcome: 'success' | 'refused',
+  ): Promise<void> {
+    this.audit.recordQuietly({
+      ...(await this.audit.actorOf(user, null, 'aanmelding')),
+      event,
+      action: 'E',
+      outcome,
+      channel: 'rest',
+      householdId: null,
+      part: null,
+      detail: null,
+    });
   }
 
   private fresh(id: string): Promise<UserEntity> {

@@ -48,7 +48,15 @@ export class OidcController {
   @Get(':provider/start')
   @ApiOperation({ summary: 'Start a single sign-on login: redirect to the provider (PKCE)' })
   async start(@Param('provider') provider: string, @Res() res: Response): Promise<void> {
-    const { url, flow } = await this.oidc.start(provider);
+    let started: { url: string; flow: string };
+    try {
+      started = await this.oidc.start(provider);
+    } catch (e) {
+      // A top-level navigation: back to the login page with the message, not a JSON error.
+      const code = e instanceof SpilError ? e.code : 'auth.sso_failed';
+      return continueTo(res, `/inloggen?fout=${encodeURIComponent(code)}`);
+    }
+    const { url, flow } = started;
     res.cookie(FLOW_COOKIE, flow, {
       httpOnly: true,
       // The provider sends the browser back with a top-level GET: Lax lets this cookie along.
