@@ -74,7 +74,7 @@ describe('day one of a wijkteam, in the browser', () => {
       }),
       launchBrowser(),
     ]);
-    idp.register(`${server.url}/api/auth/oidc/testgemeente/callback`);
+    idp.register(server.url, 'testgemeente');
   });
   afterAll(async () => {
     await browser?.close();
@@ -221,7 +221,11 @@ describe('day one of a wijkteam, in the browser', () => {
       await page.getByRole('heading', { level: 1, name: 'Mijn huishoudens' }).waitFor();
     });
     await page.getByRole('banner').getByText('Sanne Ssotest').waitFor();
+    // Logout ends the session at the provider too, which sends the browser back to Spil's login page.
     await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await page.getByRole('button', { name: 'Yes, sign me out' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    await page.goto(`${server.url}/`);
     await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
 
     // Someone the wijkteam never invited: no account is made.

@@ -12,8 +12,8 @@ export interface TestOidc {
   issuer: string;
   clientId: string;
   clientSecret: string;
-  /** Register Spil's callback once its address is known. */
-  register(redirectUri: string): void;
+  /** Register Spil (its callback and its login page after logout) once its address is known. */
+  register(spilUrl: string, providerId: string): void;
   close(): Promise<void>;
 }
 
@@ -31,13 +31,14 @@ export async function startOidc(): Promise<TestOidc> {
     issuer,
     clientId,
     clientSecret,
-    register(redirectUri) {
+    register(spilUrl, providerId) {
       const provider = new Provider(issuer, {
         clients: [
           {
             client_id: clientId,
             client_secret: clientSecret,
-            redirect_uris: [redirectUri],
+            redirect_uris: [`${spilUrl}/api/auth/oidc/${providerId}/callback`],
+            post_logout_redirect_uris: [`${spilUrl}/inloggen`],
             grant_types: ['authorization_code'],
             response_types: ['code'],
           },

@@ -3,6 +3,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { OidcProviderDto } from '@spil/shared';
 import { login, messageOfCode } from '../../api/auth';
 import { accountApi } from '../account/account-api';
+import { rememberSsoProvider } from '../account/sso';
 import { errorMessage } from '../../api/http';
 import { safeReturnPath } from '../../app/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -53,6 +54,7 @@ export function LoginPage() {
     setBusy(true);
     try {
       const res = await login({ email: email.trim(), password });
+      rememberSsoProvider(null);
       if (res.secondFactor !== 'none') await navigate('/tweede-stap', { replace: true });
       else await navigate(safeReturnPath(returnTo), { replace: true });
     } catch (err) {
@@ -129,6 +131,7 @@ export function LoginPage() {
                 key={p.id}
                 className="button button--wide"
                 href={`/api/auth/oidc/${encodeURIComponent(p.id)}/start`}
+                onClick={() => rememberSsoProvider(p.id)}
               >
                 Inloggen met {p.label}
               </a>

@@ -69,6 +69,18 @@ export class OidcController {
   }
 
   @Public()
+  @Get(':provider/logout')
+  @ApiOperation({
+    summary:
+      'After logging out of Spil: end the session at the provider too (RP-initiated logout), then back to the login page',
+  })
+  async logout(@Param('provider') provider: string, @Res() res: Response): Promise<void> {
+    const url = await this.oidc.endSessionUrl(provider).catch(() => null);
+    if (url) res.redirect(302, url);
+    else continueTo(res, '/inloggen');
+  }
+
+  @Public()
   @Get(':provider/callback')
   @ApiOperation({
     summary: 'The provider returns here: sets the session cookie and continues into Spil',

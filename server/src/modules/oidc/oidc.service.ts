@@ -159,6 +159,20 @@ export class OidcService {
     return result;
   }
 
+  /**
+   * Where to send the browser after logging out of Spil to end the session at
+   * the provider too (RP-initiated logout), or null when it offers none.
+   */
+  async endSessionUrl(providerId: string): Promise<string | null> {
+    const provider = this.provider(providerId);
+    const config = await this.configuration(provider);
+    if (!config.serverMetadata().end_session_endpoint) return null;
+    return oidc.buildEndSessionUrl(config, {
+      client_id: provider.clientId,
+      post_logout_redirect_uri: `${this.config.PUBLIC_URL ?? ''}/inloggen`,
+    }).href;
+  }
+
   private provider(id: string): OidcProviderConfig {
     const p = this.config.OIDC_PROVIDERS.find((x) => x.id === id);
     if (!p) throw new SpilError('auth.sso_unknown_provider');
