@@ -85,6 +85,32 @@ export default tseslint.config(
     },
   },
   {
+    // One way to the plan (ADR 013): outside the collab layer, the plan and its documents are
+    // reached through the plan-documents port (PLAN_DOCUMENTS), never through CollabService.
+    // Only the cluster wiring and the audit bridge (hooks on connections) use the service itself.
+    files: ['server/src/**/*.ts'],
+    ignores: [
+      'server/src/collab/**',
+      'server/src/cluster/**',
+      'server/src/audit-bridge/**',
+      'server/src/modules/**',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@spil/client', '**/client/**'], message: 'server never imports client' },
+            {
+              group: ['**/collab/collab.service', '**/collab/collab.repository'],
+              message: 'reach the plan through PLAN_DOCUMENTS (common/plan-documents.port.ts)',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Owners of authoritative facts never import the collab layer; they publish domain events.
     files: ['server/src/modules/**/*.ts'],
     rules: {

@@ -33,7 +33,8 @@ import { PrivacyModule } from './modules/privacy/privacy.module';
 import { AuditBridgeModule } from './audit-bridge/audit-bridge.module';
 import { ConsentModule } from './modules/consent/consent.module';
 import { CollaborationEvaluationsModule } from './modules/collaboration-evaluations/collaboration-evaluations.module';
-import { MeetingsFeatureModule } from './orchestration/orchestration.module';
+import { OrchestrationModule } from './orchestration/orchestration.module';
+import { MeetingsModule } from './modules/meetings/meetings.module';
 import { HouseholdVoiceModule } from './household-voice/household-voice.module';
 
 export interface AppModuleOptions {
@@ -82,7 +83,8 @@ export class AppModule {
         FhirModule,
         ConsentModule,
         CollaborationEvaluationsModule,
-        MeetingsFeatureModule,
+        OrchestrationModule,
+        MeetingsModule,
         PrivacyModule,
         AuditBridgeModule,
         HouseholdVoiceModule,

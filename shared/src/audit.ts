@@ -53,6 +53,7 @@ export const AUDIT_PARTS = [
   'werk',
   'export',
   'logboek',
+  'doelen',
   'overig',
 ] as const;
 export type AuditPart = (typeof AUDIT_PARTS)[number];

@@ -11,4 +11,5 @@ export * from './casus';
 export * from './household-access';
 export * from './mijn-plan';
 export * from './person-color';
+export * from './plan-text';
 export * from './accounts';

@@ -7,14 +7,14 @@
  *  - `meta`       Y.Map: { schemaVersion }
  *  - `situatie`   Y.XmlFragment (rich text, TipTap)
  *  - `hulpvraag`  Y.XmlFragment (rich text, TipTap)
- *  - `domeinen`   Y.Map<Levensdomein, Y.Map>: { score: 1..5 | null, zorgen, doelen }
- *  - `doelen`     Y.Map<id, Y.Map>: { id, titel, domein, aangemaakt }
- *  - `acties`     Y.Map<id, Y.Map>: { id, titel, eigenaarId, deadline, status,
- *                 inschakelen, doelId, domein, aangemaakt, updates: Y.Array<StatusUpdate> }
+ *  - `domeinen`   Y.Map<Levensdomein, Y.Map>: { score: 1..5 | null, zorgen: Y.Text, doelen: Y.Text }
+ *  - `doelen`     Y.Map<id, Y.Map>: { id, titel: Y.Text, domein, aangemaakt }
+ *  - `acties`     Y.Map<id, Y.Map>: { id, titel: Y.Text, eigenaarId, deadline, status,
+ *                 inschakelen: Y.Text, doelId, domein, aangemaakt, updates: Y.Array<StatusUpdate> }
  *  - `huishouden` Y.Map<id, Y.Map>: the inwoner's and naasten's own part (eigen kracht). Each
  *                 entry has `soort`:
- *                 `actie`   { id, soort, tekst, wieHelpt, auteurId, auteurNaam, gedaan, gedaanOp, aangemaakt }
- *                 `reactie` { id, soort, tekst, actieId, auteurId, auteurNaam, aangemaakt }
+ *                 `actie`   { id, soort, tekst: Y.Text, wieHelpt: Y.Text, auteurId, auteurNaam, gedaan, gedaanOp, aangemaakt }
+ *                 `reactie` { id, soort, tekst: Y.Text, actieId, auteurId, auteurNaam, aangemaakt }
  *                 The household writes only this root, and in it only their own entries: an
  *                 inwoner or naaste creates an entry only with their own `auteurId` (set in the
  *                 same update, never to anyone else), and changes or deletes only an entry
@@ -23,14 +23,22 @@
  *                 Readers skip entries of another shape (professionals may write anything here,
  *                 and a member anything inside their own entries).
  *  - `server`     Y.Map: { regie, team }. Written by the server only.
+ *
+ * No other root: the server refuses an update that creates or writes one
+ * (`unknown_root`). Free text (schema version 2, see `PLAN_TEXT_FIELDS`) is a
+ * Y.Text and merges character by character; version 1 held plain strings, and
+ * the server migrates every plan once (`migratePlan`). Writing a plain value
+ * into a free-text key is what a version-1 client does: the server refuses it
+ * (`schema_outdated`, close code 4409). Read text through `textOf`.
  */
 import * as Y from 'yjs';
 import { uuidv4 } from 'lib0/random';
 import type { Levensdomein } from './levensdomeinen';
 import { LEVENSDOMEINEN } from './levensdomeinen';
 import type { Domain, Discipline, TeamRole } from './domain';
+import { charCount, PLAN_TEXT_FIELDS, setText, textOf } from './plan-text';
 
-export const PLAN_SCHEMA_VERSION = 1;
+export const PLAN_SCHEMA_VERSION = 2;
 
 export const PLAN_ROOTS = {
   meta: 'meta',
@@ -43,6 +51,8 @@ export const PLAN_ROOTS = {
   server: 'server',
 } as const;
 export type PlanRoot = (typeof PLAN_ROOTS)[keyof typeof PLAN_ROOTS];
+/** Every root a plan document may have. */
+export const PLAN_ROOT_NAMES: readonly string[] = Object.values(PLAN_ROOTS);
 
 /** The root only the server writes. */
 export const SERVER_ROOT = PLAN_ROOTS.server;
@@ -197,6 +207,10 @@ function str(m: Y.Map<unknown> | undefined, key: string): string {
   const v = m?.get(key);
   return typeof v === 'string' ? v : '';
 }
+/** A free-text field of a Y.Map: a Y.Text (schema 2) or a string (schema 1); else ''. */
+function txt(m: Y.Map<unknown> | undefined, key: string): string {
+  return textOf(m?.get(key));
+}
 
 function newId(): string {
   return uuidv4();
@@ -238,6 +252,16 @@ export class PlanDoc {
     return this.doc.getMap(PLAN_ROOTS.huishouden);
   }
 
+  /**
+   * The Y.Text of a free-text field (`PLAN_TEXT_FIELDS`) of one entry, for a
+   * binding; null when the entry is absent or the field is not (yet) a Y.Text.
+   */
+  textField(root: keyof typeof PLAN_TEXT_FIELDS, entryId: string, key: string): Y.Text | null {
+    const m = asMap(this.doc.getMap<unknown>(root).get(entryId));
+    const v = m?.get(key);
+    return v instanceof Y.Text ? v : null;
+  }
+
   schemaVersion(): number {
     const v = this.meta.get('schemaVersion');
     return typeof v === 'number' ? v : 0;
@@ -249,8 +273,8 @@ export class PlanDoc {
     const score = m?.get('score');
     return {
       score: typeof score === 'number' ? score : null,
-      zorgen: str(m, 'zorgen'),
-      doelen: str(m, 'doelen'),
+      zorgen: txt(m, 'zorgen'),
+      doelen: txt(m, 'doelen'),
     };
   }
   domeinen(): Record<Levensdomein, DomeinScore> {
@@ -272,7 +296,10 @@ export class PlanDoc {
         m = new Y.Map();
         this.domeinenMap.set(key, m);
       }
-      for (const [k, v] of Object.entries(patch)) m.set(k, v);
+      for (const [k, v] of Object.entries(patch)) {
+        if ((k === 'zorgen' || k === 'doelen') && typeof v === 'string') setText(m, k, v);
+        else m.set(k, v);
+      }
     });
   }
 
@@ -281,7 +308,7 @@ export class PlanDoc {
     return mapEntries(this.doelenMap)
       .map(([id, m]) => ({
         id,
-        titel: str(m, 'titel'),
+        titel: txt(m, 'titel'),
         domein: strOrNull(m, 'domein') as Levensdomein | null,
         aangemaakt: str(m, 'aangemaakt'),
       }))
@@ -293,7 +320,7 @@ export class PlanDoc {
       id,
       mapOf({
         id,
-        titel: input.titel,
+        titel: new Y.Text(input.titel),
         domein: input.domein ?? null,
         aangemaakt: new Date().toISOString(),
       }),
@@ -324,11 +351,11 @@ export class PlanDoc {
     this.doc.transact(() => {
       const m = mapOf<unknown>({
         id,
-        titel: input.titel,
+        titel: new Y.Text(input.titel),
         eigenaarId: input.eigenaarId ?? null,
         deadline: input.deadline ?? null,
         status: input.status ?? 'open',
-        inschakelen: input.inschakelen ?? '',
+        inschakelen: new Y.Text(input.inschakelen ?? ''),
         doelId: input.doelId ?? null,
         domein: input.domein ?? null,
         aangemaakt: new Date().toISOString(),
@@ -342,7 +369,10 @@ export class PlanDoc {
     const m = asMap(this.actiesMap.get(id));
     if (!m) throw new Error(`Actie ${id} bestaat niet`);
     this.doc.transact(() => {
-      for (const [k, v] of Object.entries(patch)) m.set(k, v);
+      for (const [k, v] of Object.entries(patch)) {
+        if ((k === 'titel' || k === 'inschakelen') && typeof v === 'string') setText(m, k, v);
+        else m.set(k, v);
+      }
     });
   }
   /** Terugkoppeling: append a status update and set the action's status in one transaction. */
@@ -402,7 +432,7 @@ export class PlanDoc {
   }): string {
     const tekst = requiredText(input.tekst, HUISHOUDEN_LIMITS.tekst, 'Een actie');
     const wieHelpt = (input.wieHelpt ?? '').trim();
-    if (wieHelpt.length > HUISHOUDEN_LIMITS.wieHelpt)
+    if (charCount(wieHelpt) > HUISHOUDEN_LIMITS.wieHelpt)
       throw new RangeError('De naam van wie helpt is te lang');
     const id = newId();
     this.huishoudenMap.set(
@@ -410,8 +440,8 @@ export class PlanDoc {
       mapOf({
         id,
         soort: 'actie',
-        tekst,
-        wieHelpt,
+        tekst: new Y.Text(tekst),
+        wieHelpt: new Y.Text(wieHelpt),
         auteurId: input.auteurId,
         auteurNaam: input.auteurNaam,
         gedaan: false,
@@ -444,7 +474,7 @@ export class PlanDoc {
       mapOf({
         id,
         soort: 'reactie',
-        tekst,
+        tekst: new Y.Text(tekst),
         actieId: input.actieId ?? null,
         auteurId: input.auteurId,
         auteurNaam: input.auteurNaam,
@@ -466,7 +496,7 @@ export class PlanDoc {
 function requiredText(value: string, max: number, what: string): string {
   const t = value.trim();
   if (!t) throw new RangeError(`${what} heeft tekst nodig`);
-  if (t.length > max) throw new RangeError(`${what} mag hoogstens ${max} tekens hebben`);
+  if (charCount(t) > max) throw new RangeError(`${what} mag hoogstens ${max} tekens hebben`);
   return t;
 }
 
@@ -478,7 +508,7 @@ export function readHuishoudenEntry(key: string, value: unknown): HuishoudenEntr
   if (!(value instanceof Y.Map)) return null;
   const m = value as Y.Map<unknown>;
   const soort = m.get('soort');
-  const tekst = str(m, 'tekst').trim();
+  const tekst = txt(m, 'tekst').trim();
   if (!tekst) return null;
   const common = {
     id: key,
@@ -492,7 +522,7 @@ export function readHuishoudenEntry(key: string, value: unknown): HuishoudenEntr
     return {
       ...common,
       soort,
-      wieHelpt: str(m, 'wieHelpt'),
+      wieHelpt: txt(m, 'wieHelpt'),
       gedaan: m.get('gedaan') === true,
       gedaanOp: typeof gedaanOp === 'string' ? gedaanOp : null,
     };
@@ -532,13 +562,13 @@ function readActie(id: string, m: Y.Map<unknown>): Actie {
   const status = m.get('status');
   return {
     id,
-    titel: str(m, 'titel'),
+    titel: txt(m, 'titel'),
     eigenaarId: strOrNull(m, 'eigenaarId'),
     deadline: strOrNull(m, 'deadline'),
     status: (ACTIE_STATUSES as readonly unknown[]).includes(status)
       ? (status as ActieStatus)
       : 'open',
-    inschakelen: str(m, 'inschakelen'),
+    inschakelen: txt(m, 'inschakelen'),
     doelId: strOrNull(m, 'doelId'),
     domein: strOrNull(m, 'domein') as Levensdomein | null,
     aangemaakt: str(m, 'aangemaakt'),
@@ -547,14 +577,47 @@ function readActie(id: string, m: Y.Map<unknown>): Actie {
 }
 
 /**
- * Bring a document to the current schema. Run by the server on load (never by
- * clients, so the migration is written once): sets `meta.schemaVersion`.
+ * Bring a document to the current schema. Run by the server on load, in one
+ * server change under the document's lock (never by clients, so the
+ * migration is written once): version 2 turns every free-text string of an
+ * entry into a Y.Text with the same content, gives every levensdomein its
+ * entry with empty texts, and sets `meta.schemaVersion`.
+ * Idempotent: a second run finds nothing to do and changes nothing.
  */
 export function migratePlan(doc: Y.Doc): boolean {
   const plan = new PlanDoc(doc);
-  if (plan.schemaVersion() >= PLAN_SCHEMA_VERSION) return false;
-  doc.transact(() => plan.meta.set('schemaVersion', PLAN_SCHEMA_VERSION));
-  return true;
+  let changed = false;
+  doc.transact(() => {
+    for (const [root, keys] of Object.entries(PLAN_TEXT_FIELDS)) {
+      for (const entry of doc.getMap<unknown>(root).values()) {
+        if (!(entry instanceof Y.Map)) continue;
+        const m = entry as Y.Map<unknown>;
+        for (const key of keys) {
+          const v = m.get(key);
+          if (typeof v === 'string') {
+            m.set(key, new Y.Text(v));
+            changed = true;
+          }
+        }
+      }
+    }
+    if (plan.schemaVersion() < PLAN_SCHEMA_VERSION) {
+      // Every levensdomein gets its entry and its texts now, once: two people who start typing
+      // into an empty domain at the same moment would otherwise each create one, and one would lose.
+      for (const key of LEVENSDOMEINEN) {
+        let m = asMap(plan.domeinenMap.get(key));
+        if (!m) {
+          m = new Y.Map();
+          plan.domeinenMap.set(key, m);
+        }
+        for (const field of PLAN_TEXT_FIELDS.domeinen)
+          if (!(m.get(field) instanceof Y.Text)) m.set(field, new Y.Text(textOf(m.get(field))));
+      }
+      plan.meta.set('schemaVersion', PLAN_SCHEMA_VERSION);
+      changed = true;
+    }
+  });
+  return changed;
 }
 
 /** Write the server-owned part. Only the server calls this. */

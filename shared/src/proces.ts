@@ -498,6 +498,19 @@ export const EvaluationOverviewDto = z.object({
 });
 export type EvaluationOverviewDto = z.infer<typeof EvaluationOverviewDto>;
 
+/** The doelen of the plan as stored now, for the evaluation form (`GET /api/households/:id/doelen`). */
+export const PlanGoalsDto = z.object({
+  /** Oldest first. `id` is the doel's id in the plan document (a goal's `goalId` in an evaluation). */
+  goals: z.array(
+    z.object({
+      id: z.string(),
+      titel: z.string(),
+      domein: z.enum(LEVENSDOMEINEN).nullable(),
+    }),
+  ),
+});
+export type PlanGoalsDto = z.infer<typeof PlanGoalsDto>;
+
 /* ---------- effect measurement (Effectencalculator) ---------- */
 
 export const AVOIDED_EVENTS = [

@@ -18,6 +18,7 @@ import {
   type MijnPlanDto,
   type NotificationDto,
   PlanDoc,
+  setText,
 } from '@spil/shared';
 import { startSpil, type SpilInstance } from '../../server/src/bootstrap';
 import { CollabService } from '../../server/src/collab/collab.service';
@@ -421,7 +422,7 @@ describe.each(databaseKinds())('the household in their own plan on %s', (kind) =
       await synced(volger);
       expect(stored(volger.doc)).toMatchObject({ tekst, gedaan: false, auteurId: inwoner.user.id });
       const nieuw = `${tekst} (gedaan)`;
-      sandra.doc.transact(() => entryIn(sandra.doc).set('tekst', nieuw));
+      sandra.doc.transact(() => setText(entryIn(sandra.doc), 'tekst', nieuw));
       new PlanDoc(sandra.doc).setEigenActieGedaan(id, true);
       const expected = { tekst: nieuw, gedaan: true, auteurId: inwoner.user.id };
       await eventually(() => expect(stored(prof.doc)).toMatchObject(expected), 15_000);

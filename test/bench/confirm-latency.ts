@@ -24,6 +24,7 @@ import { io, type Socket } from 'socket.io-client';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { planText } from './workload';
 
 const SERVER_DIR = resolve(__dirname, '../../server');
 const num = (k: string, d: number) => Number(process.env[k] ?? d);
@@ -129,7 +130,7 @@ async function whenSynced(p: WebsocketProvider, timeoutMs = 120_000): Promise<vo
 }
 
 function randomKeystroke(doc: Y.Doc): void {
-  const t = doc.getText('bench');
+  const t = planText(doc);
   t.insert(Math.floor(Math.random() * (t.length + 1)), 'x');
 }
 

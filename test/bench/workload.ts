@@ -22,6 +22,39 @@ function polyfill(headers: Record<string, string>): Polyfill {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The workloads write into real parts of the plan (a plan accepts only its own
+ * roots): fan-out edits are entries of `doelen` (a Y.Map each, carrying the send
+ * time), typing goes into a free-text field, the zorgen of levensdomein justitie.
+ * Spil creates that field when it migrates a plan; against the reference server
+ * the first writer creates it.
+ */
+export function planText(doc: Y.Doc): Y.Text {
+  const domeinen = doc.getMap<unknown>('domeinen');
+  let entry = domeinen.get('justitie');
+  if (!(entry instanceof Y.Map)) {
+    entry = new Y.Map<unknown>();
+    domeinen.set('justitie', entry);
+  }
+  const m = entry as Y.Map<unknown>;
+  let text = m.get('zorgen');
+  if (!(text instanceof Y.Text)) {
+    text = new Y.Text();
+    m.set('zorgen', text);
+  }
+  return text as Y.Text;
+}
+
+/** A fan-out edit: a new entry of `doelen` with the send time. */
+function benchEntry(sentAt: number): Y.Map<unknown> {
+  return new Y.Map<unknown>([['verzonden', sentAt]]);
+}
+function sentAtOf(entry: unknown): number | undefined {
+  if (!(entry instanceof Y.Map)) return undefined;
+  const t = (entry as Y.Map<unknown>).get('verzonden');
+  return typeof t === 'number' ? t : undefined;
+}
+
 export interface FanoutSpec {
   plans: number;
   clientsPerPlan: number;
@@ -70,8 +103,8 @@ function connect(target: Target, url: string, room: string, waitSync: boolean): 
 
 /**
  * D plans × C clients, each client making R edits per second for S seconds.
- * An edit sets a key in the root map `bench` to the send time; every other
- * client of the plan measures the delay when the key arrives.
+ * An edit adds an entry to the plan's `doelen` holding the send time; every
+ * other client of the plan measures the delay when the entry arrives.
  */
 export async function fanout(
   target: Target,
@@ -100,12 +133,12 @@ export async function fanout(
   }
   for (const group of clients) {
     for (const { doc } of group) {
-      doc.getMap<number>('bench').observe((e, tr) => {
+      doc.getMap<unknown>('doelen').observe((e, tr) => {
         if (tr.local) return;
         const now = performance.now();
         for (const key of e.keysChanged as Set<string>) {
-          const t = e.target.get(key);
-          if (typeof t === 'number') latencies.push(now - t);
+          const t = sentAtOf(e.target.get(key));
+          if (t !== undefined) latencies.push(now - t);
         }
       });
     }
@@ -119,7 +152,9 @@ export async function fanout(
     for (const [i, { doc }] of group.entries()) {
       let seq = 0;
       const tick = () => {
-        doc.getMap<number>('bench').set(`${doc.clientID}:${seq++}`, performance.now());
+        doc
+          .getMap<unknown>('doelen')
+          .set(`${doc.clientID}:${seq++}`, benchEntry(performance.now()));
         sent++;
       };
       // Spread the clients' ticks over the interval.
@@ -164,7 +199,7 @@ export async function openTime(
 ): Promise<{ writeMs: number; openMs: number[] }> {
   const [room] = await target.rooms(1);
   const writer = await connect(target, target.serverUrl, room as string, true);
-  const text = writer.doc.getText('history');
+  const text = planText(writer.doc);
   const t0 = performance.now();
   for (let i = 0; i < updates; i++) {
     text.insert(text.length, 'x');
@@ -172,7 +207,7 @@ export async function openTime(
   }
   // Wait until a second client sees all of it: then the server has stored and relayed everything.
   const check = await connect(target, target.serverUrl, room as string, true);
-  while (check.doc.getText('history').length < updates) await sleep(20);
+  while (planText(check.doc).length < updates) await sleep(20);
   const writeMs = performance.now() - t0;
   check.provider.destroy();
   writer.provider.destroy();
@@ -182,7 +217,7 @@ export async function openTime(
     const t = performance.now();
     const c = await connect(target, target.serverUrl, room as string, true);
     openMs.push(performance.now() - t);
-    if (c.doc.getText('history').length < updates) throw new Error('opened incomplete');
+    if (planText(c.doc).length < updates) throw new Error('opened incomplete');
     c.provider.destroy();
     await sleep(1500);
   }

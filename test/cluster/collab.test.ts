@@ -16,7 +16,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import * as Y from 'yjs';
-import { type Client, connect, coversOwnEdits, followStored, synced } from '../collab/helpers';
+import {
+  type Client,
+  connect,
+  coversOwnEdits,
+  followStored,
+  notesOf,
+  synced,
+} from '../collab/helpers';
 import { type RunningServer, startChild } from '../collab/persistent';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { api, eventually, loginAs } from '../support/http';
@@ -91,16 +98,10 @@ describe.runIf(redisUrl && pgUrl)('the live plan on two instances through Redis'
     const onB = open(b, mw.token, bakker);
     await Promise.all([synced(onA), synced(onB)]);
 
-    onA.doc.getText('notes').insert(0, 'Getypt op A. ');
-    await eventually(
-      () => expect(onB.doc.getText('notes').toJSON()).toContain('Getypt op A.'),
-      20_000,
-    );
-    onB.doc.getText('notes').insert(0, 'Getypt op B. ');
-    await eventually(
-      () => expect(onA.doc.getText('notes').toJSON()).toContain('Getypt op B.'),
-      20_000,
-    );
+    notesOf(onA.doc).insert(0, 'Getypt op A. ');
+    await eventually(() => expect(notesOf(onB.doc).toJSON()).toContain('Getypt op A.'), 20_000);
+    notesOf(onB.doc).insert(0, 'Getypt op B. ');
+    await eventually(() => expect(notesOf(onA.doc).toJSON()).toContain('Getypt op B.'), 20_000);
 
     onA.provider.awareness.setLocalStateField('cursor', { anchor: 3 });
     const stateOfA = () => onB.provider.awareness.getStates().get(onA.doc.clientID);
@@ -122,7 +123,7 @@ describe.runIf(redisUrl && pgUrl)('the live plan on two instances through Redis'
     onA.provider.destroy();
     await eventually(() => expect(stateOfA()).toBeUndefined(), 20_000);
     expect(onB.closes).toEqual([]);
-    expect(onB.doc.getText('notes').toJSON()).toContain('Getypt op A.');
+    expect(notesOf(onB.doc).toJSON()).toContain('Getypt op A.');
   });
 
   it('cuts a removed member off on both instances', async () => {
@@ -150,19 +151,19 @@ describe.runIf(redisUrl && pgUrl)('the live plan on two instances through Redis'
     const watcher = open(a, huisarts.token, bakker);
     await synced(watcher);
     await appendBehindTheirBacks(db.url, bakker, (doc) =>
-      doc.getText('notes').insert(0, 'Alleen in de database. '),
+      notesOf(doc).insert(0, 'Alleen in de database. '),
     );
     // A connection that joins B's open document finds it there at once...
     const mw = await loginAs(b.url, 'maatschappelijk-werker');
     const joiner = open(b, mw.token, bakker);
     await synced(joiner);
     await eventually(
-      () => expect(joiner.doc.getText('notes').toJSON()).toContain('Alleen in de database.'),
+      () => expect(notesOf(joiner.doc).toJSON()).toContain('Alleen in de database.'),
       20_000,
     );
     // ...and A, which hears from B that B is ahead, catches up and relays it to its client.
     await eventually(
-      () => expect(watcher.doc.getText('notes').toJSON()).toContain('Alleen in de database.'),
+      () => expect(notesOf(watcher.doc).toJSON()).toContain('Alleen in de database.'),
       60_000,
       100,
     );
@@ -190,7 +191,7 @@ describe.runIf(redisUrl && pgUrl)('the live plan on two instances through Redis'
     const loops = writers.map(async (w) => {
       for (let n = 0; typing; n++) {
         const marker = `[w${w.i}-${n}]`;
-        w.c.doc.getText('notes').insert(0, marker);
+        notesOf(w.c.doc).insert(0, marker);
         w.edits.push({ marker, clock: Y.getState(w.c.doc.store, w.c.doc.clientID) });
         await new Promise((r) => setTimeout(r, 5 + Math.random() * 10));
       }
@@ -205,7 +206,7 @@ describe.runIf(redisUrl && pgUrl)('the live plan on two instances through Redis'
             w.edits.filter((e) => (sv?.get(w.c.doc.clientID) ?? 0) >= e.clock).length,
           ).toBeGreaterThan(30);
         }
-        expect(observer.doc.getText('notes').length).toBeGreaterThan(0);
+        expect(notesOf(observer.doc).length).toBeGreaterThan(0);
       },
       60_000,
       50,
@@ -227,7 +228,7 @@ describe.runIf(redisUrl && pgUrl)('the live plan on two instances through Redis'
     typing = false;
     await Promise.all(loops);
 
-    const text = () => observer.doc.getText('notes').toJSON();
+    const text = () => notesOf(observer.doc).toJSON();
     await eventually(
       () => {
         const seen = text();
@@ -240,7 +241,7 @@ describe.runIf(redisUrl && pgUrl)('the live plan on two instances through Redis'
     await eventually(
       () => {
         for (const w of writers) {
-          expect(w.c.doc.getText('notes').toJSON()).toBe(text());
+          expect(notesOf(w.c.doc).toJSON()).toBe(text());
           expect(
             coversOwnEdits(Y.decodeStateVector(Y.encodeStateVector(observer.doc)), w.c.doc),
           ).toBe(true);
@@ -274,7 +275,7 @@ async function storedText(url: string, docName: string): Promise<string> {
     doc.transact(() => {
       for (const r of rows) Y.applyUpdate(doc, r.data);
     });
-    const text = doc.getText('notes').toJSON();
+    const text = notesOf(doc).toJSON();
     doc.destroy();
     return text;
   } finally {

@@ -25,7 +25,7 @@ import { join } from 'node:path';
 import { Client as PgClient } from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import * as Y from 'yjs';
-import { type Client, connect, synced } from '../collab/helpers';
+import { type Client, connect, notesOf, synced } from '../collab/helpers';
 import { startChild } from '../collab/persistent';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { api, eventually, loginAs } from '../support/http';
@@ -131,7 +131,7 @@ describe.runIf(pgUrl && redisServerAvailable)('Redis faults: two instances on on
     const o: Observer = { place, docName, client, seen: new Map() };
     const scan = () => {
       const now = Date.now();
-      for (const m of client.doc.getText('notes').toJSON().match(MARKER) ?? [])
+      for (const m of notesOf(client.doc).toJSON().match(MARKER) ?? [])
         if (!o.seen.has(m)) o.seen.set(m, now);
     };
     client.doc.on('update', scan);
@@ -200,7 +200,7 @@ describe.runIf(pgUrl && redisServerAvailable)('Redis faults: two instances on on
   async function typeLoop(e: Editor): Promise<void> {
     for (let n = e.typed.length; typing; n++) {
       const marker = `[${e.id}-${n}]`;
-      e.client.doc.getText('notes').insert(0, marker);
+      notesOf(e.client.doc).insert(0, marker);
       e.typed.push({
         marker,
         at: Date.now(),
@@ -376,10 +376,10 @@ describe.runIf(pgUrl && redisServerAvailable)('Redis faults: two instances on on
       await eventually(
         () => {
           const first = clients[0] as Observer;
-          const text = first.client.doc.getText('notes').toJSON();
+          const text = notesOf(first.client.doc).toJSON();
           const sv = Buffer.from(Y.encodeStateVector(first.client.doc)).toString('hex');
           for (const o of clients) {
-            expect(o.client.doc.getText('notes').toJSON()).toBe(text);
+            expect(notesOf(o.client.doc).toJSON()).toBe(text);
             expect(Buffer.from(Y.encodeStateVector(o.client.doc)).toString('hex')).toBe(sv);
           }
         },
@@ -562,7 +562,7 @@ async function storedText(c: PgClient, docName: string): Promise<string> {
   doc.transact(() => {
     for (const r of rows) Y.applyUpdate(doc, r.data);
   });
-  const text = doc.getText('notes').toJSON();
+  const text = notesOf(doc).toJSON();
   doc.destroy();
   return text;
 }

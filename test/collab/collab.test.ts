@@ -17,7 +17,15 @@ import { addToTeam, createUser, dataSourceOf, householdByName } from '../factori
 import { databaseKinds } from '../support/database';
 import { api, eventually, loginAs } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
-import { type Client, connect, coversOwnEdits, followStored, rawConnect, synced } from './helpers';
+import {
+  type Client,
+  connect,
+  coversOwnEdits,
+  followStored,
+  notesOf,
+  rawConnect,
+  synced,
+} from './helpers';
 
 type Login = Awaited<ReturnType<typeof loginAs>>;
 
@@ -95,16 +103,16 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
       expect(new PlanDoc(a.doc).regie()?.name).toBe('Johan Kuipers');
       expect(new PlanDoc(a.doc).team().map((t) => t.role)).toContain('meelezer');
 
-      a.doc.getText('notes').insert(0, 'Afspraak met school gemaakt. ');
-      b.doc.getText('notes').insert(0, 'Huur is betaald. ');
+      notesOf(a.doc).insert(0, 'Afspraak met school gemaakt. ');
+      notesOf(b.doc).insert(0, 'Huur is betaald. ');
       new PlanDoc(b.doc).addDoel({
         titel: 'Samen koken op woensdag',
         domein: 'huiselijke-relaties',
       });
       await eventually(() => {
-        expect(a.doc.getText('notes').toJSON()).toBe(b.doc.getText('notes').toJSON());
-        expect(a.doc.getText('notes').toJSON()).toContain('Afspraak met school gemaakt.');
-        expect(a.doc.getText('notes').toJSON()).toContain('Huur is betaald.');
+        expect(notesOf(a.doc).toJSON()).toBe(notesOf(b.doc).toJSON());
+        expect(notesOf(a.doc).toJSON()).toContain('Afspraak met school gemaakt.');
+        expect(notesOf(a.doc).toJSON()).toContain('Huur is betaald.');
         expect(new PlanDoc(a.doc).doelen().map((d) => d.titel)).toContain(
           'Samen koken op woensdag',
         );
@@ -114,7 +122,7 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
         expect(coversOwnEdits(follow.stored.at(-1), b.doc)).toBe(true);
       }, 10_000);
       const stored = await collab.readDoc(bakker);
-      expect(stored.getText('notes').toJSON()).toBe(a.doc.getText('notes').toJSON());
+      expect(notesOf(stored).toJSON()).toBe(notesOf(a.doc).toJSON());
     } finally {
       follow.close();
     }
@@ -202,25 +210,25 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
     const editor = open('huisarts', bakker);
     await Promise.all([synced(reader), synced(editor)]);
     const before = rejected.length;
-    reader.doc.getText('notes').insert(0, 'MEELEZER WAS HIER ');
+    notesOf(reader.doc).insert(0, 'MEELEZER WAS HIER ');
     new PlanDoc(reader.doc).addActie({ titel: 'Actie van een meelezer' });
     await eventually(
       () => expect(rejected.slice(before).some((r) => r.reason === 'read_only')).toBe(true),
       10_000,
     );
     // A later edit of the editor does arrive, so the reader's change would have had time to arrive too.
-    editor.doc.getText('notes').insert(0, 'na de meelezer ');
+    notesOf(editor.doc).insert(0, 'na de meelezer ');
     await eventually(
-      () => expect(reader.doc.getText('notes').toJSON()).toContain('na de meelezer'),
+      () => expect(notesOf(reader.doc).toJSON()).toContain('na de meelezer'),
       10_000,
     );
-    expect(editor.doc.getText('notes').toJSON()).not.toContain('MEELEZER');
+    expect(notesOf(editor.doc).toJSON()).not.toContain('MEELEZER');
     expect(new PlanDoc(editor.doc).acties().map((a) => a.titel)).not.toContain(
       'Actie van een meelezer',
     );
     expect(await rowsOf(bakker, as('wmo-consulent').user.id)).toBe(0);
     const stored = await collab.readDoc(bakker);
-    expect(stored.getText('notes').toJSON()).not.toContain('MEELEZER');
+    expect(notesOf(stored).toJSON()).not.toContain('MEELEZER');
     const event = rejected.slice(before).find((r) => r.reason === 'read_only') as RejectedUpdate;
     expect(event.userId).toBe(as('wmo-consulent').user.id);
     expect(event.docName).toBe(bakker);
@@ -237,19 +245,19 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
         name: 'Pieter Hendriks',
         since: new Date().toISOString(),
       });
-      a.doc.getText('notes').insert(0, 'SAMEN MET SERVER ');
+      notesOf(a.doc).insert(0, 'SAMEN MET SERVER ');
     });
     await eventually(
       () => expect(rejected.slice(before).map((r) => r.reason)).toContain('server_root'),
       10_000,
     );
-    b.doc.getText('notes').insert(0, 'daarna ');
-    await eventually(() => expect(a.doc.getText('notes').toJSON()).toContain('daarna'), 10_000);
+    notesOf(b.doc).insert(0, 'daarna ');
+    await eventually(() => expect(notesOf(a.doc).toJSON()).toContain('daarna'), 10_000);
     expect(new PlanDoc(b.doc).regie()?.name).toBe('Johan Kuipers');
-    expect(b.doc.getText('notes').toJSON()).not.toContain('SAMEN MET SERVER');
+    expect(notesOf(b.doc).toJSON()).not.toContain('SAMEN MET SERVER');
     const stored = await collab.readDoc(bakker);
     expect(new PlanDoc(stored).regie()?.name).toBe('Johan Kuipers');
-    expect(stored.getText('notes').toJSON()).not.toContain('SAMEN MET SERVER');
+    expect(notesOf(stored).toJSON()).not.toContain('SAMEN MET SERVER');
 
     // Deleting a server-owned entry is touching it too (a raw update built against the stored state).
     const copy = await collab.readDoc(bakker);
@@ -479,11 +487,11 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
       [new Uint8Array([0, 7, 1, 2, 3])],
     );
     expect(garbage.code).toBe(4400);
-    bystander.doc.getText('notes').insert(0, 'nog steeds hier ');
+    notesOf(bystander.doc).insert(0, 'nog steeds hier ');
     const check = open('huisarts', bakker);
     await synced(check);
     await eventually(
-      () => expect(check.doc.getText('notes').toJSON()).toContain('nog steeds hier'),
+      () => expect(notesOf(check.doc).toJSON()).toContain('nog steeds hier'),
       10_000,
     );
   });

@@ -11,7 +11,15 @@ import { dataSourceOf, householdByName } from '../factories';
 import { databaseKinds } from '../support/database';
 import { eventually, loginAs } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
-import { type Client, connect, content, coversOwnEdits, followStored, synced } from './helpers';
+import {
+  type Client,
+  connect,
+  content,
+  coversOwnEdits,
+  followStored,
+  notesOf,
+  synced,
+} from './helpers';
 import {
   persistentStore,
   type PersistentStore,
@@ -54,7 +62,7 @@ describe.each(databaseKinds())('durability on %s', (kind) => {
     const follow = await followStored(first.url, login.token, bakker);
     const a = open(first.wsUrl, login.token, bakker);
     await synced(a);
-    a.doc.getText('notes').insert(0, 'Bevestigd voor de herstart. ');
+    notesOf(a.doc).insert(0, 'Bevestigd voor de herstart. ');
     const actie = new PlanDoc(a.doc).addActie({
       titel: 'Na de herstart nog hier',
       eigenaarId: login.user.id,
@@ -64,7 +72,7 @@ describe.each(databaseKinds())('durability on %s', (kind) => {
     const expected = content(a.doc);
     // An edit the server has not confirmed yet: the client keeps it and sends it again after the restart.
     a.provider.disconnect();
-    a.doc.getText('notes').insert(0, 'Offline geschreven. ');
+    notesOf(a.doc).insert(0, 'Offline geschreven. ');
     await first.stop();
     servers.splice(servers.indexOf(first), 1);
 
@@ -80,7 +88,7 @@ describe.each(databaseKinds())('durability on %s', (kind) => {
     const again = open(second.wsUrl, login3.token, bakker, a.doc);
     await synced(again);
     await eventually(
-      () => expect(b.doc.getText('notes').toJSON()).toContain('Offline geschreven.'),
+      () => expect(notesOf(b.doc).toJSON()).toContain('Offline geschreven.'),
       10_000,
     );
   });
@@ -100,13 +108,13 @@ describe.each(databaseKinds())('durability on %s', (kind) => {
     const follow = await followStored(first.url, login.token, bakker);
     const a = open(first.wsUrl, login.token, bakker);
     await synced(a);
-    for (let i = 0; i < 20; i++) a.doc.getText('notes').insert(0, `regel ${i}. `);
+    for (let i = 0; i < 20; i++) notesOf(a.doc).insert(0, `regel ${i}. `);
     const actie = new PlanDoc(a.doc).addActie({
       titel: 'Vlak voor kill -9',
       eigenaarId: login.user.id,
     });
     // The last edit, then kill as soon as the server says it is stored.
-    a.doc.getText('notes').insert(0, 'LAATSTE ');
+    notesOf(a.doc).insert(0, 'LAATSTE ');
     await eventually(
       () => expect(coversOwnEdits(follow.stored.at(-1), a.doc)).toBe(true),
       10_000,
@@ -125,7 +133,7 @@ describe.each(databaseKinds())('durability on %s', (kind) => {
     await synced(b);
     expect(content(b.doc)).toEqual(expected);
     expect(new PlanDoc(b.doc).actie(actie)?.titel).toBe('Vlak voor kill -9');
-    expect(b.doc.getText('notes').toJSON().startsWith('LAATSTE ')).toBe(true);
+    expect(notesOf(b.doc).toJSON().startsWith('LAATSTE ')).toBe(true);
   });
 
   it('compacts in the background and by request without changing content', async () => {
@@ -146,16 +154,14 @@ describe.each(databaseKinds())('durability on %s', (kind) => {
         )[0]?.n,
       );
     for (let i = 0; i < 150; i++) {
-      a.doc.getText('notes').insert(a.doc.getText('notes').length, `${i} `);
+      notesOf(a.doc).insert(notesOf(a.doc).length, `${i} `);
       if (i % 10 === 0)
         a.doc.getMap('acties').delete([...a.doc.getMap('acties').keys()][0] ?? 'none');
       if (i % 7 === 0) await new Promise((r) => setTimeout(r, 5));
     }
     await eventually(async () => expect(collab.stats().stored).toBeGreaterThan(100), 15_000);
     await eventually(async () => {
-      expect((await collab.readDoc(jansen)).getText('notes').toJSON()).toBe(
-        a.doc.getText('notes').toJSON(),
-      );
+      expect(notesOf(await collab.readDoc(jansen)).toJSON()).toBe(notesOf(a.doc).toJSON());
     }, 15_000);
     // Background compaction has folded the log at least once.
     await eventually(async () => {
@@ -177,9 +183,9 @@ describe.each(databaseKinds())('durability on %s', (kind) => {
     await synced(b);
     expect(content(b.doc)).toEqual(before);
     // And editing goes on on top of the snapshot.
-    a.doc.getText('notes').insert(0, 'na compactie ');
+    notesOf(a.doc).insert(0, 'na compactie ');
     await eventually(
-      () => expect(b.doc.getText('notes').toJSON().startsWith('na compactie ')).toBe(true),
+      () => expect(notesOf(b.doc).toJSON().startsWith('na compactie ')).toBe(true),
       10_000,
     );
   });

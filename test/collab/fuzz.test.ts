@@ -14,7 +14,7 @@ import { householdByName } from '../factories';
 import { databaseKinds } from '../support/database';
 import { eventually, loginAs } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
-import { type Client, connect, synced } from './helpers';
+import { type Client, connect, notesOf, synced } from './helpers';
 
 /** mulberry32: a small seeded PRNG, so a failing run can be repeated with its seed. */
 function prng(seed: number): () => number {
@@ -77,7 +77,7 @@ describe.each(databaseKinds())('fuzzing the collab endpoint on %s', (kind) => {
     local.on('update', (u: Uint8Array) => corpus.push(u));
     const plan = new PlanDoc(local);
     for (let i = 0; i < 20; i++) {
-      local.getText('notes').insert(int(local.getText('notes').length + 1), `fuzz ${i} `);
+      notesOf(local).insert(int(notesOf(local).length + 1), `fuzz ${i} `);
       if (i % 4 === 0) plan.addActie({ titel: `Fuzzactie ${i}` });
       if (i % 5 === 0) local.getMap('huishouden').set(`k${i}`, i);
       if (i % 6 === 0) local.getMap('server').set('regie', null);
@@ -177,7 +177,7 @@ describe.each(databaseKinds())('fuzzing the collab endpoint on %s', (kind) => {
       for (let i = 0; editing; i++) {
         const m = `<${i}>`;
         markers.push(m);
-        a.doc.getText('notes').insert(0, m);
+        notesOf(a.doc).insert(0, m);
         await new Promise((r) => setTimeout(r, 100));
       }
     })();
@@ -199,30 +199,23 @@ describe.each(databaseKinds())('fuzzing the collab endpoint on %s', (kind) => {
     editing = false;
     await editor;
     await eventually(() => {
-      const text = b.doc.getText('notes').toJSON();
+      const text = notesOf(b.doc).toJSON();
       for (const m of markers) expect(text).toContain(m);
     }, 20_000);
-    b.doc.getText('notes').insert(0, 'na het fuzzen ');
-    await eventually(
-      () => expect(a.doc.getText('notes').toJSON()).toContain('na het fuzzen'),
-      10_000,
-    );
+    notesOf(b.doc).insert(0, 'na het fuzzen ');
+    await eventually(() => expect(notesOf(a.doc).toJSON()).toContain('na het fuzzen'), 10_000);
     expect(a.closes).toEqual([]);
     expect(b.closes).toEqual([]);
     for (const f of fuzzers) f.ws?.terminate();
     // The stored plan still loads and holds what the real users wrote.
     await eventually(
-      async () =>
-        expect((await collab.readDoc(bakker)).getText('notes').toJSON()).toContain('na het fuzzen'),
+      async () => expect(notesOf(await collab.readDoc(bakker)).toJSON()).toContain('na het fuzzen'),
       10_000,
     );
     // A newcomer gets the same document as the others.
     const c = connect(s.wsUrl, editorToken, bakker);
     clients.push(c);
     await synced(c);
-    await eventually(
-      () => expect(c.doc.getText('notes').toJSON()).toBe(a.doc.getText('notes').toJSON()),
-      10_000,
-    );
+    await eventually(() => expect(notesOf(c.doc).toJSON()).toBe(notesOf(a.doc).toJSON()), 10_000);
   });
 });

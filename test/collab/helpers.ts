@@ -150,10 +150,24 @@ export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
 /** The JSON content of every root a plan test writes. */
 export function content(doc: Y.Doc): unknown {
   return {
-    notes: doc.getText('notes').toJSON(),
+    domeinen: doc.getMap('domeinen').toJSON(),
     acties: doc.getMap('acties').toJSON(),
     doelen: doc.getMap('doelen').toJSON(),
     huishouden: doc.getMap('huishouden').toJSON(),
     server: doc.getMap('server').toJSON(),
   };
+}
+
+/**
+ * A free-text field of a plan for transport tests to type into: the `zorgen`
+ * of levensdomein justitie, which no demo plan fills. The server creates it
+ * when it migrates the plan (every levensdomein has its entry), so use it on
+ * a replica that has synced. A plan accepts only its own roots: an arbitrary
+ * `getText('notes')` would be refused (`unknown_root`).
+ */
+export function notesOf(doc: Y.Doc): Y.Text {
+  const entry = doc.getMap('domeinen').get('justitie');
+  const text = entry instanceof Y.Map ? (entry as Y.Map<unknown>).get('zorgen') : undefined;
+  if (!(text instanceof Y.Text)) throw new Error('notesOf: the plan has not synced yet');
+  return text;
 }

@@ -13,7 +13,7 @@ import { householdByName } from '../factories';
 import { databaseKinds } from '../support/database';
 import { eventually, loginAs } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
-import { connect, synced } from './helpers';
+import { connect, notesOf, synced } from './helpers';
 
 describe.each(databaseKinds())('document size limit on %s', (kind) => {
   let s: TestServer;
@@ -34,15 +34,15 @@ describe.each(databaseKinds())('document size limit on %s', (kind) => {
     const b = connect(s.wsUrl, (await loginAs(s.url, 'jeugdconsulent')).token, visser);
     try {
       await Promise.all([synced(a), synced(b)]);
-      a.doc.getText('notes').insert(0, 'x'.repeat(100 * 1024));
+      notesOf(a.doc).insert(0, 'x'.repeat(100 * 1024));
       await eventually(
         () => expect(rejected.map((r) => r.reason)).toContain('doc_too_large'),
         10_000,
       );
-      expect((await collab.readDoc(visser)).getText('notes').length).toBe(0);
-      b.doc.getText('notes').insert(0, 'klein');
+      expect(notesOf(await collab.readDoc(visser)).length).toBe(0);
+      notesOf(b.doc).insert(0, 'klein');
       await eventually(
-        async () => expect((await collab.readDoc(visser)).getText('notes').toJSON()).toBe('klein'),
+        async () => expect(notesOf(await collab.readDoc(visser)).toJSON()).toBe('klein'),
         10_000,
       );
     } finally {
@@ -59,13 +59,13 @@ describe.each(databaseKinds())('document size limit on %s', (kind) => {
       await Promise.all([synced(a), synced(b)]);
       // 50 keystrokes a second for 4 s, each an update and a cursor move (awareness): 100 messages a second.
       const typed = 'snel getypt, '.repeat(16).slice(0, 200);
-      const text = a.doc.getText('typen');
+      const text = notesOf(a.doc);
       for (let i = 0; i < typed.length; i++) {
         text.insert(i, typed[i] as string);
         a.provider.awareness.setLocalStateField('cursor', { index: i + 1 });
         await new Promise((r) => setTimeout(r, 20));
       }
-      await eventually(() => expect(b.doc.getText('typen').toJSON()).toBe(typed), 10_000);
+      await eventually(() => expect(notesOf(b.doc).toJSON()).toBe(typed), 10_000);
       expect(a.closes).toEqual([]);
       expect(a.provider.wsconnected).toBe(true);
     } finally {
@@ -101,18 +101,18 @@ describe.each(databaseKinds())('message rate limit per collab connection on %s',
     try {
       expect(await a.roundTrip()).toBe('synced');
       expect(await b.roundTrip()).toBe('synced');
-      for (let i = 0; i < 5; i++) a.edit((doc) => doc.getMap('flood').set(`early-${i}`, i));
+      for (let i = 0; i < 5; i++) a.edit((doc) => doc.getMap('doelen').set(`early-${i}`, i));
       expect(await a.roundTrip()).toBe('synced');
       // Far more than the bucket holds, at once: the connection is closed partway.
-      for (let i = 0; i < 100; i++) a.edit((doc) => doc.getMap('flood').set(`flood-${i}`, i));
+      for (let i = 0; i < 100; i++) a.edit((doc) => doc.getMap('doelen').set(`flood-${i}`, i));
       expect(await a.closed()).toBe(1008);
 
       // The other connection was not touched and still edits.
       expect(await b.roundTrip()).toBe('synced');
-      b.edit((doc) => doc.getMap('flood').set('na', 1));
+      b.edit((doc) => doc.getMap('doelen').set('na', 1));
       expect(await b.roundTrip()).toBe('synced');
       expect(b.code()).toBe(-1);
-      const stored = (await collab.readDoc(visser)).getMap('flood').toJSON() as Record<
+      const stored = (await collab.readDoc(visser)).getMap('doelen').toJSON() as Record<
         string,
         number
       >;
@@ -123,7 +123,7 @@ describe.each(databaseKinds())('message rate limit per collab connection on %s',
       expect(flooded.length).toBeLessThan(burst);
       expect(stored['flood-99']).toBeUndefined();
       // What reached the other connection was stored: nothing relayed that is not.
-      const relayed = Object.keys(b.doc.getMap('flood').toJSON());
+      const relayed = Object.keys(b.doc.getMap('doelen').toJSON());
       expect(relayed.filter((k) => !(k in stored))).toEqual([]);
 
       await eventually(async () => {

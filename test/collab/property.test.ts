@@ -15,7 +15,7 @@ import { dataSourceOf, householdByName } from '../factories';
 import { databaseKinds } from '../support/database';
 import { eventually, loginAs } from '../support/http';
 import { startTestServer, type TestServer } from '../support/server';
-import { type Client, connect, synced } from './helpers';
+import { type Client, connect, notesOf, synced } from './helpers';
 
 type Op =
   | { kind: 'insert'; r: number; at: number; text: string }
@@ -69,8 +69,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 
 const view = (c: Client) => ({
-  text: c.doc.getText('t').toJSON(),
-  map: c.doc.getMap('m').toJSON(),
+  text: notesOf(c.doc).toJSON(),
+  map: c.doc.getMap('doelen').toJSON(),
 });
 
 describe.each(databaseKinds())('convergence property on %s', (kind) => {
@@ -128,7 +128,7 @@ describe.each(databaseKinds())('convergence property on %s', (kind) => {
               continue;
             }
             const c = clients[o.r] as Client;
-            const text = c.doc.getText('t');
+            const text = notesOf(c.doc);
             switch (o.kind) {
               case 'insert': {
                 // A unique marker per insert, so a lost edit is visible in the end.
@@ -152,10 +152,10 @@ describe.each(databaseKinds())('convergence property on %s', (kind) => {
                 break;
               }
               case 'set':
-                c.doc.getMap('m').set(o.key, o.value);
+                c.doc.getMap('doelen').set(o.key, o.value);
                 break;
               case 'unset':
-                c.doc.getMap('m').delete(o.key);
+                c.doc.getMap('doelen').delete(o.key);
                 break;
               case 'disconnect':
                 if (online[o.r]) c.provider.disconnect();
@@ -179,8 +179,8 @@ describe.each(databaseKinds())('convergence property on %s', (kind) => {
               expect(c).toEqual(a);
               const stored = await collab.readDoc(docName);
               expect({
-                text: stored.getText('t').toJSON(),
-                map: stored.getMap('m').toJSON(),
+                text: notesOf(stored).toJSON(),
+                map: stored.getMap('doelen').toJSON(),
               }).toEqual(a);
             },
             15_000,

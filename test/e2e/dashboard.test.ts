@@ -152,20 +152,20 @@ describe('the coördinator reads the dashboard', () => {
     await screenshotOf(traject, 'k3-household-traject');
 
     // An open household: the evaluation form lists the plan's doelen, to mark behaald, deels or niet.
+    // It reads them from the doelen endpoint, never from the whole FHIR export.
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     await page.getByRole('link', { name: 'Mijn huishoudens' }).first().click();
     await page.getByRole('link', { name: 'Gezin Bakker' }).click();
     const bakker = page.locator('section[aria-labelledby="traject"]');
     const evaluation = bakker.getByRole('form', { name: 'Traject evalueren en afsluiten' });
     await evaluation.waitFor();
     const bakkerId = page.url().split('/').pop() ?? '';
-    const fhir = (await (
-      await page.request.get(`${server.url}/api/households/${bakkerId}/fhir`)
-    ).json()) as {
-      entry: { resource: { resourceType: string; description?: { text?: string } } }[];
-    };
-    const doelen = fhir.entry
-      .filter((e) => e.resource.resourceType === 'Goal')
-      .map((e) => e.resource.description?.text);
+    const { goals } = (await (
+      await page.request.get(`${server.url}/api/households/${bakkerId}/doelen`)
+    ).json()) as { goals: { titel: string }[] };
+    const doelen = goals.map((g) => g.titel);
+    expect(doelen.length).toBeGreaterThan(0);
     await waitForCount(
       evaluation
         .getByRole('group')
@@ -173,6 +173,8 @@ describe('the coördinator reads the dashboard', () => {
       doelen.length,
     );
     for (const titel of doelen) await evaluation.getByRole('group', { name: titel }).waitFor();
+    expect(asked).toContain(`/api/households/${bakkerId}/doelen`);
+    expect(asked.filter((p) => p.endsWith('/fhir'))).toEqual([]);
 
     // Jansen has an open escalation: a banner at the top of the page.
     await page.getByRole('link', { name: 'Mijn huishoudens' }).first().click();

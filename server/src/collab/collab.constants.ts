@@ -41,6 +41,12 @@ export const CLOSE = {
   unauthenticated: 4401,
   /** Not allowed: not on the team, unknown or malformed document name, refused Origin. Final. */
   forbidden: 4403,
+  /**
+   * The client writes an older plan schema (a plain string where the plan now
+   * holds a Y.Text): its update was refused. Final: reload the page; the
+   * client shows what it had not sent.
+   */
+  schemaOutdated: 4409,
 } as const;
 
 /** Time budget to check one client update in the worker, in ms... */

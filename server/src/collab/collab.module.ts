@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { CollabGateway } from './collab.gateway';
 import { CollabRepository } from './collab.repository';
 import { CollabService } from './collab.service';
+import { PlanMigration } from './plan-migration';
 import { ServerPartSource } from './server-part';
 
 /**
@@ -11,7 +12,7 @@ import { ServerPartSource } from './server-part';
  */
 @Global()
 @Module({
-  providers: [CollabRepository, ServerPartSource, CollabService, CollabGateway],
+  providers: [CollabRepository, ServerPartSource, CollabService, CollabGateway, PlanMigration],
   exports: [CollabService],
 })
 export class CollabModule {}

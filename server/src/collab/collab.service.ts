@@ -57,6 +57,7 @@ import { isEmptyUpdate, syncStep2Message } from './protocol';
 import { ServerPartSource, writeServerPartIfChanged } from './server-part';
 import type { RejectReason } from './update-check';
 import { UpdateValidator } from './update-validator';
+import { planShapeFor } from './plan-shape';
 import { describeError } from '../common/describe-error';
 
 /** The origin of changes the server makes, as seen by observers of the live document. */
@@ -378,6 +379,7 @@ export class CollabService
           householdRoots: HOUSEHOLD_WRITABLE_ROOTS,
           serverRoot: SERVER_ROOT,
           reservedClient: room.serverClientId,
+          ...planShapeFor(room.parsed),
         },
         this.config.COLLAB_MAX_DOC_BYTES,
         () => room.seed(),
@@ -399,6 +401,8 @@ export class CollabService
     if (outcome.status === 'noop') return;
     if (outcome.status === 'rejected') {
       this.rejected(room, peer, outcome.reason, update.length);
+      // A client of an older plan schema: it must reload before it writes again (it shows what it had not sent).
+      if (outcome.reason === 'schema_outdated') peer.close(CLOSE.schemaOutdated, 'schema_outdated');
       return;
     }
     this.counters.accepted++;

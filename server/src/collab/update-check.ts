@@ -22,7 +22,21 @@ import * as Y from 'yjs';
 
 export type WriteLevel = 'all' | 'household' | 'none';
 
+/**
+ * The schema of a plan document, for its own checks: which roots exist, and
+ * which keys of their entries hold free text (a Y.Text). Absent for the other
+ * documents (medisch, werk, overleg), which hold rich text only.
+ */
+export interface PlanShape {
+  /** Every root of the plan: an update that creates or writes any other root is `unknown_root`. */
+  roots: readonly string[];
+  /** Per root, the keys of its entries (top-level Y.Maps) that hold a Y.Text: a plain string there is `schema_outdated`. */
+  textFields: Readonly<Record<string, readonly string[]>>;
+}
+
 interface CommonRules {
+  /** Set for a plan document: its roots and free-text keys. */
+  plan?: PlanShape;
   /** Roots a `household` connection may change. */
   householdRoots: readonly string[];
   /** The root nobody but the server changes. */
@@ -46,6 +60,8 @@ export type RejectReason =
   | 'root_not_writable'
   | 'not_own_entry'
   | 'server_root'
+  | 'unknown_root'
+  | 'schema_outdated'
   | 'reserved_client'
   | 'unresolvable'
   | 'gap'
@@ -114,6 +130,21 @@ function storedAuthorOf(entry: Y.Item): string | null {
 }
 
 /**
+ * Whether an own struct at `place`, inside the entry `top`, is an old-shaped
+ * write: a plain string into a key of an entry that holds free text. That is
+ * what a client of plan schema 1 writes; it would replace the Y.Text.
+ */
+function isOldShapedText(s: Y.Item, place: Place, top: Top, plan: PlanShape): boolean {
+  if (place.key === null || 'root' in place.parent) return false;
+  if (itemOf(place.parent) !== itemOf(top.entry)) return false;
+  if (!plan.textFields[top.root]?.includes(place.key)) return false;
+  const c = s.content;
+  if (c instanceof Y.ContentAny || c instanceof Y.ContentJSON)
+    return (c.arr as unknown[]).some((v) => typeof v === 'string');
+  return c instanceof Y.ContentString;
+}
+
+/**
  * Check one decoded update against what the sender may write. `noop` when it
  * adds and deletes nothing the document lacks; otherwise `ok` with the roots
  * it touches, or the first reason to refuse it.
@@ -130,6 +161,11 @@ function storedAuthorOf(entry: Y.Item): string | null {
  *  - an entry's `auteurId` is only ever set to the writer's id;
  *  - deleting an entry, or anything in it, needs the entry to be the writer's.
  * Anything else is `not_own_entry`.
+ *
+ * In a plan (`rules.plan`), an update that touches a root outside the plan's
+ * is `unknown_root`, and one that writes a plain string into a free-text key
+ * of an entry is `schema_outdated` (a client of schema version 1). Entries of
+ * other unexpected shapes are accepted; readers skip them.
  */
 export function checkUpdate(
   doc: Y.Doc,
@@ -421,12 +457,17 @@ export function checkUpdate(
     return true;
   };
 
+  let outdated = false;
   for (const s of effective) {
     if (s instanceof Y.Skip) continue;
     const place = ownPlaceOf(s);
     if (!touch(rootOf(place))) return { kind: 'rejected', reason: 'unresolvable' };
     if (!(s instanceof Y.Item)) continue;
     checkWrite(s, place);
+    if (rules.plan && !outdated && typeof place !== 'symbol' && !('root' in place.parent)) {
+      const top = topOf(place.parent);
+      if (typeof top !== 'symbol' && isOldShapedText(s, place, top, rules.plan)) outdated = true;
+    }
     // Both neighbours must be writable too: a crafted item could name a left in one root and a right in another.
     if (s.origin && !touchNeighbour(s.origin)) return { kind: 'rejected', reason: 'unresolvable' };
     if (s.rightOrigin && !touchNeighbour(s.rightOrigin))
@@ -472,6 +513,10 @@ export function checkUpdate(
 
   if (effective.length === 0 && !deletes) return { kind: 'noop' };
   if (rules.write === 'none') return { kind: 'rejected', reason: 'read_only' };
+  if (rules.plan) {
+    for (const r of touched)
+      if (!rules.plan.roots.includes(r)) return { kind: 'rejected', reason: 'unknown_root' };
+  }
   if (rules.write === 'household') {
     for (const r of touched)
       if (!rules.householdRoots.includes(r))
@@ -481,5 +526,6 @@ export function checkUpdate(
   } else if (touched.has(rules.serverRoot)) {
     return { kind: 'rejected', reason: 'server_root' };
   }
+  if (outdated) return { kind: 'rejected', reason: 'schema_outdated' };
   return { kind: 'ok', roots: [...touched] };
 }

@@ -32,6 +32,7 @@ import { RetentionClockEntity } from '../modules/privacy/retention-clock.entity'
 
 import { InvitationEntity } from '../modules/invitations/invitation.entity';
 import { PlanSnapshotEntity, PlanUpdateEntity } from '../collab/plan-update.entity';
+import { PlanSchemaEntity } from '../collab/plan-schema.entity';
 import { HouseholdVoiceNoticeEntity } from '../household-voice/household-voice.entity';
 
 export const ENTITIES = [
@@ -67,5 +68,6 @@ export const ENTITIES = [
   RetentionClockEntity,
   PlanUpdateEntity,
   PlanSnapshotEntity,
+  PlanSchemaEntity,
   HouseholdVoiceNoticeEntity,
 ];

@@ -1,7 +1,12 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type * as Y from 'yjs';
-import { type HuishoudenEntry, isHouseholdRole, parseDocName, PlanDoc } from '@spil/shared';
-import { CollabService } from '../collab/collab.service';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { type HuishoudenEntry, isHouseholdRole } from '@spil/shared';
+import { PLAN_DOCUMENTS, type PlanDocuments, type PlanView } from '../common/plan-documents.port';
 import { HouseholdsRepository } from '../modules/households/households.repository';
 import { NotificationsService } from '../modules/notifications/notifications.service';
 import { voiceNotification } from './household-voice.messages';
@@ -37,14 +42,14 @@ export class HouseholdVoiceNotifier implements OnModuleInit, OnModuleDestroy {
   private unsubscribe: (() => void) | null = null;
 
   constructor(
-    private readonly collab: CollabService,
+    @Inject(PLAN_DOCUMENTS) private readonly plans: PlanDocuments,
     private readonly repo: HouseholdVoiceRepository,
     private readonly households: HouseholdsRepository,
     private readonly notifications: NotificationsService,
   ) {}
 
   onModuleInit(): void {
-    this.unsubscribe = this.collab.onStored((docName, doc) => this.changed(docName, doc));
+    this.unsubscribe = this.plans.onStored((plan) => this.changed(plan));
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -52,17 +57,17 @@ export class HouseholdVoiceNotifier implements OnModuleInit, OnModuleDestroy {
     await Promise.allSettled([...this.queues.values()]);
   }
 
-  private changed(docName: string, doc: Y.Doc): void {
-    const parsed = parseDocName(docName);
-    if (!parsed || parsed.kind !== 'plan') return;
-    const householdId = parsed.householdId;
+  private changed(plan: PlanView): void {
+    const householdId = plan.householdId;
     // Read now: the live document keeps changing (and may be unloaded) while the queue waits.
     const known = this.noticed.get(householdId);
-    const plan = new PlanDoc(doc);
     const fresh: Seen[] = [];
-    for (const entry of plan.huishoudenEntries()) {
+    for (const entry of plan.huishouden) {
       if (known?.has(entry.id)) continue;
-      const actie = entry.soort === 'reactie' && entry.actieId ? plan.actie(entry.actieId) : null;
+      const actie =
+        entry.soort === 'reactie' && entry.actieId
+          ? plan.acties.find((a) => a.id === entry.actieId)
+          : null;
       fresh.push({
         entry,
         actie: actie ? { titel: actie.titel, eigenaarId: actie.eigenaarId } : null,

@@ -1,19 +1,16 @@
 import { Global, Module } from '@nestjs/common';
-import { MeetingsModule } from '../modules/meetings/meetings.module';
-import { PLAN_PORT } from '../modules/meetings/plan.port';
-import { CollabPlanPort } from './plan-port.adapter';
+import { CollabPlanDocuments } from '../collab/plan-documents';
+import { PLAN_DOCUMENTS } from '../common/plan-documents.port';
 
 /**
- * Bridges between modules that own authoritative facts and the collab layer
- * they may not import. Global: `PLAN_PORT` is injected by the meetings module.
+ * Bridges between the rest of the server and the collab layer that modules
+ * may not import: `PLAN_DOCUMENTS` (ADR 013), the one way to reach a
+ * household's plan and its other documents, implemented by collab. Global, so
+ * any module injects the token without importing collab.
  */
 @Global()
 @Module({
-  providers: [{ provide: PLAN_PORT, useClass: CollabPlanPort }],
-  exports: [PLAN_PORT],
+  providers: [{ provide: PLAN_DOCUMENTS, useClass: CollabPlanDocuments }],
+  exports: [PLAN_DOCUMENTS],
 })
 export class OrchestrationModule {}
-
-/** The meetings feature with its bridge to the plan: import this one in the app. */
-@Module({ imports: [OrchestrationModule, MeetingsModule] })
-export class MeetingsFeatureModule {}

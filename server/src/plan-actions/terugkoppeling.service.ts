@@ -1,13 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import {
-  ACTIE_STATUS_LABELS,
-  docNameOf,
-  PlanDoc,
-  type StatusUpdate,
-  type TerugkoppelingRequest,
-} from '@spil/shared';
+import { Inject, Injectable } from '@nestjs/common';
+import { ACTIE_STATUS_LABELS, type StatusUpdate, type TerugkoppelingRequest } from '@spil/shared';
 import { SpilError } from '../common/errors';
-import { CollabService } from '../collab/collab.service';
+import { PLAN_DOCUMENTS, type PlanDocuments } from '../common/plan-documents.port';
 import { HouseholdAccessPolicy } from '../modules/households/household-access.policy';
 import { HouseholdsRepository } from '../modules/households/households.repository';
 import { NotificationsService } from '../modules/notifications/notifications.service';
@@ -15,13 +9,13 @@ import type { UserEntity } from '../modules/users/user.entity';
 
 /**
  * Terugkoppeling: the owner of an action (or the regiehouder) sends a status
- * update. It is written into the plan by the server (so it is stored and every
- * open plan shows it at once), and the regiehouder and the team are notified.
+ * update. It is written into the plan by the server through the plan-documents
+ * port (so it is stored and every open plan shows it at once), and the regiehouder and the team are notified.
  */
 @Injectable()
 export class TerugkoppelingService {
   constructor(
-    private readonly collab: CollabService,
+    @Inject(PLAN_DOCUMENTS) private readonly plans: PlanDocuments,
     private readonly policy: HouseholdAccessPolicy,
     private readonly households: HouseholdsRepository,
     private readonly notifications: NotificationsService,
@@ -39,24 +33,20 @@ export class TerugkoppelingService {
     const isRegiehouder = regie?.userId === user.id;
     if (access.teamRole !== 'lid' && !isRegiehouder) throw new SpilError('actie.not_owner');
 
-    const docName = docNameOf(householdId);
-    const copy = await this.collab.readDoc(docName);
-    const actie = new PlanDoc(copy).actie(actieId);
-    copy.destroy();
+    const actie = (await this.plans.read(householdId)).acties.find((a) => a.id === actieId);
     if (!actie) throw new SpilError('actie.not_found');
     if (actie.eigenaarId !== user.id && !isRegiehouder) throw new SpilError('actie.not_owner');
 
-    let written: StatusUpdate | null = null;
-    await this.collab.withDoc(docName, (doc) => {
-      const plan = new PlanDoc(doc);
-      if (!plan.actie(actieId)) return;
-      written = plan.addStatusUpdate(actieId, {
-        auteurId: user.id,
-        auteurNaam: user.name,
-        tekst: body.tekst,
-        status: body.status,
-      });
-    });
+    const { result: written } = await this.plans.change(householdId, (plan): StatusUpdate | null =>
+      plan.actie(actieId)
+        ? plan.addStatusUpdate(actieId, {
+            auteurId: user.id,
+            auteurNaam: user.name,
+            tekst: body.tekst,
+            status: body.status,
+          })
+        : null,
+    );
     if (!written) throw new SpilError('actie.not_found');
 
     const team = await this.households.teams([householdId]);

@@ -1,5 +1,6 @@
-import { ACTIE_STATUSES, type ActieStatus, LEVENSDOMEINEN, type PlanDoc } from '@spil/shared';
+import { ACTIE_STATUSES, type ActieStatus, LEVENSDOMEINEN } from '@spil/shared';
 import { withoutNul } from '../common/pg-text';
+import type { PlanView } from '../common/plan-documents.port';
 import type { PlanActionEntity } from './plan-action.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -16,9 +17,9 @@ function status(v: unknown): ActieStatus {
  */
 export function projectActions(
   householdId: string,
-  plan: PlanDoc,
+  plan: Pick<PlanView, 'acties'>,
 ): Omit<PlanActionEntity, 'household'>[] {
-  return plan.acties().flatMap((a) => {
+  return plan.acties.flatMap((a) => {
     if (!a.id || a.id.length > 64 || a.id.includes('\u0000')) return [];
     const last = a.updates.at(-1);
     const lastAt = last ? new Date(last.tijd) : null;

@@ -4,12 +4,11 @@ import {
   type OnApplicationBootstrap,
   type OnModuleDestroy,
   type OnModuleInit,
+  Inject,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type * as Y from 'yjs';
-import { parseDocName, PlanDoc } from '@spil/shared';
-import { CollabService } from '../collab/collab.service';
+import { PLAN_DOCUMENTS, type PlanDocuments, type PlanView } from '../common/plan-documents.port';
 import { describeError } from '../common/describe-error';
 import { projectActions } from './action-projection';
 import type { PlanActionEntity } from './plan-action.entity';
@@ -34,13 +33,13 @@ export class ActionProjector implements OnModuleInit, OnApplicationBootstrap, On
   private closed = false;
 
   constructor(
-    private readonly collab: CollabService,
+    @Inject(PLAN_DOCUMENTS) private readonly plans: PlanDocuments,
     private readonly repo: ReadModelRepository,
     @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
   onModuleInit(): void {
-    this.unsubscribe = this.collab.onStored((docName, doc) => this.changed(docName, doc));
+    this.unsubscribe = this.plans.onStored((plan) => this.changed(plan));
   }
 
   /** Plans written before this instance ran (demo data, another version) are projected once in the background. */
@@ -57,14 +56,13 @@ export class ActionProjector implements OnModuleInit, OnApplicationBootstrap, On
     await Promise.all(flushes);
   }
 
-  private changed(docName: string, doc: Y.Doc): void {
-    const parsed = parseDocName(docName);
-    if (!parsed || parsed.kind !== 'plan') return;
-    const rows = projectActions(parsed.householdId, new PlanDoc(doc));
-    const prev = this.pending.get(parsed.householdId);
+  private changed(plan: PlanView): void {
+    const { householdId } = plan;
+    const rows = projectActions(householdId, plan);
+    const prev = this.pending.get(householdId);
     if (prev) clearTimeout(prev.timer);
-    const timer = setTimeout(() => void this.flush(parsed.householdId), DEBOUNCE_MS);
-    this.pending.set(parsed.householdId, { rows, timer });
+    const timer = setTimeout(() => void this.flush(householdId), DEBOUNCE_MS);
+    this.pending.set(householdId, { rows, timer });
   }
 
   private async flush(householdId: string): Promise<void> {
@@ -82,24 +80,19 @@ export class ActionProjector implements OnModuleInit, OnApplicationBootstrap, On
 
   /** Project one plan now from its stored state. */
   async projectNow(householdId: string): Promise<void> {
-    const doc = await this.collab.readDoc(householdId);
-    try {
-      await this.repo.replace(householdId, projectActions(householdId, new PlanDoc(doc)));
-    } finally {
-      doc.destroy();
-    }
+    const plan = await this.plans.read(householdId);
+    await this.repo.replace(householdId, projectActions(householdId, plan));
   }
 
   private async projectMissing(): Promise<void> {
     const rows: { id: string }[] = await this.ds.query(
       `SELECT h.id FROM household h
-        WHERE NOT EXISTS (SELECT 1 FROM plan_action a WHERE a.household_id = h.id)
-          AND (EXISTS (SELECT 1 FROM plan_update u WHERE u.doc_name = h.id::text)
-               OR EXISTS (SELECT 1 FROM plan_snapshot s WHERE s.doc_name = h.id::text))`,
+        WHERE NOT EXISTS (SELECT 1 FROM plan_action a WHERE a.household_id = h.id)`,
     );
     for (const { id } of rows) {
       if (this.closed) return;
-      await this.projectNow(id);
+      const plan = await this.plans.read(id);
+      if (plan.acties.length > 0) await this.repo.replace(id, projectActions(id, plan));
     }
   }
 }

@@ -55,6 +55,7 @@ export async function openNotesSession(
     persistence,
     stored,
     user,
+    legacy: [],
     destroy() {
       stored.destroy();
       provider.awareness.setLocalState(null);

@@ -12,7 +12,7 @@ import { ActieHistory } from '../acties/ActieHistory';
 import { TerugkoppelForm } from '../acties/TerugkoppelForm';
 import { OwnerSelect } from './OwnerSelect';
 import { usePlan } from './plan-context';
-import { SyncedText } from './SyncedText';
+import { PlanText } from './PlainTextField';
 import { useObserveDeep } from './use-y';
 
 export function ActieItem({ actie }: { actie: Actie }) {
@@ -55,10 +55,13 @@ export function ActieItem({ actie }: { actie: Actie }) {
       <div className="actie__grid">
         <div className="field field--wide">
           <label htmlFor={`${id}-titel`}>Wat gaat er gebeuren</label>
-          <SyncedText
+          <PlanText
             id={`${id}-titel`}
+            root="acties"
+            entryId={actie.id}
+            fieldKey="titel"
             value={actie.titel}
-            maxLength={300}
+            maxChars={300}
             disabled={!canEdit}
             onChange={(titel) => update({ titel })}
           />
@@ -101,11 +104,14 @@ export function ActieItem({ actie }: { actie: Actie }) {
         </div>
         <div className="field field--wide">
           <label htmlFor={`${id}-inschakelen`}>Wanneer schakel je de ander in</label>
-          <SyncedText
+          <PlanText
             id={`${id}-inschakelen`}
+            root="acties"
+            entryId={actie.id}
+            fieldKey="inschakelen"
             multiline
             rows={2}
-            maxLength={1000}
+            maxChars={1000}
             value={actie.inschakelen}
             disabled={!canEdit}
             onChange={(inschakelen) => update({ inschakelen })}

@@ -8,7 +8,7 @@ import {
 } from '@spil/shared';
 import { useId } from 'react';
 import { usePlan } from './plan-context';
-import { SyncedText } from './SyncedText';
+import { PlanText } from './PlainTextField';
 import { useObserveDeep } from './use-y';
 
 const SCORES = [1, 2, 3, 4, 5] as const;
@@ -46,11 +46,14 @@ function DomeinCard({ domein, value }: { domein: Levensdomein; value: DomeinScor
         </div>
         <div className="field">
           <label htmlFor={`${id}-zorgen`}>Zorgen</label>
-          <SyncedText
+          <PlanText
             id={`${id}-zorgen`}
+            root="domeinen"
+            entryId={domein}
+            fieldKey="zorgen"
             multiline
             rows={2}
-            maxLength={2000}
+            maxChars={2000}
             value={value.zorgen}
             disabled={!canEdit}
             onChange={(zorgen) => session.plan.setDomein(domein, { zorgen })}

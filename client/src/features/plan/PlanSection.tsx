@@ -16,6 +16,7 @@ import { colorFor } from './colors';
 import { DoelenSection } from './DoelenSection';
 import { DomeinenSection } from './DomeinenSection';
 import { type Owner, PlanContext, type PlanContextValue } from './plan-context';
+import { legacyLabel, SCHEMA_OUTDATED_CLOSE, unsentTexts } from './outdated';
 import type { PlanSession } from './plan-session';
 import { PresenceList } from './PresenceList';
 import { RichTextField } from './RichTextField';
@@ -57,6 +58,8 @@ function useRefusal(code: number | null): string | null {
   }, [code, navigate, location.pathname]);
   if (code === 4403)
     return 'Je hebt geen toegang (meer) tot dit plan. Laad de pagina opnieuw om te zien wat je nog wel mag.';
+  if (code === SCHEMA_OUTDATED_CLOSE)
+    return 'Spil is bijgewerkt. Deze kopie van het plan is van de vorige versie: wat je hier nog niet had opgeslagen, kon niet worden opgeslagen. Laad de pagina opnieuw.';
   if (code !== null) return 'De verbinding met het plan is geweigerd. Laad de pagina opnieuw.';
   return null;
 }
@@ -91,6 +94,7 @@ function LivePlan({
           {refusal}
         </p>
       )}
+      {status.refusedCode === SCHEMA_OUTDATED_CLOSE && <UnsentTexts session={session} />}
       {readOnly && (
         <Notice>
           <p>
@@ -115,6 +119,56 @@ function LivePlan({
         <HuishoudenPanel />
       </div>
     </PlanContext>
+  );
+}
+
+/**
+ * After a 4409: the texts of the old local copy that the plan does not hold,
+ * to copy, and a reload that first drops the old copy (else it would send
+ * the same again).
+ */
+function UnsentTexts({ session }: { session: PlanSession }) {
+  const unsent = useMemo(() => unsentTexts(session.doc, session.legacy), [session]);
+  const reload = async () => {
+    await session.persistence.clearData().catch(() => undefined);
+    window.location.reload();
+  };
+  return (
+    <Notice>
+      {unsent.length > 0 ? (
+        <>
+          <p>
+            <strong>Niet opgeslagen tekst.</strong> Kopieer wat je nog wilt bewaren en zet het na
+            het herladen terug:
+          </p>
+          <dl className="unsent">
+            {unsent.map((t) => (
+              <div key={`${t.root}/${t.entryId}/${t.key}`}>
+                <dt>{legacyLabel(t)}</dt>
+                <dd>
+                  <textarea
+                    className="input"
+                    readOnly
+                    rows={2}
+                    value={t.value}
+                    aria-label={legacyLabel(t)}
+                  />
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : (
+        <p>Alle tekst van deze kopie staat in het plan.</p>
+      )}
+      <p>
+        Andere wijzigingen die je in deze kopie zonder verbinding maakte (zoals een status of een
+        eigenaar), zijn ook niet opgeslagen: zet ze na het herladen opnieuw.
+      </p>
+      <button type="button" className="button" onClick={() => void reload()}>
+        Opnieuw laden
+      </button>
+    </Notice>
   );
 }
 

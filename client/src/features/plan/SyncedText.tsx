@@ -13,7 +13,9 @@ interface Props {
 }
 
 /**
- * A plain text field bound to a string in the plan. Every keystroke goes to
+ * Only for a local copy of plan schema 1 (a plain string where the plan now
+ * holds a Y.Text, until the server's migration arrives): `PlanText` binds the
+ * Y.Text otherwise. A plain text field bound to a string in the plan. Every keystroke goes to
  * the document (so it is stored and shared at once); while the field has
  * focus it shows the user's own text, so a remote write cannot move the
  * caret. On blur it shows the document's value again.

@@ -8,6 +8,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { localDbName } from './local-plans';
+import { type LegacyText, legacyTexts } from './outdated';
 import { StoredTracker } from './stored-tracker';
 
 export interface PresenceUser {
@@ -25,6 +26,8 @@ export interface PlanSession {
   /** What of this tab's copy the server has stored. */
   stored: StoredTracker;
   user: PresenceUser;
+  /** Free text of the local copy that was still a plain string (plan schema 1) when it opened. */
+  legacy: LegacyText[];
   destroy(): void;
 }
 
@@ -74,6 +77,7 @@ export async function openPlanSession(
     persistence,
     stored,
     user,
+    legacy: [],
     destroy() {
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
@@ -93,6 +97,8 @@ export async function openPlanSession(
     session.destroy();
     return null;
   }
+  // Before the first sync: what this copy would write in the old shape, should the server refuse it.
+  session.legacy = legacyTexts(doc);
   if (navigator.onLine !== false) provider.connect();
   return session;
 }

@@ -13,7 +13,6 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDateTime } from '../../lib/format';
 import { keys, queryOptions, useData } from '../../lib/query';
 import { useSubmit } from '../../lib/use-submit';
-import { planGoals } from './plan-goals';
 import { procesApi } from './proces-api';
 
 /** A goal of the plan, as the plan document knows it. */
@@ -196,7 +195,7 @@ function EvaluationForm({
   );
 }
 
-/** The form, prefilled with the plan's doelen: given, or else read from the stored plan. */
+/** The form, prefilled with the plan's doelen: given, or else read from the stored plan (`GET .../doelen`). */
 function EvaluationFormWithGoals(props: {
   householdId: string;
   goals: PlanGoal[] | undefined;
@@ -208,7 +207,8 @@ function EvaluationFormWithGoals(props: {
   const loaded = useData(
     queryOptions({
       queryKey: keys.household(props.householdId, 'goals', given ? 'given' : 'plan'),
-      queryFn: () => (given ? Promise.resolve(given) : planGoals(props.householdId)),
+      queryFn: async (): Promise<PlanGoal[]> =>
+        given ?? (await procesApi.goals(props.householdId)).goals,
     }),
   );
   if (loaded.loading)

@@ -7,6 +7,7 @@ import {
   EscalationDto,
   EvaluationOverviewDto,
   HouseholdEffectsDto,
+  PlanGoalsDto,
   type QuickscanRequest,
   type RecordZrmRequest,
   type ReopenRequest,
@@ -43,6 +44,8 @@ export const procesApi = {
     request('POST', `${base(id)}/zrm`, z.array(ZrmScoreDto), body),
 
   evaluation: (id: string) => request('GET', `${base(id)}/evaluation`, EvaluationOverviewDto),
+  /** The plan's doelen as stored now, for the evaluation form. */
+  goals: (id: string) => request('GET', `${base(id)}/doelen`, PlanGoalsDto),
   evaluate: (id: string, body: CreateEvaluationRequest) =>
     request('POST', `${base(id)}/evaluation`, EvaluationOverviewDto, body),
   reopen: (id: string, body: ReopenRequest) =>

@@ -92,6 +92,8 @@ function whatPhrase(part: AuditPart | null, action: AuditAction, event: string):
         : 'de werkaantekeningen van de professionals geopend';
     case 'export':
       return 'een export van uw dossier gemaakt';
+    case 'doelen':
+      return 'de doelen van uw plan bekeken';
     case 'logboek':
       return 'het logboek van uw dossier ingezien';
     case 'meldingen':

@@ -36,6 +36,7 @@ const PART_BY_SEGMENT: Record<string, AuditPart> = {
   export: 'export',
   fhir: 'export',
   plan: 'plan',
+  doelen: 'doelen',
   effects: 'evaluatie',
   effecten: 'evaluatie',
   'mijn-plan': 'plan',

@@ -3,7 +3,7 @@ import { MeetingsController, MyMeetingsController } from './meetings.controller'
 import { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
 
-/** Needs a `PLAN_PORT` provider in the app (`OrchestrationModule` gives it, on top of collab). */
+/** Needs the `PLAN_DOCUMENTS` port in the app (`OrchestrationModule` gives it, on top of collab). */
 @Module({
   controllers: [MeetingsController, MyMeetingsController],
   providers: [MeetingsRepository, MeetingsService],

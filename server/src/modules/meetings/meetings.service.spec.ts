@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Actie } from '@spil/shared';
+import * as Y from 'yjs';
+import { type Actie, PlanDoc } from '@spil/shared';
 import { SpilError } from '../../common/errors';
 import type { EventsBroadcaster } from '../../events/events.broadcaster';
 import type { HouseholdAccess, HouseholdAccessPolicy } from '../households/household-access.policy';
@@ -9,7 +10,7 @@ import type { UserEntity } from '../users/user.entity';
 import { MeetingEntity } from './meeting.entity';
 import type { MeetingsRepository } from './meetings.repository';
 import { MeetingsService } from './meetings.service';
-import type { PlanPort } from './plan.port';
+import type { PlanDocuments, PlanView } from '../../common/plan-documents.port';
 
 /** A fake that fails loudly on any member the test did not provide. */
 function strict<T extends object>(name: string, impl: Partial<T>): T {
@@ -52,7 +53,7 @@ function setup(
     access?: Partial<HouseholdAccess>;
     planWrite?: 'all' | 'none';
     ownerRole?: 'lid' | 'meelezer' | null;
-    plan?: Partial<PlanPort>;
+    plan?: Partial<PlanDocuments>;
   } = {},
 ) {
   const access: HouseholdAccess = {
@@ -95,28 +96,37 @@ function setup(
   const notifications = strict<NotificationsService>('notifications', {
     notify: async (ids) => void notified.push([...ids]),
   });
-  const addActie = vi.fn(async () => 'a0000000-0000-4000-8000-000000000001');
-  const plan = strict<PlanPort>('plan', { addActie, ...opts.plan });
+  // The plan as the port hands it to a server change: a real PlanDoc on a document of its own.
+  const doc = new Y.Doc();
+  const change = vi.fn(async <T>(_householdId: string, fn: (plan: PlanDoc) => T) => ({
+    changed: true,
+    result: fn(new PlanDoc(doc)),
+  }));
+  const plan = strict<PlanDocuments>('plan', {
+    change: change as PlanDocuments['change'],
+    ...opts.plan,
+  });
   const service = new MeetingsService(repo, households, policy, broadcaster, notifications, plan);
-  return { service, decisions, deleted, notified, addActie };
+  return { service, decisions, deleted, notified, change, doc };
 }
 
 const decision = { tekst: 'Budgetcoach inschakelen', eigenaarId: OWNER, deadline: '2026-12-15' };
 
 describe('MeetingsService.decide', () => {
   it('turns a decision into an action owned by a lid of the team, with its due date, and remembers the action', async () => {
-    const { service, decisions, addActie, notified } = setup();
+    const { service, decisions, change, doc, notified } = setup();
     const dto = await service.decide(ME, HH, MEETING, decision);
-    expect(addActie).toHaveBeenCalledWith(
-      HH,
+    expect(change).toHaveBeenCalledWith(HH, expect.any(Function));
+    const acties = new PlanDoc(doc).acties();
+    expect(acties).toEqual([
       expect.objectContaining({
         titel: 'Budgetcoach inschakelen',
         eigenaarId: OWNER,
         deadline: '2026-12-15',
       }),
-    );
+    ]);
     expect(dto).toMatchObject({
-      actieId: 'a0000000-0000-4000-8000-000000000001',
+      actieId: acties[0]?.id,
       eigenaarId: OWNER,
       eigenaarNaam: 'Eigenaar',
       deadline: '2026-12-15',
@@ -129,12 +139,12 @@ describe('MeetingsService.decide', () => {
     ['a meelezer', 'meelezer' as const],
     ['someone not on the team', null],
   ])('refuses %s as owner', async (_label, ownerRole) => {
-    const { service, addActie } = setup({ ownerRole });
+    const { service, change } = setup({ ownerRole });
     await expect(service.decide(ME, HH, MEETING, decision)).rejects.toMatchObject({
       code: 'meeting.owner_not_on_team',
       field: 'eigenaarId',
     });
-    expect(addActie).not.toHaveBeenCalled();
+    expect(change).not.toHaveBeenCalled();
   });
 
   it('refuses a caller who may not write the plan (a meelezer, a coördinator off the team)', async () => {
@@ -146,7 +156,7 @@ describe('MeetingsService.decide', () => {
 
   it('keeps no decision when the plan cannot take the action', async () => {
     const { service, deleted } = setup({
-      plan: { addActie: async () => Promise.reject(new Error('collab down')) },
+      plan: { change: async () => Promise.reject(new Error('collab down')) },
     });
     const err = await service.decide(ME, HH, MEETING, decision).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(SpilError);
@@ -161,7 +171,7 @@ describe('MeetingsService.decide', () => {
       strict<HouseholdAccessPolicy>('policy', { access: async () => null }),
       strict<EventsBroadcaster>('broadcaster', {}),
       strict<NotificationsService>('notifications', {}),
-      strict<PlanPort>('plan', {}),
+      strict<PlanDocuments>('plan', {}),
     );
     await expect(blind.decide(ME, HH, MEETING, decision)).rejects.toMatchObject({
       code: 'household.not_found',
@@ -184,7 +194,10 @@ describe('MeetingsService.agendaDraft', () => {
     ...over,
   });
 
-  function drafter(read: PlanPort['read'], access: Partial<HouseholdAccess> = {}) {
+  function drafter(
+    read: () => Promise<Pick<PlanView, 'acties' | 'doelen'>>,
+    access: Partial<HouseholdAccess> = {},
+  ) {
     return new MeetingsService(
       strict<MeetingsRepository>('repo', {}),
       strict<HouseholdsRepository>('households', {
@@ -195,7 +208,19 @@ describe('MeetingsService.agendaDraft', () => {
       }),
       strict<EventsBroadcaster>('broadcaster', {}),
       strict<NotificationsService>('notifications', {}),
-      strict<PlanPort>('plan', { read }),
+      strict<PlanDocuments>('plan', {
+        read: async (householdId) => ({
+          householdId,
+          schemaVersion: 1,
+          situatie: '',
+          hulpvraag: '',
+          domeinen: {} as PlanView['domeinen'],
+          huishouden: [],
+          regie: null,
+          team: [],
+          ...(await read()),
+        }),
+      }),
     );
   }
 

@@ -33,7 +33,11 @@ import type { UserEntity } from '../users/user.entity';
 import { type CalendarEntry, meetingsCalendar } from './meeting-calendar';
 import type { MeetingEntity } from './meeting.entity';
 import { MeetingsRepository, type ParticipantSpec } from './meetings.repository';
-import { PLAN_PORT, type PlanPort } from './plan.port';
+import {
+  PLAN_DOCUMENTS,
+  type PlanDocuments,
+  type PlanView,
+} from '../../common/plan-documents.port';
 import { describeError } from '../../common/describe-error';
 
 export type MeetingWhen = 'upcoming' | 'past' | 'all';
@@ -47,7 +51,7 @@ function canPlan(access: HouseholdAccess): boolean {
  * Overlegmomenten of a household: schedule, invitations, agenda (drafted
  * from the plan's open and overdue actions and doelen), attendance and
  * decisions that become actions in the plan in one step. The plan is reached
- * through `PlanPort`; this module never imports the collab layer.
+ * through the plan-documents port (ADR 013); this module never imports the collab layer.
  *
  * Visibility: everyone who may see the household sees its meetings, except
  * the inwoner and naasten, who see only those they are invited to.
@@ -62,7 +66,7 @@ export class MeetingsService {
     private readonly policy: HouseholdAccessPolicy,
     private readonly broadcaster: EventsBroadcaster,
     private readonly notifications: NotificationsService,
-    @Inject(PLAN_PORT) private readonly plan: PlanPort,
+    @Inject(PLAN_DOCUMENTS) private readonly plan: PlanDocuments,
   ) {}
 
   private async requireAccess(user: UserEntity, householdId: string): Promise<HouseholdAccess> {
@@ -135,7 +139,7 @@ export class MeetingsService {
   }
 
   private async draft(householdId: string, kind: MeetingKind): Promise<AgendaItem[]> {
-    let plan: Awaited<ReturnType<PlanPort['read']>> = { acties: [], doelen: [] };
+    let plan: Pick<PlanView, 'acties' | 'doelen'> = { acties: [], doelen: [] };
     try {
       plan = await this.plan.read(householdId);
     } catch (e) {
@@ -299,14 +303,18 @@ export class MeetingsService {
     });
     let actieId: string;
     try {
-      actieId = await this.plan.addActie(householdId, {
-        titel: body.tekst,
-        eigenaarId: body.eigenaarId,
-        deadline: body.deadline,
-        inschakelen: body.inschakelen,
-        doelId: body.doelId,
-        domein: body.domein,
-      });
+      const added = await this.plan.change(householdId, (plan) =>
+        plan.addActie({
+          titel: body.tekst,
+          eigenaarId: body.eigenaarId,
+          deadline: body.deadline,
+          inschakelen: body.inschakelen,
+          doelId: body.doelId,
+          domein: body.domein,
+        }),
+      );
+      if (!added.changed) throw new Error('The plan did not take the action');
+      actieId = added.result;
     } catch (e) {
       await this.repo.deleteDecision(decision.id);
       this.logger.error(`Decision could not become an action: ${describeError(e)}`);

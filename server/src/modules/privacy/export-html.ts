@@ -76,7 +76,10 @@ function planDocument(roots: Record<string, unknown>, names: Map<string, string>
     string,
     { score?: unknown; zorgen?: unknown; doelen?: unknown }
   >;
-  const scored = Object.entries(domeinen);
+  // Every plan has an entry per levensdomein (schema 2); show those with a score or text.
+  const scored = Object.entries(domeinen).filter(
+    ([, d]) => d && (d.score != null || !!d.zorgen || !!d.doelen),
+  );
   out.push('<h3>Levensdomeinen</h3>');
   if (scored.length === 0) out.push('<p class="leeg">Nog geen scores.</p>');
   else {

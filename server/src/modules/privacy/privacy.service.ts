@@ -18,6 +18,7 @@ import { type DocKind, type HouseholdExportDto, isHouseholdRole, parseDocName } 
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DomainEvents } from '../../common/domain-events';
 import { SpilError } from '../../common/errors';
+import { PLAN_DOCUMENTS, type PlanDocuments } from '../../common/plan-documents.port';
 import { AuditService, SYSTEM_ACTOR } from '../audit/audit.service';
 import { CollaborationEvaluationsService } from '../collaboration-evaluations/collaboration-evaluations.service';
 import { ConsentService } from '../consent/consent.service';
@@ -31,14 +32,6 @@ import { QuickscanService } from '../proces/quickscan/quickscan.service';
 import { ZrmService } from '../proces/zrm/zrm.service';
 import { RegieService } from '../regie/regie.service';
 import type { UserEntity } from '../users/user.entity';
-import {
-  DOC_TABLES,
-  documentNames,
-  existingTables,
-  flattenDocument,
-  loadDocument,
-  type Query,
-} from './plan-documents';
 
 /**
  * Other modules' data about a household, each read through its owner's own
@@ -104,6 +97,7 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
     private readonly moduleRef: ModuleRef,
+    @Inject(PLAN_DOCUMENTS) private readonly plans: PlanDocuments,
   ) {}
 
   /* ---------- inzage export ---------- */
@@ -152,7 +146,7 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
     ]);
 
     const documents: HouseholdExportDto['documents'] = [];
-    const names = new Set(await documentNames(q, householdId));
+    const names = new Set((await this.plans.list(householdId)).map((d) => d.name));
     names.add(householdId);
     for (const name of [...names].sort()) {
       const parsed = parseDocName(name);
@@ -164,10 +158,8 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
         );
         continue;
       }
-      const doc = await loadDocument(q, name);
-      if (!doc) continue;
-      documents.push({ name, kind: parsed.kind, roots: flattenDocument(doc) });
-      doc.destroy();
+      const roots = await this.plans.contents(name);
+      if (roots) documents.push({ name, kind: parsed.kind, roots });
     }
 
     const sections: Record<string, unknown> = {};
@@ -308,7 +300,7 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
 
   /**
    * Hard delete of one household: its rows in every table that names it, its
-   * collab documents (update log and snapshots), and the accounts of its
+   * collab documents (through the plan-documents port), and the accounts of its
    * inwoner and naasten who belong to no other household. Then the affected
    * tables are rewritten (VACUUM FULL) so deleted text does not linger in
    * their files. The audit log keeps a record of the purge, without content.
@@ -342,15 +334,7 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
         [householdId],
       );
       accountIds.push(...accounts.map((a) => a.user_id));
-      for (const t of await existingTables(q, DOC_TABLES)) {
-        count(
-          t,
-          await deleted(q, `DELETE FROM "${t}" WHERE doc_name = $1 OR doc_name LIKE $2`, [
-            householdId,
-            `${householdId}:%`,
-          ]),
-        );
-      }
+      for (const [t, n] of Object.entries(await this.plans.purge(householdId, em))) count(t, n);
       // Rows that name the household but are not removed by a cascade (read models, notifications, ...).
       const tables = await q<{ table_name: string }>(
         `SELECT c.table_name FROM information_schema.columns c
@@ -426,6 +410,16 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
 }
 
 const RETENTION_LOCK = 75130002;
+
+type Query = <T = unknown>(sql: string, params?: unknown[]) => Promise<T[]>;
+
+async function existingTables(query: Query, names: readonly string[]): Promise<string[]> {
+  const rows = await query<{ name: string }>(
+    `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ANY($1::text[])`,
+    [names],
+  );
+  return rows.map((r) => r.name);
+}
 
 function queryOf(target: DataSource | EntityManager): Query {
   return <T>(sql: string, params?: unknown[]) => target.query<T[]>(sql, params);

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { PlanDoc } from '@spil/shared';
+import type { PlanView } from '../../common/plan-documents.port';
+import { planView } from '../../collab/plan-documents';
 import {
   type FhirConsent,
   type FhirMeeting,
   type HouseholdBundleInput,
   householdBundle,
-  fragmentText,
 } from './fhir-bundle';
 import type {
   Appointment,
@@ -27,7 +28,7 @@ const HA = '2f4e7a52-2c0b-4e0e-9a35-0d3e1f0b6a03';
 const INW = '3f4e7a52-2c0b-4e0e-9a35-0d3e1f0b6a04';
 const GONE = '4f4e7a52-2c0b-4e0e-9a35-0d3e1f0b6a05';
 
-function buildPlan(): { plan: PlanDoc; doelId: string; actieIds: string[] } {
+function buildPlan(): { plan: PlanView; doelId: string; actieIds: string[] } {
   const plan = new PlanDoc(new Y.Doc());
   const p = new Y.XmlElement('paragraph');
   p.insert(0, [new Y.XmlText('Moeder wil grip op de post en rust voor de kinderen.')]);
@@ -63,7 +64,7 @@ function buildPlan(): { plan: PlanDoc; doelId: string; actieIds: string[] } {
   const a3 = plan.addActie({ titel: 'Contact met school', eigenaarId: GONE });
   const a4 = plan.addActie({ titel: 'Oude afspraak', status: 'vervallen' });
   const a5 = plan.addActie({ titel: 'Nog op te pakken' });
-  return { plan, doelId, actieIds: [a1, a2, a3, a4, a5] };
+  return { plan: planView(HH, plan.doc), doelId, actieIds: [a1, a2, a3, a4, a5] };
 }
 
 const CONSENT: FhirConsent = {
@@ -399,7 +400,7 @@ describe('householdBundle', () => {
   it('maps what exists when consent and meetings are not there yet, and an empty plan', () => {
     const b = householdBundle({
       ...input({ consents: [], meetings: [] }),
-      plan: new PlanDoc(new Y.Doc()),
+      plan: planView(HH, new Y.Doc()),
     });
     expect(validateBundle(b)).toEqual([]);
     expect(all(b, 'Task')).toEqual([]);
@@ -448,11 +449,5 @@ describe('validateBundle', () => {
         expect.stringMatching(/app-2/),
       ]),
     );
-  });
-});
-
-describe('fragmentText', () => {
-  it('reads rich text as plain lines', () => {
-    expect(fragmentText(new Y.Doc().getXmlFragment('x'))).toBe('');
   });
 });

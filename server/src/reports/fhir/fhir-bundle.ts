@@ -11,7 +11,6 @@
  * a first name and a birth year only.
  */
 import { createHash } from 'node:crypto';
-import * as Y from 'yjs';
 import {
   type ActieStatus,
   CONSENT_INFO_KIND_LABELS,
@@ -26,10 +25,10 @@ import {
   type MeetingDto,
   PHASE_LABELS,
   type Phase,
-  type PlanDoc,
   TEAM_ROLE_LABELS,
   type TeamRole,
 } from '@spil/shared';
+import type { PlanView } from '../../common/plan-documents.port';
 import type {
   Appointment,
   Bundle,
@@ -102,7 +101,8 @@ export interface HouseholdBundleInput {
   household: FhirHousehold;
   team: FhirTeamMember[];
   regie: FhirRegie;
-  plan: PlanDoc;
+  /** The plan as typed data (from the plan-documents port). */
+  plan: Pick<PlanView, 'doelen' | 'acties' | 'hulpvraag'>;
   consents: FhirConsent[];
   meetings: FhirMeeting[];
   /** The latest evaluation, for each goal's achievement. */
@@ -156,24 +156,6 @@ function participationStatus(
   if (a === 'aanwezig') return 'accepted';
   if (a === 'afgemeld' || a === 'afwezig') return 'declined';
   return 'needs-action';
-}
-
-/** The plain text of a rich-text fragment, one line per top-level block. */
-export function fragmentText(f: Y.XmlFragment): string {
-  const textOf = (node: Y.XmlElement | Y.XmlText | Y.XmlHook): string => {
-    if (node instanceof Y.XmlText) {
-      return (node.toDelta() as { insert: unknown }[])
-        .map((d) => (typeof d.insert === 'string' ? d.insert : ''))
-        .join('');
-    }
-    if (node instanceof Y.XmlElement) return node.toArray().map(textOf).join('');
-    return '';
-  };
-  return f
-    .toArray()
-    .map((n) => textOf(n).trim())
-    .filter(Boolean)
-    .join('\n');
 }
 
 export function householdBundle(input: HouseholdBundleInput): Bundle {
@@ -247,7 +229,7 @@ export function householdBundle(input: HouseholdBundleInput): Bundle {
 
   const evaluated = new Map((input.evaluation?.goals ?? []).map((g) => [g.goalId, g]));
   const goals = new Map<string, Goal>();
-  for (const d of plan.doelen()) {
+  for (const d of plan.doelen) {
     const e = evaluated.get(d.id);
     const g: Goal = {
       resourceType: 'Goal',
@@ -298,13 +280,13 @@ export function householdBundle(input: HouseholdBundleInput): Bundle {
     goal: [...goals.values()].map((g) => ref(g)),
     activity: [],
   };
-  const description = fragmentText(plan.hulpvraag);
+  const description = plan.hulpvraag;
   if (description) carePlan.description = description;
   const regieholder = input.regie ? practitioners.get(input.regie.userId) : undefined;
   if (regieholder && input.regie) carePlan.author = ref(regieholder, input.regie.name);
   entries.push(carePlan);
 
-  for (const a of plan.acties()) {
+  for (const a of plan.acties) {
     const owner = a.eigenaarId ? practitioners.get(a.eigenaarId) : undefined;
     const last = a.updates.at(-1);
     const goal = a.doelId ? goals.get(a.doelId) : undefined;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { docNameOf, PlanDoc } from '@spil/shared';
 import { SpilError } from '../../common/errors';
+import { PLAN_DOCUMENTS, type PlanDocuments } from '../../common/plan-documents.port';
 import { ConsentService } from '../../modules/consent/consent.service';
 import { HouseholdsService } from '../../modules/households/households.service';
 import { MeetingsService } from '../../modules/meetings/meetings.service';
@@ -9,7 +9,6 @@ import { EvaluationsService } from '../../modules/proces/evaluations/evaluations
 import { ProcesAccess } from '../../modules/proces/proces-access';
 import type { UserEntity } from '../../modules/users/user.entity';
 import { type FhirMeeting, householdBundle } from './fhir-bundle';
-import { FHIR_PLAN_READER, type FhirPlanReader } from './fhir.plan-reader';
 import type { Bundle } from './fhir.types';
 import { validateBundle } from './fhir.validate';
 
@@ -24,15 +23,15 @@ export class FhirService {
     private readonly consents: ConsentService,
     private readonly evaluations: EvaluationsService,
     private readonly moduleRef: ModuleRef,
-    @Inject(FHIR_PLAN_READER) private readonly plans: FhirPlanReader,
+    @Inject(PLAN_DOCUMENTS) private readonly plans: PlanDocuments,
   ) {}
 
   /** Professionals of the team and the coördinator; 404 for a household the caller may not see. */
   async export(user: UserEntity, householdId: string): Promise<Bundle> {
     await this.access.require(user, householdId, 'internal');
     const household = await this.households.get(user, householdId);
-    const [doc, consents, meetings, evaluation] = await Promise.all([
-      this.plans.readDoc(docNameOf(householdId)),
+    const [plan, consents, meetings, evaluation] = await Promise.all([
+      this.plans.read(householdId),
       this.consents.list(user, householdId),
       this.meetings(user, householdId),
       this.evaluations.overview(user, householdId),
@@ -41,7 +40,7 @@ export class FhirService {
       household,
       team: household.team,
       regie: household.regie,
-      plan: new PlanDoc(doc),
+      plan,
       consents,
       meetings,
       evaluation: evaluation.evaluations[0] ?? null,

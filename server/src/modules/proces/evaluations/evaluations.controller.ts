@@ -5,6 +5,7 @@ import {
   CreateEvaluationRequest,
   EvaluationOverviewDto,
   IdParam,
+  PlanGoalsDto,
   ReopenRequest,
 } from '@spil/shared';
 import { ApiZodBody, ApiZodParams, ApiZodResponse, ZodBody, ZodParams } from '../../../common/zod';
@@ -27,6 +28,20 @@ export class EvaluationsController {
     @ZodParams(IdParam) p: z.infer<typeof IdParam>,
   ): Promise<EvaluationOverviewDto> {
     return this.service.overview(auth.user, p.id);
+  }
+
+  @Get(':id/doelen')
+  @ApiOperation({
+    summary:
+      'The doelen of the plan as stored now (id, title, levensdomein), for the evaluation form; recorded as doelen.read',
+  })
+  @ApiZodParams(IdParam)
+  @ApiZodResponse(200, PlanGoalsDto)
+  goals(
+    @Auth() auth: AuthContext,
+    @ZodParams(IdParam) p: z.infer<typeof IdParam>,
+  ): Promise<PlanGoalsDto> {
+    return this.service.goals(auth.user, p.id);
   }
 
   @Post(':id/evaluation')

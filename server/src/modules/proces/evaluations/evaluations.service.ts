@@ -1,13 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   type ClosureDto,
   CreateEvaluationRequest,
   type EvaluationDto,
   type EvaluationOverviewDto,
   type PersonRef,
+  type PlanGoalsDto,
   ReopenRequest,
 } from '@spil/shared';
 import { SpilError } from '../../../common/errors';
+import { PLAN_DOCUMENTS, type PlanDocuments } from '../../../common/plan-documents.port';
 import type { UserEntity } from '../../users/user.entity';
 import { peopleByIds } from '../people';
 import { ProcesAccess } from '../proces-access';
@@ -25,7 +27,19 @@ export class EvaluationsService {
     private readonly zrmRepo: ZrmRepository,
     private readonly access: ProcesAccess,
     private readonly live: ProcesLive,
+    @Inject(PLAN_DOCUMENTS) private readonly plans: PlanDocuments,
   ) {}
+
+  /**
+   * The doelen of the plan, for the evaluation form: everyone who may read
+   * the plan (404 for a household the caller may not see). Audited as
+   * `doelen.read` by the route; nothing else of the plan leaves.
+   */
+  async goals(user: UserEntity, householdId: string): Promise<PlanGoalsDto> {
+    await this.access.require(user, householdId, 'read');
+    const plan = await this.plans.read(householdId);
+    return { goals: plan.doelen.map((d) => ({ id: d.id, titel: d.titel, domein: d.domein })) };
+  }
 
   async overview(user: UserEntity, householdId: string): Promise<EvaluationOverviewDto> {
     const { household } = await this.access.require(user, householdId, 'read');

@@ -1,0 +1,139 @@
+/**
+ * Plain text fields of the plan (an action's "Wanneer schakel je de ander in")
+ * merge character by character: three people typing into the same field at
+ * the same moment each keep their sentence, on every screen and after a
+ * reload; the others in the field are named; an IME composition is not
+ * disturbed by remote typing and loses nothing.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { eventually } from '../support/http';
+import {
+  e2eSession,
+  expectAxeClean,
+  loginViaForm,
+  newContext,
+  screenshotOf,
+  waitForText,
+} from './support';
+
+const SAVED_TIMEOUT_MS = 20_000;
+
+function plan(page: Page) {
+  return page.locator('section[aria-labelledby="plan"]');
+}
+/** The first action of the plan, and its "Wanneer schakel je de ander in". */
+function actie(page: Page) {
+  return plan(page).locator('.actie-list > li').first();
+}
+function field(page: Page) {
+  return actie(page).getByLabel('Wanneer schakel je de ander in', { exact: true });
+}
+async function waitSaved(page: Page): Promise<void> {
+  await waitForText(
+    plan(page).locator('.plan-bar [role="status"]'),
+    'Opgeslagen',
+    SAVED_TIMEOUT_MS,
+  );
+}
+async function openBakker(page: Page, baseUrl: string, key: string): Promise<void> {
+  await loginViaForm(page, baseUrl, key);
+  await page.getByRole('link', { name: 'Gezin Bakker' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Gezin Bakker' }).waitFor();
+  await field(page).waitFor();
+  await waitSaved(page);
+}
+
+const PEOPLE = [
+  { key: 'maatschappelijk-werker', name: 'Johan Kuipers', zin: 'Johan belt de school op maandag.' },
+  { key: 'huisarts', name: 'Pieter Hendriks', zin: 'Pieter verwijst bij slapeloosheid door.' },
+  { key: 'poh-jeugd', name: 'Samira El Idrissi', zin: 'Samira plant een gesprek met Noah.' },
+] as const;
+
+describe('three people type into the same plain field at once', () => {
+  const e2e = e2eSession();
+
+  it('keeps every sentence on every screen and after a reload, and names who is in the field', async () => {
+    const contexts = await Promise.all(PEOPLE.map(() => newContext(e2e.browser)));
+    e2e.track(...contexts);
+    const pages = await Promise.all(contexts.map((c) => c.newPage()));
+    for (const [i, p] of PEOPLE.entries())
+      await openBakker(pages[i] as Page, e2e.server.url, p.key);
+
+    // All three at the end of the field, then typing at the same moment.
+    for (const page of pages) {
+      await field(page).click();
+      await page.keyboard.press('Control+End');
+      await page.keyboard.type(' ');
+    }
+    await Promise.all(
+      pages.map((page, i) => field(page).pressSequentially(PEOPLE[i]!.zin, { delay: 35 })),
+    );
+    for (const page of pages) await page.keyboard.press('Tab');
+    for (const page of pages) await waitSaved(page);
+
+    // The same text on every screen: count the sentences that survived.
+    let values: string[] = [];
+    await eventually(async () => {
+      values = await Promise.all(pages.map((p) => field(p).inputValue()));
+      expect(new Set(values).size).toBe(1);
+    }, 20_000).catch(() => undefined);
+    const survived = values.map((v) => PEOPLE.filter((p) => v.includes(p.zin)).length);
+    console.log(
+      `[concurrent-typing] sentences on each screen: ${survived.map((n) => `${n} of ${PEOPLE.length}`).join(', ')}`,
+    );
+    for (const v of values) for (const p of PEOPLE) expect(v).toContain(p.zin);
+    expect(new Set(values).size).toBe(1);
+
+    // Stored: after a reload, still all three.
+    await pages[1]!.reload();
+    await field(pages[1]!).waitFor();
+    await waitSaved(pages[1]!);
+    const reloaded = await field(pages[1]!).inputValue();
+    for (const p of PEOPLE) expect(reloaded).toContain(p.zin);
+
+    // Whoever else is in the field is named next to it.
+    for (const page of pages) await field(page).click();
+    const presence = actie(pages[0]!).locator('.field-presence');
+    await waitForText(presence, 'Pieter Hendriks');
+    await waitForText(presence, 'Samira El Idrissi');
+    expect(await presence.textContent()).not.toContain('Johan Kuipers');
+    await expectAxeClean(pages[0]!, 'plan with others in a plain field');
+    await screenshotOf(actie(pages[0]!), 'p1-plain-field-presence');
+  });
+
+  it('an IME composition is not disturbed by remote typing, and both texts stay', async () => {
+    const contexts = await Promise.all([newContext(e2e.browser), newContext(e2e.browser)]);
+    e2e.track(...contexts);
+    const [mw, ha] = await Promise.all(contexts.map((c) => c.newPage()));
+    await openBakker(mw!, e2e.server.url, 'maatschappelijk-werker');
+    await openBakker(ha!, e2e.server.url, 'huisarts');
+
+    await field(mw!).click();
+    await mw!.keyboard.press('Control+Home');
+    const cdp = await mw!.context().newCDPSession(mw!);
+    await cdp.send('Input.imeSetComposition', { text: 'かい', selectionStart: 2, selectionEnd: 2 });
+    // Meanwhile the huisarts types at the end of the same field.
+    await field(ha!).click();
+    await ha!.keyboard.press('Control+End');
+    await ha!.keyboard.type(' Ook de POH belt.');
+    await waitSaved(ha!);
+    // The composition is still going on, untouched.
+    expect((await field(mw!).inputValue()).startsWith('かい')).toBe(true);
+    await cdp.send('Input.imeSetComposition', {
+      text: 'かいぎ',
+      selectionStart: 3,
+      selectionEnd: 3,
+    });
+    await cdp.send('Input.insertText', { text: '会議' });
+    await mw!.keyboard.press('Tab');
+    await waitSaved(mw!);
+    await eventually(async () => {
+      const [a, b] = await Promise.all([field(mw!).inputValue(), field(ha!).inputValue()]);
+      expect(a).toBe(b);
+      expect(a.startsWith('会議')).toBe(true);
+      expect(a).toContain('Ook de POH belt.');
+      expect(a).not.toContain('かい');
+    }, 15_000);
+  });
+});
