@@ -14,7 +14,7 @@ import { createUser } from '../factories';
 import { startTestServer, type TestServer } from '../support/server';
 import { linkIn, startSmtp, type TestSmtp } from '../support/smtp';
 import { startOidc, type TestOidc } from '../support/oidc';
-import { CLIENT_DIST, expectAxeClean, launchBrowser, newContext } from './support';
+import { CLIENT_DIST, expectAxeClean, launchBrowser, newContext, screenshot } from './support';
 
 const timings: [string, number][] = [];
 async function timed<T>(step: string, run: () => Promise<T>): Promise<T> {
@@ -105,6 +105,7 @@ describe('day one of a wijkteam, in the browser', () => {
       await coord.getByRole('link', { name: 'Nieuwe aanmelding' }).click();
       await coord.getByRole('heading', { level: 1, name: 'Nieuwe aanmelding' }).waitFor();
       await expectAxeClean(coord, 'aanmelding');
+      await screenshot(coord, 'aanmelding');
       await coord.getByLabel('Referentienummer').fill(reference);
       await coord.getByLabel('Naam van het huishouden').fill('Gezin Testhuis');
       await coord.getByLabel('Wijk', { exact: true }).fill('Spilwijk-Oost');
@@ -145,6 +146,7 @@ describe('day one of a wijkteam, in the browser', () => {
         .getByText('Uitgenodigd')
         .waitFor();
       await expectAxeClean(coord, 'beheer');
+      await screenshot(coord, 'beheer');
     });
 
     const mail = await smtp.next(email);
@@ -170,7 +172,11 @@ describe('day one of a wijkteam, in the browser', () => {
       await colleague.getByRole('button', { name: 'Tweede stap aanzetten' }).click();
       secret = await enrol(colleague);
       await colleague.getByText(/Aan: je logt in met je wachtwoord en een code/).waitFor();
+      await colleague.getByLabel('Eén e-mail per dag').check();
+      await colleague.getByRole('button', { name: 'Opslaan' }).click();
+      await colleague.getByRole('status').getByText('Opgeslagen.').waitFor();
       await expectAxeClean(colleague, 'mijn account');
+      await screenshot(colleague, 'mijn-account-360');
     });
 
     await timed('colleague logs in again with password and code', async () => {

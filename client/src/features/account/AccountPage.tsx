@@ -7,6 +7,7 @@ import { keys, queryOptions, useData } from '../../lib/query';
 import { useSubmit } from '../../lib/use-submit';
 import { accountApi } from './account-api';
 import { EnrolTotp } from './EnrolTotp';
+import './account.css';
 
 const settingsQuery = queryOptions({ queryKey: keys.me('account'), queryFn: accountApi.settings });
 
@@ -96,19 +97,20 @@ function NotifyForm({ current }: { current: NotifyMode }) {
       >
         <fieldset>
           <legend>Hoe wil je meldingen krijgen?</legend>
-          {NOTIFY_MODES.map((m) => (
-            <div className="field field--inline" key={m}>
-              <input
-                type="radio"
-                id={`notify-${m}`}
-                name="notify"
-                value={m}
-                checked={mode === m}
-                onChange={() => setMode(m)}
-              />
-              <label htmlFor={`notify-${m}`}>{NOTIFY_MODE_LABELS[m]}</label>
-            </div>
-          ))}
+          <div className="account-choices">
+            {NOTIFY_MODES.map((m) => (
+              <label className="account-choice" key={m}>
+                <input
+                  type="radio"
+                  name="notify"
+                  value={m}
+                  checked={mode === m}
+                  onChange={() => setMode(m)}
+                />
+                {NOTIFY_MODE_LABELS[m]}
+              </label>
+            ))}
+          </div>
         </fieldset>
         <button type="submit" className="button button--primary" disabled={save.busy}>
           Opslaan

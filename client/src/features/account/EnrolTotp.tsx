@@ -3,6 +3,7 @@ import type { TotpEnrolmentDto } from '@spil/shared';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useSubmit } from '../../lib/use-submit';
 import { accountApi } from './account-api';
+import './account.css';
 
 /** Set up an authenticator app: QR code (or the key to type), a first code, then the recovery codes. */
 export function EnrolTotp({ onDone }: { onDone: () => void }) {
