@@ -147,6 +147,11 @@ describe('day one of a wijkteam, in the browser', () => {
         .waitFor();
       await expectAxeClean(coord, 'beheer');
       await screenshot(coord, 'beheer');
+      // The coördinator keeps their own wijkteam's name and wijk up to date.
+      const team = coord.getByRole('form', { name: /Wijkteam .* wijzigen/ });
+      await team.getByLabel('Wijk', { exact: true }).fill('Spilwijk-Oost en Haven');
+      await team.getByRole('button', { name: 'Opslaan' }).click();
+      await team.getByRole('status').getByText('Opgeslagen.').waitFor();
     });
 
     const mail = await smtp.next(email);

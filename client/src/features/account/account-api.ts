@@ -44,6 +44,8 @@ export const beheerApi = {
   wijkteams: () => request('GET', '/api/beheer/wijkteams', z.array(WijkteamDto)),
   createWijkteam: (body: WijkteamRequest) =>
     request('POST', '/api/beheer/wijkteams', WijkteamDto, body),
+  updateWijkteam: (id: string, body: WijkteamRequest) =>
+    request('PUT', `/api/beheer/wijkteams/${encodeURIComponent(id)}`, WijkteamDto, body),
   organisations: () => request('GET', '/api/beheer/organisations', z.array(OrganisationDto)),
   createOrganisation: (name: string) =>
     request('POST', '/api/beheer/organisations', OrganisationDto, { name }),

@@ -335,6 +335,65 @@ function NameForm({
   );
 }
 
+/** A wijkteam's name and wijk: a new one (beheerder) or a change of one. */
+function WijkteamForm({ wijkteam }: { wijkteam?: WijkteamDto }) {
+  const [name, setName] = useState(wijkteam?.name ?? '');
+  const [wijk, setWijk] = useState(wijkteam?.wijk ?? '');
+  const [saved, setSaved] = useState(false);
+  const save = useSubmit(
+    (body: { name: string; wijk: string }) =>
+      wijkteam ? beheerApi.updateWijkteam(wijkteam.id, body) : beheerApi.createWijkteam(body),
+    {
+      invalidates: [keys.wijkteam('beheer')],
+      onSuccess: () => {
+        setSaved(true);
+        if (!wijkteam) {
+          setName('');
+          setWijk('');
+        }
+      },
+    },
+  );
+  const id = wijkteam ? `wt-${wijkteam.id}` : 'wt-new';
+  return (
+    <form
+      noValidate
+      className="casus-grid"
+      aria-label={wijkteam ? `Wijkteam ${wijkteam.name} wijzigen` : 'Nieuw wijkteam'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(false);
+        if (name.trim().length < 2) return save.fail('Vul de naam van het wijkteam in.', 'name');
+        if (wijk.trim().length < 2) return save.fail('Vul de wijk in.', 'wijk');
+        void save.run({ name: name.trim(), wijk: wijk.trim() });
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-name`}>
+          {wijkteam ? 'Naam van het wijkteam' : 'Naam van het nieuwe wijkteam'}
+        </label>
+        <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-wijk`}>Wijk</label>
+        <input id={`${id}-wijk`} value={wijk} onChange={(e) => setWijk(e.target.value)} />
+      </div>
+      <div>
+        <button type="submit" className="button" disabled={save.busy}>
+          {wijkteam ? 'Opslaan' : 'Wijkteam toevoegen'}
+        </button>
+        {saved && (
+          <span role="status" className="muted">
+            {' '}
+            Opgeslagen.
+          </span>
+        )}
+      </div>
+      <ErrorMessage message={save.error} />
+    </form>
+  );
+}
+
 export function BeheerPage() {
   const me = useCurrentUser();
   const accounts = useData(q.accounts);
@@ -386,20 +445,10 @@ export function BeheerPage() {
       </section>
       <section className="card" aria-labelledby="wijkteams">
         <h2 id="wijkteams">Wijkteams</h2>
-        <ul>
-          {(wijkteams.data ?? []).map((w) => (
-            <li key={w.id}>
-              {w.name} ({w.wijk})
-            </li>
-          ))}
-        </ul>
-        {me.systemRole === 'beheerder' && (
-          <NameForm
-            label="Nieuw wijkteam (naam; de wijk is gelijk aan de naam, wijzig later)"
-            id="new-wijkteam"
-            onAdd={(n) => beheerApi.createWijkteam({ name: n, wijk: n })}
-          />
-        )}
+        {(wijkteams.data ?? []).map((w) => (
+          <WijkteamForm key={`${w.id}-${w.name}-${w.wijk}`} wijkteam={w} />
+        ))}
+        {me.systemRole === 'beheerder' && <WijkteamForm />}
       </section>
     </div>
   );
