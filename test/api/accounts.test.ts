@@ -261,6 +261,22 @@ describe.each(databaseKinds())('accounts and beheer on %s', (kind) => {
     expect(refused.status).toBe(401);
     expect(refused.body.code).toBe('auth.second_factor_required');
     expect((await api(s.url, 'GET', '/api/audit', { token: pending })).status).toBe(401);
+    // Nor live connections.
+    const socket = io(`${s.url}/events`, {
+      auth: { token: pending },
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+    });
+    const refusedSocket = await new Promise<boolean>((resolve) => {
+      socket.once('connect', () => resolve(false));
+      socket.once('connect_error', () => resolve(true));
+    });
+    socket.close();
+    expect(refusedSocket).toBe(true);
+    const bakker = await householdByName(s, 'Gezin Bakker');
+    const collab = new RawCollab(`${s.wsUrl}/collab/${bakker.id}`, pending);
+    expect(await collab.roundTrip()).not.toBe('synced');
 
     const enrol = await api<TotpEnrolmentDto>(s.url, 'POST', '/api/auth/second-factor/enrol', {
       token: pending,
