@@ -386,4 +386,14 @@ describe.each(databaseKinds())('accounts and beheer on %s', (kind) => {
     );
     expect(Object.keys(doc.body.paths['/api/auth/password-reset'] ?? {})).toEqual(['post']);
   });
+
+  it('the demo has a beheerder and the organisations of the demo professionals', async () => {
+    const { token } = await staffLogin('beheerder@demo.spil.test', 'spil-demo');
+    const orgs = await api<{ name: string }[]>(s.url, 'GET', '/api/beheer/organisations', {
+      token,
+    });
+    expect(orgs.body.length).toBeGreaterThan(1);
+    const accounts = await api<AccountDto[]>(s.url, 'GET', '/api/beheer/accounts', { token });
+    expect(accounts.body.some((a) => a.email === 'coordinator@demo.spil.test')).toBe(true);
+  });
 });
