@@ -102,6 +102,7 @@ export const ERRORS = {
     status: 404,
     message: 'Dit account, wijkteam of deze organisatie bestaat niet.',
   },
+  'beheer.already_active': { status: 409, message: 'Dit account is al actief.' },
   'beheer.own_account': { status: 409, message: 'Je kunt je eigen account niet zo wijzigen.' },
   'beheer.name_taken': { status: 409, message: 'Deze naam is al in gebruik.' },
   'route.not_found': { status: 404, message: 'Deze pagina of dit adres bestaat niet.' },

@@ -396,4 +396,55 @@ describe.each(databaseKinds())('accounts and beheer on %s', (kind) => {
     const accounts = await api<AccountDto[]>(s.url, 'GET', '/api/beheer/accounts', { token });
     expect(accounts.body.some((a) => a.email === 'coordinator@demo.spil.test')).toBe(true);
   });
+
+  it('invites again an account that is not active: the old link stops working, the new one (re)activates', async () => {
+    const coord = await createUser(s, {
+      systemRole: 'coordinator',
+      discipline: 'coordinator',
+      password: 'coordinator-pw-4',
+    });
+    const { token } = await staffLogin(coord.email, 'coordinator-pw-4');
+    const email = `opnieuw-${kind}@example.test`;
+    const invite = await api<{ userId: string }>(s.url, 'POST', '/api/beheer/accounts', {
+      token,
+      body: {
+        name: 'Olga Opnieuw',
+        email,
+        discipline: 'jeugdconsulent',
+        domain: 'sociaal',
+        organisation: 'Gemeente',
+        systemRole: 'professional',
+      },
+    });
+    const first = codeOf(linkIn(await smtp.next(email)));
+    const again = await api(
+      s.url,
+      'POST',
+      `/api/beheer/accounts/${invite.body.userId}/invite-again`,
+      {
+        token,
+      },
+    );
+    expect(again.status).toBe(201);
+    const second = codeOf(linkIn(await smtp.next(email)));
+    const old = await api<ErrorDto>(s.url, 'POST', '/api/auth/wachtwoord-instellen', {
+      body: { token: first, password: 'olga-wachtwoord' },
+    });
+    expect(old.body.code).toBe('auth.invalid_link');
+    expect(
+      (
+        await api(s.url, 'POST', '/api/auth/wachtwoord-instellen', {
+          body: { token: second, password: 'olga-wachtwoord' },
+        })
+      ).status,
+    ).toBe(200);
+    expect((await login(s.url, email, 'olga-wachtwoord')).status).toBe(200);
+    const active = await api<ErrorDto>(
+      s.url,
+      'POST',
+      `/api/beheer/accounts/${invite.body.userId}/invite-again`,
+      { token },
+    );
+    expect(active.body.code).toBe('beheer.already_active');
+  });
 });

@@ -54,6 +54,12 @@ export const beheerApi = {
     request('POST', '/api/beheer/accounts', InviteProfessionalResponse, body),
   update: (id: string, body: PatchAccountRequest) =>
     request('PATCH', `/api/beheer/accounts/${encodeURIComponent(id)}`, AccountDto, body),
+  inviteAgain: (id: string) =>
+    request(
+      'POST',
+      `/api/beheer/accounts/${encodeURIComponent(id)}/invite-again`,
+      InviteProfessionalResponse,
+    ),
   deactivate: (id: string) =>
     requestVoid('POST', `/api/beheer/accounts/${encodeURIComponent(id)}/deactivate`),
 };

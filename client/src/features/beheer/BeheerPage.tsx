@@ -218,6 +218,11 @@ function AccountRow({ account }: { account: AccountDto }) {
     invalidates: [keys.wijkteam('beheer')],
     onSuccess: () => setConfirming(false),
   });
+  const [invitedAgain, setInvitedAgain] = useState(false);
+  const again = useSubmit(() => beheerApi.inviteAgain(account.id), {
+    invalidates: [keys.wijkteam('beheer')],
+    onSuccess: () => setInvitedAgain(true),
+  });
   const self = account.id === me.id;
   const canEdit =
     !self &&
@@ -294,6 +299,20 @@ function AccountRow({ account }: { account: AccountDto }) {
             </button>
           </div>
         )}
+        {!account.active &&
+          !self &&
+          (me.systemRole === 'beheerder' || account.systemRole !== 'beheerder') && (
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => void again.run()}
+              disabled={again.busy}
+            >
+              Opnieuw uitnodigen<span className="visually-hidden">: {account.name}</span>
+            </button>
+          )}
+        {invitedAgain && <span role="status"> Nieuwe uitnodiging verstuurd.</span>}
+        <ErrorMessage message={again.error} />
         <ErrorMessage message={deactivate.error} />
       </td>
     </tr>

@@ -125,6 +125,20 @@ export class BeheerController {
     return this.beheer.update(auth.user, p.id, body);
   }
 
+  @Post('accounts/:id/invite-again')
+  @ApiOperation({
+    summary:
+      'A new invitation link for an account that is not active (expired link, or deactivated); earlier links stop working',
+  })
+  @ApiZodParams(IdParam)
+  @ApiZodResponse(201, InviteProfessionalResponse)
+  inviteAgain(
+    @Auth() auth: AuthContext,
+    @ZodParams(IdParam) p: Id,
+  ): Promise<InviteProfessionalResponse> {
+    return this.beheer.inviteAgain(auth.user, p.id);
+  }
+
   @Post('accounts/:id/deactivate')
   @HttpCode(204)
   @ApiOperation({

@@ -166,6 +166,29 @@ export class BeheerService {
         active: false,
       }),
     );
+    const expiresAt = await this.sendInvitation(actor, user);
+    await this.record(actor, 'beheer.account_invited', 'C', {
+      accountId: user.id,
+      systemRole: body.systemRole,
+      wijkteamId: wijkteamId ?? null,
+    });
+    return { userId: user.id, expiresAt: expiresAt.toISOString() };
+  }
+
+  /**
+   * A new invitation link for an account that is not active (the link
+   * expired, or the account was deactivated): earlier links stop working;
+   * choosing a password with the new one (re)activates the account.
+   */
+  async inviteAgain(actor: UserEntity, id: string): Promise<InviteProfessionalResponse> {
+    const target = await this.managed(actor, id);
+    if (target.active) throw new SpilError('beheer.already_active');
+    const expiresAt = await this.sendInvitation(actor, target);
+    await this.record(actor, 'beheer.account_invited_again', 'C', { accountId: id });
+    return { userId: id, expiresAt: expiresAt.toISOString() };
+  }
+
+  private async sendInvitation(actor: UserEntity, user: UserEntity): Promise<Date> {
     const hours = this.config.INVITE_TTL_HOURS;
     const { code, expiresAt } = await this.accounts.issueLink(
       user.id,
@@ -175,7 +198,7 @@ export class BeheerService {
     );
     this.mail.sendQuietly(
       {
-        to: email,
+        to: user.email,
         subject: 'Uitnodiging voor Spil',
         text: [
           'Je bent uitgenodigd om Spil te gebruiken, de samenwerkingsomgeving van het sociale wijkteam.',
@@ -188,12 +211,7 @@ export class BeheerService {
       },
       'invitation',
     );
-    await this.record(actor, 'beheer.account_invited', 'C', {
-      accountId: user.id,
-      systemRole: body.systemRole,
-      wijkteamId: wijkteamId ?? null,
-    });
-    return { userId: user.id, expiresAt: expiresAt.toISOString() };
+    return expiresAt;
   }
 
   async update(actor: UserEntity, id: string, body: PatchAccountRequest): Promise<AccountDto> {
