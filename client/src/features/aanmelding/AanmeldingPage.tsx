@@ -6,6 +6,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { keys } from '../../lib/query';
 import { useSubmit } from '../../lib/use-submit';
 import { registerHousehold } from '../account/account-api';
+import './aanmelding.css';
 
 interface Member {
   key: number;
@@ -144,7 +145,7 @@ export function AanmeldingPage() {
             />
           </div>
         </div>
-        <fieldset aria-invalid={invalid('members')}>
+        <fieldset className="aanmelding-members" aria-invalid={invalid('members')}>
           <legend>Gezinsleden</legend>
           {members.map((m, i) => (
             <div className="casus-grid" key={m.key} role="group" aria-label={`Gezinslid ${i + 1}`}>
