@@ -36,6 +36,7 @@ import { CollaborationEvaluationsModule } from './modules/collaboration-evaluati
 import { OrchestrationModule } from './orchestration/orchestration.module';
 import { MeetingsModule } from './modules/meetings/meetings.module';
 import { HouseholdVoiceModule } from './household-voice/household-voice.module';
+import { VoorzieningenModule } from './modules/voorzieningen/voorzieningen.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -88,6 +89,7 @@ export class AppModule {
         PrivacyModule,
         AuditBridgeModule,
         HouseholdVoiceModule,
+        VoorzieningenModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: opts.config },

@@ -47,6 +47,7 @@ export const AUDIT_PARTS = [
   'quickscan',
   'escalatie',
   'evaluatie',
+  'voorzieningen',
   'meldingen',
   'plan',
   'medisch',

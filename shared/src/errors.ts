@@ -128,6 +128,12 @@ export const ERRORS = {
     message:
       'Opschalen naar Veilig Thuis, het Zorg- en Veiligheidshuis of een expertiseteam kan vanuit kleur rood.',
   },
+  'voorziening.not_found': { status: 404, message: 'Deze voorziening bestaat niet.' },
+  'voorziening.beschikking_step': {
+    status: 409,
+    message:
+      'Deze stap kan niet: een beschikking gaat van aangevraagd naar toegekend of afgewezen, dan lopend, dan beëindigd.',
+  },
   'escalation.not_found': { status: 404, message: 'Deze escalatie bestaat niet.' },
   'escalation.closed': { status: 409, message: 'Deze escalatie is al gesloten.' },
   'escalation.outcome_required': {

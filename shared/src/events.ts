@@ -14,7 +14,7 @@ export type PlanStored = z.infer<typeof PlanStored>;
 
 export const HouseholdChanged = z.object({
   householdId: z.uuid(),
-  what: z.enum(['team', 'regie', 'household', 'consent', 'meetings']),
+  what: z.enum(['team', 'regie', 'household', 'consent', 'meetings', 'voorzieningen']),
 });
 export type HouseholdChanged = z.infer<typeof HouseholdChanged>;
 

@@ -12,4 +12,5 @@ export * from './household-access';
 export * from './mijn-plan';
 export * from './person-color';
 export * from './plan-text';
+export * from './voorzieningen';
 export * from './accounts';

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { PHASES, type Phase } from './domain';
 import { LEVENSDOMEINEN, type Levensdomein } from './levensdomeinen';
+import { KpiVoorzieningenDto } from './voorzieningen';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 const OptionalText = (max: number) => z.string().trim().max(max).default('');
@@ -741,6 +742,8 @@ export const KpiDto = z.object({
     byEvent: z.array(z.object({ event: z.enum(AVOIDED_EVENTS), totalCents: z.number().int() })),
     byMonth: z.array(z.object({ month: z.string(), totalCents: z.number().int() })),
   }),
+  /** What the support in the plans costs (issue 19). */
+  voorzieningen: KpiVoorzieningenDto,
 });
 export type KpiDto = z.infer<typeof KpiDto>;
 

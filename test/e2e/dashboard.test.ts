@@ -59,9 +59,9 @@ describe('the coördinator reads the dashboard', () => {
     expect(await page.title()).toBe('Dashboard – Spil');
 
     const figures = await charts(page);
-    expect(await figures.count()).toBe(6);
+    expect(await figures.count()).toBe(9);
     // Every chart has data on first start: a drawn surface with bars, none says it is empty.
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 9; i++) {
       const figure = figures.nth(i);
       const title = (await figure.locator('figcaption').textContent()) ?? '';
       await figure.locator('svg.recharts-surface').first().waitFor();
@@ -72,7 +72,7 @@ describe('the coördinator reads the dashboard', () => {
       ).toBeGreaterThan(0);
     }
 
-    const tiles = page.locator('.kpi-tiles');
+    const tiles = page.locator('.kpi-tiles').first();
     const tileText = (await tiles.textContent()) ?? '';
     expect(tileText).toMatch(/Huishoudens\s*4/);
     // Dutch amounts: € 71.500,00 (Mulder and Bakker of the demo)
@@ -92,7 +92,7 @@ describe('the coördinator reads the dashboard', () => {
     );
 
     // Filter by wijk: the URL keeps it, the numbers follow.
-    await page.getByLabel('Wijk').selectOption('Oosterpark');
+    await page.getByLabel('Wijk', { exact: true }).selectOption('Oosterpark');
     await page.getByRole('button', { name: 'Toepassen' }).click();
     await page.waitForURL(/wijk=Oosterpark/);
     await page.getByText('Wijkteam Spilwijk-Oost: wijk Oosterpark').waitFor();

@@ -10,6 +10,7 @@ import {
   formatEuro,
   formatEuroWhole,
   formatMonth,
+  formatPercent,
   formatTimeSpan,
   formatWeekdayDayMonth,
   parseEuroInput,
@@ -59,6 +60,8 @@ describe('format', () => {
   it('writes amounts in Dutch', () => {
     expect(formatEuro(125_050)).toMatch(/^€\s?1\.250,50$/);
     expect(formatEuroWhole(7_000_000)).toMatch(/^€\s?70\.000$/);
+    expect(formatPercent(4_000 / 121_000)).toMatch(/^3\s?%$/);
+    expect(formatPercent(0.345)).toMatch(/^35\s?%$/);
   });
 
   it('writes changes with a sign', () => {

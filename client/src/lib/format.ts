@@ -143,3 +143,9 @@ export function parseEuroInput(value: string): number | null {
   if (!/^\d+(\.\d{1,2})?$/.test(v)) return null;
   return Math.round(Number(v) * 100);
 }
+
+const percent = new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 0 });
+/** "34%" from a share 0..1. */
+export function formatPercent(share: number): string {
+  return percent.format(share);
+}

@@ -64,6 +64,35 @@ describe('planView', () => {
     });
   });
 
+  it('reads text fields of either shape: a string (schema 1) and a Y.Text (schema 2)', () => {
+    const doc = new Y.Doc();
+    const acties = doc.getMap<Y.Map<unknown>>('acties');
+    const huishouden = doc.getMap<Y.Map<unknown>>('huishouden');
+    const v1 = new Y.Map<unknown>();
+    const v2 = new Y.Map<unknown>();
+    const eigen = new Y.Map<unknown>();
+    acties.set('a1', v1);
+    acties.set('a2', v2);
+    huishouden.set('h1', eigen);
+    v1.set('titel', 'Als string');
+    v1.set('aangemaakt', '2026-01-01');
+    v2.set('titel', new Y.Text('Als Y.Text'));
+    v2.set('inschakelen', new Y.Text('Bij een aanmaning'));
+    v2.set('aangemaakt', '2026-01-02');
+    eigen.set('soort', 'actie');
+    eigen.set('tekst', new Y.Text('Zelf de post openen'));
+    eigen.set('wieHelpt', new Y.Text('Zus'));
+    eigen.set('auteurId', 'u1');
+    const view = planView(HH, doc);
+    expect(view.acties.map((a) => [a.titel, a.inschakelen])).toEqual([
+      ['Als string', ''],
+      ['Als Y.Text', 'Bij een aanmaning'],
+    ]);
+    expect(view.huishouden).toEqual([
+      expect.objectContaining({ id: 'h1', tekst: 'Zelf de post openen', wieHelpt: 'Zus' }),
+    ]);
+  });
+
   it('reads an empty document as an empty plan', () => {
     const view = snapshotOf(planView(HH, new Y.Doc()));
     expect(view).toMatchObject({

@@ -19,6 +19,8 @@ export interface DomainEventMap {
   'regie.changed': { householdId: string };
   /** Consent was given, changed or withdrawn. */
   'consent.changed': { householdId: string };
+  /** A voorziening or its beschikking was added, changed or removed. */
+  'voorzieningen.changed': { householdId: string };
   /** A session ended (logout, expiry). */
   'session.ended': { sessionId: string; userId: string };
   /** An account was disabled: every session of it ends. */

@@ -136,6 +136,13 @@ const ConfigSchema = z.object({
    */
   SHUTDOWN_DELAY_SECONDS: z.coerce.number().min(0).max(300).default(0),
   /**
+   * Days a beschikking may wait for the municipality's decision before the
+   * household's budget warns (Wmo and Jeugdwet: a decision within eight weeks).
+   */
+  BESCHIKKING_MAX_WAIT_DAYS: z.coerce.number().int().min(1).max(365).default(56),
+  /** Whether Mijn plan shows the inwoner what each voorziening costs: the municipality's choice. */
+  MIJN_PLAN_SHOW_AMOUNTS: Bool.default(false),
+  /**
    * SMTP server for e-mail, e.g. `smtp://user:pass@mail.example.nl:587`
    * (`smtps://` for TLS from the start). Unset: each mail is written as an
    * `.eml` file to `DATA_DIR/mail` (the embedded default, for demos).

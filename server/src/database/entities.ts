@@ -34,6 +34,10 @@ import { InvitationEntity } from '../modules/invitations/invitation.entity';
 import { PlanSnapshotEntity, PlanUpdateEntity } from '../collab/plan-update.entity';
 import { PlanSchemaEntity } from '../collab/plan-schema.entity';
 import { HouseholdVoiceNoticeEntity } from '../household-voice/household-voice.entity';
+import {
+  VoorzieningEntity,
+  VoorzieningPriceEntity,
+} from '../modules/voorzieningen/voorziening.entity';
 
 export const ENTITIES = [
   InvitationEntity,
@@ -70,4 +74,6 @@ export const ENTITIES = [
   PlanSnapshotEntity,
   PlanSchemaEntity,
   HouseholdVoiceNoticeEntity,
+  VoorzieningEntity,
+  VoorzieningPriceEntity,
 ];

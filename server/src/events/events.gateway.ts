@@ -89,6 +89,13 @@ export class EventsGateway implements OnGatewayConnection, OnModuleInit {
         what: 'team',
       }),
     );
+    // Followers of the household's plan reload the voorzieningen and the budget, each with its own access check.
+    this.events.on('voorzieningen.changed', ({ householdId }) =>
+      this.broadcaster.toLocalRoom(rooms.household(householdId), 'household:changed', {
+        householdId,
+        what: 'voorzieningen',
+      }),
+    );
     this.events.on('regie.changed', ({ householdId }) =>
       this.broadcaster.toLocalRoom(rooms.household(householdId), 'household:changed', {
         householdId,

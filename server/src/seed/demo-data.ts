@@ -16,6 +16,7 @@ import { UserEntity, WijkteamEntity } from '../modules/users/user.entity';
 import { insertDemoProces } from './demo-proces';
 import { insertDemoCasus } from './demo-casus';
 import { writeDemoPlans } from './demo-plans';
+import { insertDemoVoorzieningen } from './demo-voorzieningen';
 import { insertDemoBeheer } from './demo-beheer';
 
 export const DEMO_PASSWORD = 'spil-demo';
@@ -208,6 +209,7 @@ export async function loadDemoData(ds: DataSource): Promise<boolean> {
       return false;
     await insertDemo(em);
     await writeDemoPlans(em);
+    await insertDemoVoorzieningen(em);
     await insertDemoBeheer(em, demoEmail('beheerder'), DEMO_PASSWORD);
     return true;
   });

@@ -14,7 +14,10 @@ function staleAfter(keysOfEvent: readonly (readonly unknown[])[]): string[] {
     ['household', H, 'colour'],
     ['household', H, 'escalations'],
     ['household', H, 'consent'],
+    ['household', H, 'voorzieningen'],
+    ['household', H, 'budget'],
     ['household', OTHER, 'detail'],
+    ['household', OTHER, 'voorzieningen'],
     ['me', 'actions'],
     ['me', 'meetings', 'all'],
     ['wijkteam', 'regie', 14],
@@ -59,5 +62,18 @@ describe('live events make the right queries stale', () => {
     const team = staleAfter(staleOnHouseholdChanged({ householdId: H, what: 'team' }));
     expect(team).toContain(JSON.stringify(['me', 'actions']));
     expect(team).toContain(JSON.stringify(['households', 'list', { q: 'bakker' }]));
+  });
+
+  it('a voorziening changed: the household’s list, budget and Mijn plan, and the dashboard', () => {
+    const stale = staleAfter(staleOnHouseholdChanged({ householdId: H, what: 'voorzieningen' }));
+    expect(stale).toEqual(
+      expect.arrayContaining([
+        JSON.stringify(['household', H, 'voorzieningen']),
+        JSON.stringify(['household', H, 'budget']),
+        JSON.stringify(['wijkteam', 'regie', 14]),
+      ]),
+    );
+    expect(stale).not.toContain(JSON.stringify(['household', H, 'consent']));
+    expect(stale.some((k) => k.includes(OTHER))).toBe(false);
   });
 });

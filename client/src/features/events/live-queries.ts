@@ -24,6 +24,14 @@ function stale(client: QueryClient, list: QueryKey[]): void {
 /** Which queries one event makes stale. Exported for the unit test. */
 export function staleOnHouseholdChanged(e: HouseholdChanged): QueryKey[] {
   // Team and regie show on many screens; consent and meetings only on the household's own.
+  // Voorzieningen: the household's list and budget, Mijn plan, and the wijkteam's dashboard.
+  if (e.what === 'voorzieningen')
+    return [
+      keys.household(e.householdId, 'voorzieningen'),
+      keys.household(e.householdId, 'budget'),
+      keys.household(e.householdId, 'mijn-hulp'),
+      keys.wijkteam(),
+    ];
   if (e.what === 'consent' || e.what === 'meetings')
     return [keys.household(e.householdId), keys.me('meetings')];
   return [keys.household(e.householdId), ...SUMMARIES];

@@ -22,6 +22,8 @@ const ProcesSection = lazy(() => import('../proces/ProcesSection'));
 const ConsentSection = lazy(() =>
   import('../consent/ConsentSection').then((m) => ({ default: m.ConsentSection })),
 );
+// Voorzieningen, beschikkingen and the budget.
+const VoorzieningenSection = lazy(() => import('../voorzieningen/VoorzieningenSection'));
 const OverlegSection = lazy(() =>
   import('../overleg/OverlegSection').then((m) => ({ default: m.OverlegSection })),
 );
@@ -73,6 +75,7 @@ function HouseholdHeader({ h }: { h: HouseholdDto }) {
         <a href="#regie">Regie</a>
         <a href="#wie-doet-wat">Wie doet wat</a>
         <a href="#plan">Plan van aanpak</a>
+        <a href="#voorzieningen">Voorzieningen</a>
         <a href="#traject">Traject</a>
         <a href="#toestemming">Toestemming</a>
         <a href="#overleg">Overleg</a>
@@ -125,6 +128,14 @@ export function HouseholdPage() {
         </h2>
         <Suspense fallback={<p role="status">Plan wordt geladen…</p>}>
           <PlanSection key={household.id} household={household} user={user} />
+        </Suspense>
+      </section>
+      <section aria-labelledby="voorzieningen" className="section">
+        <h2 id="voorzieningen" tabIndex={-1}>
+          Voorzieningen en budget
+        </h2>
+        <Suspense fallback={<p role="status">Voorzieningen worden geladen…</p>}>
+          <VoorzieningenSection key={household.id} household={household} user={user} />
         </Suspense>
       </section>
       <section aria-labelledby="traject" className="section">

@@ -41,6 +41,8 @@ import { keys, queryOptions, useData } from '../../lib/query';
 import { ChartFigure } from './ChartFigure';
 import { kpiApi, kpiQueryString } from './kpi-api';
 import { PriceList } from './PriceList';
+import { VoorzieningPriceList } from '../voorzieningen/VoorzieningPriceList';
+import { VoorzieningenKpi } from './VoorzieningenKpi';
 import './kpi.css';
 
 const COLOUR_FILL = {
@@ -489,7 +491,9 @@ export function DashboardPage() {
             <h2 id="kpi-grafieken">Grafieken</h2>
             <Charts k={k} />
           </section>
+          <VoorzieningenKpi v={k.voorzieningen} />
           <PriceList />
+          <VoorzieningPriceList />
         </>
       ) : null}
     </article>

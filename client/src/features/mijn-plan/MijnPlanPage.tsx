@@ -14,6 +14,7 @@ import { colorFor } from '../plan/colors';
 import type { PlanSession } from '../plan/plan-session';
 import { usePlanSession } from '../plan/use-plan-session';
 import { useSaveStatus } from '../plan/use-save-status';
+import { MijnHulp } from '../voorzieningen/MijnHulp';
 import { EigenActies } from './EigenActies';
 import { Helpers, HulpverlenersActies } from './Hulpverleners';
 import { loadMijnPlan } from './mijn-plan-api';
@@ -177,6 +178,8 @@ function LiveMijnPlan({
           disabled={disabled}
           onReact={(actieId, tekst) => session.plan.addReactie({ tekst, actieId, ...me })}
         />
+        <h3 className="mp-sub-kop">Welke hulp je krijgt</h3>
+        <MijnHulp householdId={session.householdId} />
         <h3 className="mp-sub-kop">Zo bereik je ze</h3>
         {data ? (
           <Helpers helpers={data.helpers} regieUserId={data.regie?.userId ?? null} />

@@ -81,7 +81,11 @@ function InternalParts({
           householdId={id}
           effects={effects.data}
           canWrite={can.write}
-          onChange={(e) => queryClient.setQueryData(procesQueries.effects(id).queryKey, e)}
+          onChange={(e) => {
+            queryClient.setQueryData(procesQueries.effects(id).queryKey, e);
+            // The budget's net effect sets the support's costs against these avoided costs.
+            void queryClient.invalidateQueries({ queryKey: keys.household(id, 'budget') });
+          }}
         />
       ) : null}
     </>

@@ -80,6 +80,10 @@ function whatPhrase(part: AuditPart | null, action: AuditAction, event: string):
       return read ? 'de escalaties bekeken' : 'een escalatie vastgelegd of bijgewerkt';
     case 'evaluatie':
       return read ? 'de evaluatie bekeken' : 'de evaluatie of afsluiting vastgelegd';
+    case 'voorzieningen':
+      return read
+        ? 'de voorzieningen en beschikkingen bekeken'
+        : 'de voorzieningen of beschikkingen bijgewerkt';
     case 'plan':
       return event === 'plan.update' || action === 'U' ? 'uw plan aangepast' : 'uw plan geopend';
     case 'medisch':

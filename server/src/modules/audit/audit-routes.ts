@@ -40,6 +40,10 @@ const PART_BY_SEGMENT: Record<string, AuditPart> = {
   effects: 'evaluatie',
   effecten: 'evaluatie',
   'mijn-plan': 'plan',
+  voorzieningen: 'voorzieningen',
+  budget: 'voorzieningen',
+  'mijn-hulp': 'voorzieningen',
+  'voorziening-koppelingen': 'voorzieningen',
 };
 
 /** Parts of the cross-household routes under `/api/me/...` and `/api/regie/...`. */

@@ -90,6 +90,52 @@ const FACTS: KpiFacts = {
     },
   ],
   overdueActions: ['h1', 'h1', 'h4'],
+  voorzieningen: [
+    // h1 (Oost): Wmo zorg in natura, €390 a month, January to March.
+    {
+      householdId: 'h1',
+      wet: 'wmo',
+      vorm: 'zin',
+      startOp: '2026-01-15',
+      eindOp: '2026-03-31',
+      kostenPerMaandCents: 39_000,
+      status: 'lopend',
+      beeindigdOp: null,
+    },
+    // h1: inloop, an algemene voorziening at €40 a month from February, no end.
+    {
+      householdId: 'h1',
+      wet: 'wmo',
+      vorm: 'algemeen',
+      startOp: '2026-02-01',
+      eindOp: null,
+      kostenPerMaandCents: 4_000,
+      status: null,
+      beeindigdOp: null,
+    },
+    // h4 (West): Jeugdwet, €780 a month; the beschikking ended on 10 March.
+    {
+      householdId: 'h4',
+      wet: 'jeugdwet',
+      vorm: 'zin',
+      startOp: '2026-02-20',
+      eindOp: '2026-12-31',
+      kostenPerMaandCents: 78_000,
+      status: 'beeindigd',
+      beeindigdOp: '2026-03-10',
+    },
+    // h3: refused, never counts.
+    {
+      householdId: 'h3',
+      wet: 'wmo',
+      vorm: 'pgb',
+      startOp: '2026-01-01',
+      eindOp: null,
+      kostenPerMaandCents: 99_999,
+      status: 'afgewezen',
+      beeindigdOp: null,
+    },
+  ],
 };
 
 describe('computeKpis', () => {
@@ -176,6 +222,42 @@ describe('computeKpis', () => {
     expect(long.map((m) => m.month)).toEqual(['2026-02', '2026-03']);
   });
 
+  it('adds the costs of voorzieningen per law, per wijk and per month, with the substitution figure (hand-computed)', () => {
+    const k = computeKpis(FACTS, { from: '2026-01-01', to: '2026-04-30' }).voorzieningen;
+    // zin h1: Jan, Feb, Mar = 3 × 390 = 1.170; inloop: Feb, Mar, Apr = 3 × 40 = 120;
+    // jeugd h4: Feb, Mar = 2 × 780 = 1.560 (ended 10 March); refused: 0.
+    expect(k.totalCents).toBe(117_000 + 12_000 + 156_000);
+    expect(k.households).toBe(2);
+    expect(k.byWet).toEqual([
+      { wet: 'wmo', totalCents: 129_000 },
+      { wet: 'jeugdwet', totalCents: 156_000 },
+    ]);
+    expect(k.byWijk).toEqual([
+      { wijk: 'Oost', totalCents: 129_000 },
+      { wijk: 'West', totalCents: 156_000 },
+    ]);
+    expect(k.byMonth.map((m) => [m.month, m.totalCents, m.lichtCents])).toEqual([
+      ['2026-01', 39_000, 0],
+      ['2026-02', 39_000 + 4_000 + 78_000, 4_000],
+      ['2026-03', 39_000 + 4_000 + 78_000, 4_000],
+      ['2026-04', 4_000, 4_000],
+    ]);
+    expect(k.byMonth[3]?.aandeelLicht).toBe(1);
+    // light: 120 of 120 + 1.170 + 1.560 = 2.850 → 4,21 %
+    expect(k.substitutie).toEqual({
+      lichtCents: 12_000,
+      maatwerkCents: 273_000,
+      aandeelLicht: 0.0421,
+      lichtAantal: 1,
+      maatwerkAantal: 2,
+    });
+    // Wijk West only: just the jeugdhulp.
+    expect(
+      computeKpis(FACTS, { wijk: 'West', from: '2026-01-01', to: '2026-04-30' }).voorzieningen
+        .totalCents,
+    ).toBe(156_000);
+  });
+
   it('says unknown when overdue actions cannot be counted', () => {
     expect(computeKpis({ ...FACTS, overdueActions: null }, {}).overdueActions).toBeNull();
   });
@@ -191,5 +273,10 @@ describe('kpiCsv', () => {
     expect(csv).toContain('Gemiddelde ZRM-verandering;Huisvesting;-1,00\r\n');
     expect(csv).toContain('Wijkteam;;"\'=HYPERLINK(""x"";""y"")"\r\n');
     expect(csv).toContain('Filter wijk;;Oost\r\n');
+    const period = kpiCsv(computeKpis(FACTS, { from: '2026-01-01', to: '2026-04-30' }));
+    expect(period).toContain('Kosten voorzieningen per wet (euro);Jeugdwet;1560,00\r\n');
+    expect(period).toContain('Kosten voorzieningen per wijk (euro);Oost;1290,00\r\n');
+    expect(period).toContain('Kosten voorzieningen per maand (euro);2026-02;1210,00\r\n');
+    expect(period).toContain('Substitutie: aandeel lichte ondersteuning (%);van de kosten;4,2\r\n');
   });
 });

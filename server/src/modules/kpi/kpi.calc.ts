@@ -7,7 +7,9 @@
  *  - time to regie: households registered in the period;
  *  - escalations started: escalation date in the period; open: now;
  *  - ZRM change: members whose evaluatie scores were given in the period;
- *  - costs avoided: estimates saved in the period.
+ *  - costs avoided: estimates saved in the period;
+ *  - voorzieningen: the monthly cost of each month of the period in which it
+ *    runs at least one day (without a period: the last twelve months).
  */
 import {
   AVOIDED_EVENTS,
@@ -19,6 +21,13 @@ import {
   type EscalationTarget,
   type KpiDto,
   type KpiQuery,
+  type KpiVoorzieningenDto,
+  activeInMonth,
+  type BeschikkingStatus,
+  isLightForm,
+  type Vorm,
+  type Wet,
+  WETTEN,
   LEVENSDOMEINEN,
   type Levensdomein,
   median,
@@ -56,6 +65,16 @@ export interface EffectFact {
   events: { event: AvoidedEvent; count: number; unitCents: number }[];
   estimatedAt: Date;
 }
+export interface VoorzieningFact {
+  householdId: string;
+  wet: Wet;
+  vorm: Vorm;
+  startOp: string;
+  eindOp: string | null;
+  kostenPerMaandCents: number;
+  status: BeschikkingStatus | null;
+  beeindigdOp: string | null;
+}
 export interface KpiFacts {
   wijkteam: string;
   households: HouseholdFact[];
@@ -64,6 +83,7 @@ export interface KpiFacts {
   effects: EffectFact[];
   /** Household ids of open actions past their due date; null when unknown. */
   overdueActions: string[] | null;
+  voorzieningen: VoorzieningFact[];
 }
 
 const DAY = 86_400_000;
@@ -160,6 +180,81 @@ export function computeKpis(facts: KpiFacts, q: KpiQuery, now = new Date()): Kpi
         month,
         totalCents: months.get(month) ?? 0,
       })),
+    },
+    voorzieningen: voorzieningenKpi(
+      facts.voorzieningen.filter((v) => inScope.has(v.householdId)),
+      new Map(scope.map((h) => [h.id, h.wijk])),
+      q,
+      todayInNl(now).slice(0, 7),
+    ),
+  };
+}
+
+/** The months of the period (without one: the last twelve), at most the last 36. */
+export function periodMonths(q: KpiQuery, thisMonth: string): string[] {
+  const end = q.to?.slice(0, 7) ?? thisMonth;
+  const start = q.from?.slice(0, 7) ?? addMonths(end, -11);
+  const out: string[] = [];
+  for (let m = start; m <= end; m = addMonths(m, 1)) out.push(m);
+  return out.slice(-36);
+}
+
+export function voorzieningenKpi(
+  facts: VoorzieningFact[],
+  wijkOf: Map<string, string>,
+  q: KpiQuery,
+  thisMonth: string,
+): KpiVoorzieningenDto {
+  const months = periodMonths(q, thisMonth);
+  const rows = facts.map((v) => {
+    const beschikking = v.status === null ? null : { status: v.status, beeindigdOp: v.beeindigdOp };
+    const active = months.filter((m) =>
+      activeInMonth({ startOp: v.startOp, eindOp: v.eindOp, beschikking }, m),
+    );
+    return { v, active, cost: active.length * v.kostenPerMaandCents };
+  });
+  const counted = rows.filter((r) => r.active.length > 0);
+  const total = (xs: typeof rows) => sum(xs.map((r) => r.cost));
+  const licht = counted.filter((r) => isLightForm(r.v.vorm));
+  const maatwerk = counted.filter((r) => !isLightForm(r.v.vorm));
+  const lichtCents = total(licht);
+  const maatwerkCents = total(maatwerk);
+  const wijken = [...new Set(counted.map((r) => wijkOf.get(r.v.householdId) ?? ''))].sort((a, b) =>
+    a.localeCompare(b, 'nl'),
+  );
+  return {
+    totalCents: total(counted),
+    households: new Set(counted.map((r) => r.v.householdId)).size,
+    byWet: WETTEN.map((wet) => ({
+      wet,
+      totalCents: total(counted.filter((r) => r.v.wet === wet)),
+    })).filter((x) => x.totalCents > 0),
+    byWijk: wijken.map((wijk) => ({
+      wijk,
+      totalCents: total(counted.filter((r) => wijkOf.get(r.v.householdId) === wijk)),
+    })),
+    byMonth: months.map((month) => {
+      const inMonth = counted.filter((r) => r.active.includes(month));
+      const all = sum(inMonth.map((r) => r.v.kostenPerMaandCents));
+      const light = sum(
+        inMonth.filter((r) => isLightForm(r.v.vorm)).map((r) => r.v.kostenPerMaandCents),
+      );
+      return {
+        month,
+        totalCents: all,
+        lichtCents: light,
+        aandeelLicht: all === 0 ? null : round(light / all, 4),
+      };
+    }),
+    substitutie: {
+      lichtCents,
+      maatwerkCents,
+      aandeelLicht:
+        lichtCents + maatwerkCents === 0
+          ? null
+          : round(lichtCents / (lichtCents + maatwerkCents), 4),
+      lichtAantal: licht.length,
+      maatwerkAantal: maatwerk.length,
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   type KpiDto,
   LEVENSDOMEIN_LABELS,
   PHASE_LABELS,
+  WET_LABELS,
 } from '@spil/shared';
 
 function field(v: string): string {
@@ -94,5 +95,29 @@ export function kpiCsv(k: KpiDto): string {
   }
   for (const m of k.costsAvoided.byMonth)
     rows.push(['Vermeden kosten per maand (euro)', m.month, euros(m.totalCents)]);
+  const v = k.voorzieningen;
+  rows.push(['Kosten voorzieningen in periode (euro)', 'totaal', euros(v.totalCents)]);
+  rows.push(['Kosten voorzieningen in periode (euro)', 'huishoudens', num(v.households)]);
+  for (const w of v.byWet)
+    rows.push(['Kosten voorzieningen per wet (euro)', WET_LABELS[w.wet], euros(w.totalCents)]);
+  for (const w of v.byWijk)
+    rows.push(['Kosten voorzieningen per wijk (euro)', w.wijk, euros(w.totalCents)]);
+  for (const m of v.byMonth)
+    rows.push(['Kosten voorzieningen per maand (euro)', m.month, euros(m.totalCents)]);
+  rows.push([
+    'Substitutie: algemene voorzieningen en eigen kracht (euro)',
+    'totaal',
+    euros(v.substitutie.lichtCents),
+  ]);
+  rows.push([
+    'Substitutie: maatwerk, zorg in natura en pgb (euro)',
+    'totaal',
+    euros(v.substitutie.maatwerkCents),
+  ]);
+  rows.push([
+    'Substitutie: aandeel lichte ondersteuning (%)',
+    'van de kosten',
+    v.substitutie.aandeelLicht === null ? '' : num(v.substitutie.aandeelLicht * 100, 1),
+  ]);
   return '\uFEFF' + rows.map((r) => r.map(field).join(';')).join('\r\n') + '\r\n';
 }

@@ -1,8 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AvoidedEvent, Colour, EscalationTarget, Levensdomein, Phase } from '@spil/shared';
-import type { EffectFact, EscalationFact, HouseholdFact, ZrmPairFact } from './kpi.calc';
+import type {
+  AvoidedEvent,
+  BeschikkingStatus,
+  Colour,
+  EscalationTarget,
+  Levensdomein,
+  Phase,
+  Vorm,
+  Wet,
+} from '@spil/shared';
+import type {
+  EffectFact,
+  EscalationFact,
+  HouseholdFact,
+  VoorzieningFact,
+  ZrmPairFact,
+} from './kpi.calc';
 
 /** The raw facts of one wijkteam for the KPIs. Small per team; the arithmetic happens in `kpi.calc`. */
 @Injectable()
@@ -112,6 +127,40 @@ export class KpiRepository {
       totalCents: Number(r.total_cents),
       events: r.events,
       estimatedAt: new Date(r.estimated_at),
+    }));
+  }
+
+  /** Every voorziening of the wijkteam's households, with what the cost per month needs. */
+  async voorzieningen(wijkteamId: string): Promise<VoorzieningFact[]> {
+    const rows: {
+      household_id: string;
+      wet: Wet;
+      vorm: Vorm;
+      start_op: string;
+      eind_op: string | null;
+      kosten: number;
+      status: BeschikkingStatus | null;
+      beeindigd_op: string | null;
+    }[] = await this.ds.query(
+      `SELECT v.household_id, v.wet, v.vorm,
+              to_char(v.start_op, 'YYYY-MM-DD') AS start_op,
+              to_char(v.eind_op, 'YYYY-MM-DD') AS eind_op,
+              v.kosten_per_maand_cents AS kosten,
+              v.beschikking_status AS status,
+              to_char(v.beeindigd_op, 'YYYY-MM-DD') AS beeindigd_op
+         FROM voorziening v JOIN household h ON h.id = v.household_id
+        WHERE h.wijkteam_id = $1`,
+      [wijkteamId],
+    );
+    return rows.map((r) => ({
+      householdId: r.household_id,
+      wet: r.wet,
+      vorm: r.vorm,
+      startOp: r.start_op,
+      eindOp: r.eind_op,
+      kostenPerMaandCents: Number(r.kosten),
+      status: r.status,
+      beeindigdOp: r.beeindigd_op,
     }));
   }
 }

@@ -19,14 +19,16 @@ export class KpiService {
   async kpis(user: UserEntity, q: KpiQuery): Promise<KpiDto> {
     const wijkteamId = user.wijkteamId;
     if (user.systemRole !== 'coordinator' || !wijkteamId) throw new SpilError('auth.forbidden');
-    const [wijkteam, households, escalations, zrm, effects, overdue] = await Promise.all([
-      this.repo.wijkteamName(wijkteamId),
-      this.repo.households(wijkteamId),
-      this.repo.escalations(wijkteamId),
-      this.repo.zrmPairs(wijkteamId),
-      this.repo.effects(wijkteamId),
-      this.actions.overdueInWijkteam(wijkteamId, todayInNl()),
-    ]);
+    const [wijkteam, households, escalations, zrm, effects, overdue, voorzieningen] =
+      await Promise.all([
+        this.repo.wijkteamName(wijkteamId),
+        this.repo.households(wijkteamId),
+        this.repo.escalations(wijkteamId),
+        this.repo.zrmPairs(wijkteamId),
+        this.repo.effects(wijkteamId),
+        this.actions.overdueInWijkteam(wijkteamId, todayInNl()),
+        this.repo.voorzieningen(wijkteamId),
+      ]);
     return computeKpis(
       {
         wijkteam,
@@ -35,6 +37,7 @@ export class KpiService {
         zrm,
         effects,
         overdueActions: overdue.map((a) => a.household_id),
+        voorzieningen,
       },
       q,
     );

@@ -32,6 +32,7 @@ import { QuickscanService } from '../proces/quickscan/quickscan.service';
 import { ZrmService } from '../proces/zrm/zrm.service';
 import { RegieService } from '../regie/regie.service';
 import type { UserEntity } from '../users/user.entity';
+import { VoorzieningenService } from '../voorzieningen/voorzieningen.service';
 
 /**
  * Other modules' data about a household, each read through its owner's own
@@ -63,6 +64,7 @@ const SECTIONS: SectionSource[] = [
   section('evaluatie', EvaluationsService, (s, u, h) => s.overview(u, h)),
   section('effecten', EffectsService, (s, u, h) => s.get(u, h)),
   section('samenwerking', CollaborationEvaluationsService, (s, u, h) => s.list(u, h)),
+  section('voorzieningen', VoorzieningenService, (s, u, h) => s.forExport(u, h)),
 ];
 
 /** Tables whose rows never go with a purged household. */

@@ -451,3 +451,74 @@ describe('validateBundle', () => {
     );
   });
 });
+
+describe('voorzieningen in the bundle', () => {
+  it('maps voorzieningen to ServiceRequests with the provider as performer, in the CarePlan', () => {
+    const i = input();
+    const hulp = {
+      id: 'c1111111-2c0b-4e0e-9a35-0d3e1f0b6a01',
+      soort: 'huishoudelijke-hulp' as const,
+      omschrijving: '',
+      wet: 'wmo' as const,
+      vorm: 'zin' as const,
+      aanbieder: 'Thuiszorg Het Anker',
+      startOp: '2026-01-15',
+      eindOp: '2026-12-31',
+      urenPerWeek: 3,
+      kostenPerMaandCents: 39_000,
+      doelId: i.doelId,
+      actieId: i.actieIds[0] ?? null,
+      beschikking: {
+        status: 'lopend' as const,
+        kenmerk: 'WMO-2026-0212',
+        aangevraagdOp: '2025-12-01',
+        besluitOp: '2025-12-20',
+        ingangOp: '2026-01-15',
+        beeindigdOp: null,
+      },
+      at: '2025-12-01T09:00:00.000Z',
+    };
+    const netwerk = {
+      ...hulp,
+      id: 'c2222222-2c0b-4e0e-9a35-0d3e1f0b6a01',
+      soort: 'mantelzorg-netwerk' as const,
+      vorm: 'eigen-kracht' as const,
+      aanbieder: 'Anouk (zus)',
+      startOp: '2026-03-01',
+      eindOp: null,
+      urenPerWeek: null,
+      kostenPerMaandCents: 0,
+      doelId: null,
+      actieId: null,
+      beschikking: null,
+    };
+    const b = householdBundle({ ...i, voorzieningen: [hulp, netwerk] });
+    expect(validateBundle(b)).toEqual([]);
+    const [sr, planned] = all(b, 'ServiceRequest');
+    expect(sr).toMatchObject({
+      status: 'active',
+      intent: 'order',
+      code: { text: 'Huishoudelijke hulp' },
+      category: [{ text: 'Wmo' }, { text: 'Zorg in natura' }],
+      performer: [{ display: 'Thuiszorg Het Anker' }],
+      occurrencePeriod: { start: '2026-01-15', end: '2026-12-31' },
+    });
+    expect(sr?.identifier).toContainEqual({
+      system: 'urn:spil:beschikking-kenmerk',
+      value: 'WMO-2026-0212',
+    });
+    expect(sr?.supportingInfo?.map((r) => resolve(b, r.reference)?.resourceType)).toEqual([
+      'Goal',
+      'Task',
+    ]);
+    // Starts after the export date, no beschikking: planned by the team.
+    expect(planned).toMatchObject({ status: 'draft', intent: 'plan' });
+    const carePlan = one(b, 'CarePlan');
+    const activities = carePlan.activity?.map((a) => resolve(b, a.reference?.reference)?.id);
+    expect(activities).toEqual(expect.arrayContaining([sr?.id, planned?.id]));
+
+    // The validation catches a period that ends before it starts.
+    const broken = householdBundle({ ...i, voorzieningen: [{ ...hulp, eindOp: '2025-01-01' }] });
+    expect(validateBundle(broken).join('\n')).toMatch(/per-1/);
+  });
+});

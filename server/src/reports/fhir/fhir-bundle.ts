@@ -5,8 +5,8 @@
  * actie (owner, status, businessStatus = the last terugkoppeling), a Consent
  * per toestemming and an Appointment per overleg.
  *
- * A pure function of what the services hand it, so it is tested over a
- * Y.Doc built in the test. Resource ids are derived from our own ids, so
+ * A pure function of what the services hand it (the plan as the
+ * plan-documents port reads it), so it is tested over a plan built in the test. Resource ids are derived from our own ids, so
  * exporting twice gives the same ids. Never a BSN: members are Patients with
  * a first name and a birth year only.
  */
@@ -27,6 +27,12 @@ import {
   type Phase,
   TEAM_ROLE_LABELS,
   type TeamRole,
+  BESCHIKKING_STATUS_LABELS,
+  type VoorzieningDto,
+  voorzieningFase,
+  voorzieningLabel,
+  VORM_LABELS,
+  WET_LABELS,
 } from '@spil/shared';
 import type { PlanView } from '../../common/plan-documents.port';
 import type {
@@ -42,6 +48,7 @@ import type {
   Practitioner,
   Reference,
   Resource,
+  ServiceRequest,
   Task,
 } from './fhir.types';
 
@@ -49,6 +56,9 @@ export const HOUSEHOLD_REFERENCE_SYSTEM = 'urn:spil:household-reference';
 /** The id of a doel or actie inside the household's plan document. */
 export const PLAN_GOAL_SYSTEM = 'urn:spil:plan-goal';
 export const PLAN_ACTION_SYSTEM = 'urn:spil:plan-action';
+export const VOORZIENING_SYSTEM = 'urn:spil:voorziening';
+/** The municipality's kenmerk of the beschikking (never the document). */
+export const BESCHIKKING_KENMERK_SYSTEM = 'urn:spil:beschikking-kenmerk';
 
 export interface FhirHousehold {
   id: string;
@@ -97,6 +107,31 @@ export type FhirMeeting = Pick<
   | 'createdAt'
 >;
 
+export type FhirVoorziening = Pick<
+  VoorzieningDto,
+  | 'id'
+  | 'soort'
+  | 'omschrijving'
+  | 'wet'
+  | 'vorm'
+  | 'aanbieder'
+  | 'startOp'
+  | 'eindOp'
+  | 'urenPerWeek'
+  | 'kostenPerMaandCents'
+  | 'doelId'
+  | 'actieId'
+  | 'beschikking'
+  | 'at'
+>;
+
+const SERVICE_STATUS = {
+  gepland: 'draft',
+  lopend: 'active',
+  beeindigd: 'completed',
+  afgewezen: 'revoked',
+} as const satisfies Record<ReturnType<typeof voorzieningFase>, ServiceRequest['status']>;
+
 export interface HouseholdBundleInput {
   household: FhirHousehold;
   team: FhirTeamMember[];
@@ -107,6 +142,8 @@ export interface HouseholdBundleInput {
   meetings: FhirMeeting[];
   /** The latest evaluation, for each goal's achievement. */
   evaluation?: Pick<EvaluationDto, 'goals' | 'at'> | null;
+  /** Voorzieningen with their beschikking: ServiceRequests in the CarePlan's activities. */
+  voorzieningen?: FhirVoorziening[];
   generatedAt?: Date;
 }
 
@@ -319,6 +356,55 @@ export function householdBundle(input: HouseholdBundleInput): Bundle {
     if (notes.length) task.note = notes;
     carePlan.activity?.push({ reference: ref(task) });
     entries.push(task);
+  }
+
+  const today = (input.generatedAt ?? new Date()).toISOString().slice(0, 10);
+  const tasks = new Map(
+    entries
+      .filter((e): e is Task => e.resourceType === 'Task')
+      .map((t) => [t.identifier?.[0]?.value, t]),
+  );
+  for (const v of input.voorzieningen ?? []) {
+    const b = v.beschikking;
+    const goal = v.doelId ? goals.get(v.doelId) : undefined;
+    const task = v.actieId ? tasks.get(v.actieId) : undefined;
+    const size = [
+      v.urenPerWeek !== null ? `${v.urenPerWeek} uur per week` : null,
+      `€ ${(v.kostenPerMaandCents / 100).toFixed(2).replace('.', ',')} per maand`,
+    ].filter(Boolean);
+    const sr: ServiceRequest = {
+      resourceType: 'ServiceRequest',
+      id: stableId('ServiceRequest', h.id, v.id),
+      identifier: [
+        { system: VOORZIENING_SYSTEM, value: v.id },
+        ...(b?.kenmerk ? [{ system: BESCHIKKING_KENMERK_SYSTEM, value: b.kenmerk }] : []),
+      ],
+      basedOn: [ref(carePlan)],
+      status: SERVICE_STATUS[voorzieningFase(v, today)],
+      // A beschikking is the municipality's order; without one the team plans it.
+      intent: b ? 'order' : 'plan',
+      category: [text(WET_LABELS[v.wet]), text(VORM_LABELS[v.vorm])],
+      code: text(voorzieningLabel(v)),
+      subject: ref(group, h.displayName),
+      occurrencePeriod: { start: v.startOp, ...(v.eindOp ? { end: v.eindOp } : {}) },
+      authoredOn: v.at,
+      performer: [{ display: v.aanbieder }],
+      ...(goal || task
+        ? { supportingInfo: [...(goal ? [ref(goal)] : []), ...(task ? [ref(task)] : [])] }
+        : {}),
+      note: [
+        { text: size.join(', ') },
+        ...(b
+          ? [
+              {
+                text: `Beschikking ${BESCHIKKING_STATUS_LABELS[b.status].toLowerCase()}; aangevraagd ${b.aangevraagdOp}${b.besluitOp ? `, besluit ${b.besluitOp}` : ''}${b.ingangOp ? `, loopt vanaf ${b.ingangOp}` : ''}${b.beeindigdOp ? `, beëindigd ${b.beeindigdOp}` : ''}`,
+              },
+            ]
+          : []),
+      ],
+    };
+    carePlan.activity?.push({ reference: ref(sr) });
+    entries.push(sr);
   }
 
   const oldest = [...patients.values()][0];

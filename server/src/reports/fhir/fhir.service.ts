@@ -8,7 +8,8 @@ import { MeetingsService } from '../../modules/meetings/meetings.service';
 import { EvaluationsService } from '../../modules/proces/evaluations/evaluations.service';
 import { ProcesAccess } from '../../modules/proces/proces-access';
 import type { UserEntity } from '../../modules/users/user.entity';
-import { type FhirMeeting, householdBundle } from './fhir-bundle';
+import { VoorzieningenService } from '../../modules/voorzieningen/voorzieningen.service';
+import { type FhirMeeting, type FhirVoorziening, householdBundle } from './fhir-bundle';
 import type { Bundle } from './fhir.types';
 import { validateBundle } from './fhir.validate';
 
@@ -30,11 +31,12 @@ export class FhirService {
   async export(user: UserEntity, householdId: string): Promise<Bundle> {
     await this.access.require(user, householdId, 'internal');
     const household = await this.households.get(user, householdId);
-    const [plan, consents, meetings, evaluation] = await Promise.all([
+    const [plan, consents, meetings, evaluation, voorzieningen] = await Promise.all([
       this.plans.read(householdId),
       this.consents.list(user, householdId),
       this.meetings(user, householdId),
       this.evaluations.overview(user, householdId),
+      this.voorzieningen(user, householdId),
     ]);
     const bundle = householdBundle({
       household,
@@ -44,6 +46,7 @@ export class FhirService {
       consents,
       meetings,
       evaluation: evaluation.evaluations[0] ?? null,
+      voorzieningen,
     });
     const errors = validateBundle(bundle);
     if (errors.length) {
@@ -53,6 +56,17 @@ export class FhirService {
       throw new SpilError('server.internal');
     }
     return bundle;
+  }
+
+  /** Voorzieningen come from their module when the app has it. */
+  private async voorzieningen(user: UserEntity, householdId: string): Promise<FhirVoorziening[]> {
+    let service: VoorzieningenService;
+    try {
+      service = this.moduleRef.get(VoorzieningenService, { strict: false });
+    } catch {
+      return [];
+    }
+    return service.list(user, householdId);
   }
 
   /** Meetings come from the meetings module when the app has it; without it there are none to map. */

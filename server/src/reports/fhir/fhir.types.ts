@@ -208,8 +208,43 @@ export interface Appointment extends ResourceBase {
   }[];
 }
 
+/** A voorziening: the request for a service, with the provider as performer (issue 19). */
+export interface ServiceRequest extends ResourceBase {
+  resourceType: 'ServiceRequest';
+  identifier?: Identifier[];
+  basedOn?: Reference[];
+  status: 'draft' | 'active' | 'on-hold' | 'revoked' | 'completed' | 'entered-in-error' | 'unknown';
+  intent:
+    | 'proposal'
+    | 'plan'
+    | 'directive'
+    | 'order'
+    | 'original-order'
+    | 'reflex-order'
+    | 'filler-order'
+    | 'instance-order'
+    | 'option';
+  category?: CodeableConcept[];
+  code?: CodeableConcept;
+  subject: Reference;
+  occurrencePeriod?: Period;
+  authoredOn?: string;
+  performer?: Reference[];
+  supportingInfo?: Reference[];
+  note?: Annotation[];
+}
+
 export type Resource =
-  Patient | Practitioner | Group | CareTeam | CarePlan | Goal | Task | Consent | Appointment;
+  | Patient
+  | Practitioner
+  | Group
+  | CareTeam
+  | CarePlan
+  | Goal
+  | Task
+  | Consent
+  | Appointment
+  | ServiceRequest;
 
 export interface Bundle {
   resourceType: 'Bundle';

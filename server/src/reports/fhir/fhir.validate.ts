@@ -32,6 +32,26 @@ const VALUE_SETS = {
     'unknown',
   ],
   'CarePlan.intent': ['proposal', 'plan', 'order', 'option'],
+  'ServiceRequest.status': [
+    'draft',
+    'active',
+    'on-hold',
+    'revoked',
+    'completed',
+    'entered-in-error',
+    'unknown',
+  ],
+  'ServiceRequest.intent': [
+    'proposal',
+    'plan',
+    'directive',
+    'order',
+    'original-order',
+    'reflex-order',
+    'filler-order',
+    'instance-order',
+    'option',
+  ],
   'Goal.lifecycleStatus': [
     'proposed',
     'planned',
@@ -246,6 +266,41 @@ export function validateBundle(bundle: Bundle): string[] {
           ]),
         );
         dateTime(`${p}.created`, r.created);
+        break;
+      case 'ServiceRequest':
+        oneOf(`${p}.status`, 'ServiceRequest.status', r.status);
+        oneOf(`${p}.intent`, 'ServiceRequest.intent', r.intent);
+        required(`${p}.subject`, r.subject);
+        reference(`${p}.subject`, r.subject, ['Patient', 'Group', 'Location', 'Device']);
+        concept(`${p}.code`, r.code);
+        (r.category ?? []).forEach((c, j) => concept(`${p}.category[${j}]`, c));
+        (r.basedOn ?? []).forEach((b, j) =>
+          reference(`${p}.basedOn[${j}]`, b, ['CarePlan', 'ServiceRequest', 'MedicationRequest']),
+        );
+        (r.performer ?? []).forEach((x, j) =>
+          reference(`${p}.performer[${j}]`, x, [
+            'Practitioner',
+            'PractitionerRole',
+            'Organization',
+            'CareTeam',
+            'HealthcareService',
+            'Patient',
+            'Device',
+            'RelatedPerson',
+          ]),
+        );
+        (r.supportingInfo ?? []).forEach((x, j) => reference(`${p}.supportingInfo[${j}]`, x));
+        (r.note ?? []).forEach((n, j) => required(`${p}.note[${j}].text`, n.text));
+        dateTime(`${p}.occurrencePeriod.start`, r.occurrencePeriod?.start);
+        dateTime(`${p}.occurrencePeriod.end`, r.occurrencePeriod?.end);
+        dateTime(`${p}.authoredOn`, r.authoredOn);
+        // per-1: a period's start is not after its end
+        if (
+          r.occurrencePeriod?.start &&
+          r.occurrencePeriod.end &&
+          r.occurrencePeriod.start > r.occurrencePeriod.end
+        )
+          err(`${p}.occurrencePeriod`, 'per-1: start na einde');
         break;
       case 'Goal':
         oneOf(`${p}.lifecycleStatus`, 'Goal.lifecycleStatus', r.lifecycleStatus);
