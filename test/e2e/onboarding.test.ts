@@ -262,6 +262,9 @@ describe('day one of a wijkteam, in the browser', () => {
       await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
       await page.getByLabel('E-mailadres').fill(address);
       await page.getByRole('button', { name: 'Stuur de link' }).click();
+      const answer = page.getByRole('status').or(page.getByRole('alert'));
+      await answer.waitFor();
+      expect(await page.getByRole('alert').count(), await answer.textContent()).toBe(0);
       return (await page.getByRole('status').textContent()) ?? '';
     };
     const unknownAnswer = await ask('niemand@example.test');
