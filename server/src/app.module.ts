@@ -1,3 +1,5 @@
+import { OidcModule } from './modules/oidc/oidc.module';
+import { MailModule } from './modules/mail/mail.module';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -63,7 +65,9 @@ export class AppModule {
         CommonModule,
         AuditModule,
         HardeningModule,
+        MailModule,
         AuthModule,
+        OidcModule,
         UsersModule,
         HouseholdsModule,
         HealthModule,

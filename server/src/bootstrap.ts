@@ -175,6 +175,8 @@ export async function startSpil(opts: StartOptions = {}): Promise<SpilInstance> 
   await app.listen(config.PORT, config.HOST);
   const port = (app.getHttpServer().address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
+  // Links in e-mails and the single sign-on callback; PUBLIC_URL names the address people use.
+  config.PUBLIC_URL ??= config.PORT === 0 ? url : `http://localhost:${port}`;
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {

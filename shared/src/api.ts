@@ -13,6 +13,7 @@ import {
   SYSTEM_ROLES,
   TEAM_ROLES,
 } from './domain';
+import { REFERRERS, SECOND_FACTOR_STATES } from './accounts';
 
 export const Uuid = z.uuid();
 export const IdParam = z.object({ id: z.uuid() });
@@ -43,6 +44,8 @@ export const LoginResponse = z.object({
   accessToken: z.string(),
   expiresAt: z.string(),
   user: UserDto,
+  /** What the login still needs before data may be read (REQUIRE_2FA); `none` when complete. */
+  secondFactor: z.enum(SECOND_FACTOR_STATES).default('none'),
 });
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
@@ -94,10 +97,15 @@ export const HouseholdSummaryDto = z.object({
 });
 export type HouseholdSummaryDto = z.infer<typeof HouseholdSummaryDto>;
 
+/** Who referred the household (aanmelding) and on which date (YYYY-MM-DD). */
+export const ReferralDto = z.object({ by: z.enum(REFERRERS), on: z.iso.date() });
+export type ReferralDto = z.infer<typeof ReferralDto>;
+
 export const HouseholdDto = HouseholdSummaryDto.extend({
   members: z.array(HouseholdMemberDto),
   team: z.array(TeamMemberDto),
   createdAt: z.string(),
+  referral: ReferralDto.nullable().optional(),
 });
 export type HouseholdDto = z.infer<typeof HouseholdDto>;
 
@@ -118,6 +126,7 @@ export const CreateHouseholdRequest = z.object({
     )
     .max(20)
     .default([]),
+  referral: ReferralDto.optional(),
 });
 export type CreateHouseholdRequest = z.input<typeof CreateHouseholdRequest>;
 

@@ -18,7 +18,11 @@ export const ERRORS = {
     status: 404,
     message: 'Dit huishouden bestaat niet of je hebt er geen toegang toe.',
   },
-  'household.reference_taken': { status: 409, message: 'Dit referentienummer is al in gebruik.' },
+  'household.reference_taken': {
+    status: 409,
+    message:
+      'Er is al een huishouden met dit referentienummer. Kies een ander nummer of zoek het bestaande huishouden op.',
+  },
   'team.user_not_found': { status: 404, message: 'Deze professional bestaat niet.' },
   'team.already_member': { status: 409, message: 'Deze persoon staat al in het casusteam.' },
   'team.not_member': { status: 404, message: 'Deze persoon staat niet in het casusteam.' },
@@ -63,6 +67,44 @@ export const ERRORS = {
     message:
       'Deze activatiecode is ongeldig, al gebruikt of verlopen. Vraag een nieuwe uitnodiging.',
   },
+  'auth.second_factor_required': {
+    status: 401,
+    message: 'Voer eerst de code uit je authenticator-app in.',
+  },
+  'auth.second_factor_invalid': {
+    status: 400,
+    message: 'Deze code klopt niet of is al gebruikt. Probeer de volgende code uit je app.',
+  },
+  'auth.second_factor_not_started': {
+    status: 409,
+    message: 'Begin opnieuw met het instellen van de authenticator-app.',
+  },
+  'auth.second_factor_required_by_policy': {
+    status: 409,
+    message: 'Voor jouw rol is een tweede stap verplicht; je kunt hem niet uitzetten.',
+  },
+  'auth.wrong_password': { status: 400, message: 'Je huidige wachtwoord klopt niet.' },
+  'auth.invalid_link': {
+    status: 400,
+    message: 'Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe aan.',
+  },
+  'auth.sso_failed': {
+    status: 401,
+    message: 'Inloggen via je organisatie is niet gelukt. Probeer het opnieuw.',
+  },
+  'auth.sso_no_account': {
+    status: 403,
+    message:
+      'Er is geen actief account voor dit e-mailadres. Vraag je coördinator om een uitnodiging.',
+  },
+  'auth.sso_unknown_provider': { status: 404, message: 'Deze manier van inloggen bestaat niet.' },
+  'beheer.not_found': {
+    status: 404,
+    message: 'Dit account, wijkteam of deze organisatie bestaat niet.',
+  },
+  'beheer.already_active': { status: 409, message: 'Dit account is al actief.' },
+  'beheer.own_account': { status: 409, message: 'Je kunt je eigen account niet zo wijzigen.' },
+  'beheer.name_taken': { status: 409, message: 'Deze naam is al in gebruik.' },
   'route.not_found': { status: 404, message: 'Deze pagina of dit adres bestaat niet.' },
   'rate.limited': { status: 429, message: 'Te veel verzoeken. Wacht even en probeer het opnieuw.' },
   'payload.too_large': { status: 413, message: 'Het verzoek is te groot.' },

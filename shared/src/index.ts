@@ -14,3 +14,4 @@ export * from './person-color';
 export * from './plan-text';
 export * from './voorzieningen';
 export * from './caseload';
+export * from './accounts';

@@ -547,6 +547,8 @@ async function restartable(
     DEMO_DATA: 'true',
     LOG_LEVEL: 'warn',
     CLIENT_DIST: '',
+    // Tests log in with the demo passwords alone; the second factor has tests of its own.
+    REQUIRE_2FA: 'off',
     ...(db ? { DATABASE_URL: db.url } : {}),
   };
   return {

@@ -63,6 +63,7 @@ async function startServer(env: Record<string, string>): Promise<Server> {
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
+      REQUIRE_2FA: 'off',
       CLIENT_DIST: '',
     },
     stdio: ['ignore', 'ignore', process.env.BENCH_VERBOSE ? 'inherit' : 'ignore'],

@@ -117,6 +117,7 @@ export async function startSpil(
     // The open-time workload writes 10,000 updates on one connection as fast as it can, far
     // above what an editor sends; the per-connection message limit would (rightly) close it.
     COLLAB_RATE_LIMIT_BURST: '1000000',
+    REQUIRE_2FA: 'off',
     ...(db ? { DATABASE_URL: db.url } : {}),
     ...(opts.shared ? { REDIS_URL: opts.shared.redisUrl } : {}),
   };

@@ -55,6 +55,7 @@ describe.runIf(redisUrl && pgUrl)('the live plan on two instances through Redis'
         DEMO_DATA: demo ? 'true' : 'false',
         CLIENT_DIST: '',
         DATABASE_URL: db.url,
+        REQUIRE_2FA: 'off',
         REDIS_URL: redisUrl ?? '',
         INSTANCE_ID: `${instance}-${secret.slice(0, 6)}`,
         // Compaction runs during the load test, so catching up also reads snapshots.

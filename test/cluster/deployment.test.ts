@@ -88,6 +88,7 @@ describe.runIf(pgUrl)('two instances started together on an empty database', () 
       ...baseEnv(),
       AUTH_SECRET: secret,
       DATABASE_URL: db.url,
+      REQUIRE_2FA: 'off',
       DEMO_DATA: 'false',
       INSTANCE_ID: name,
     });

@@ -103,6 +103,7 @@ describe.runIf(pgUrl && redisServerAvailable)('Redis faults: two instances on on
         DEMO_DATA: demo ? 'true' : 'false',
         CLIENT_DIST: '',
         DATABASE_URL: db.url,
+        REQUIRE_2FA: 'off',
         REDIS_URL: redis.url,
         INSTANCE_ID: `${place}-${secret.slice(0, 6)}`,
         RETENTION_CHECK_SECONDS: '0',

@@ -32,6 +32,8 @@ export async function persistentStore(
       DEMO_DATA: 'true',
       LOG_LEVEL: 'warn',
       CLIENT_DIST: '',
+      // Tests log in with the demo passwords alone; the second factor has tests of its own.
+      REQUIRE_2FA: 'off',
       ...(db ? { DATABASE_URL: db.url } : {}),
       ...extra,
     },

@@ -34,7 +34,7 @@ export async function startCompiled(
   const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: SERVER_DIR,
     // Only what the server needs: no NODE_OPTIONS or loaders from the test runner.
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', REQUIRE_2FA: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

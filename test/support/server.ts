@@ -32,6 +32,8 @@ export async function startTestServer(
     DEMO_LONG_PLAN: 'false',
     LOG_LEVEL: 'warn',
     CLIENT_DIST: process.env.SPIL_TEST_CLIENT_DIST ?? '',
+    // Tests log in with the demo passwords alone; the second factor has tests of its own.
+    REQUIRE_2FA: 'off',
     ...(db ? { DATABASE_URL: db.url } : {}),
     ...opts.env,
   };

@@ -1,4 +1,6 @@
 import {
+  type ErrorCode,
+  ERRORS,
   type LoginRequest,
   LoginResponse,
   type UserDto,
@@ -6,9 +8,9 @@ import {
 } from '@spil/shared';
 import { request, requestVoid } from './http';
 
-export async function login(body: LoginRequest): Promise<UserDto> {
-  const res = await request('POST', '/api/auth/login', LoginResponse, body);
-  return res.user;
+/** Log in; `secondFactor` says what the login still needs (`none`, `enrol` or `code`). */
+export function login(body: LoginRequest): Promise<LoginResponse> {
+  return request('POST', '/api/auth/login', LoginResponse, body);
 }
 
 export function logout(): Promise<void> {
@@ -18,4 +20,9 @@ export function logout(): Promise<void> {
 /** The logged-in user, or an `ApiError` with status 401. */
 export function me(): Promise<UserDto> {
   return request('GET', '/api/auth/me', UserSchema);
+}
+
+/** The catalogue's message for an error code in a URL (`?fout=`), or null for anything else. */
+export function messageOfCode(code: string | null): string | null {
+  return code && code in ERRORS ? ERRORS[code as ErrorCode].message : null;
 }

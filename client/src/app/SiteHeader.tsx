@@ -3,6 +3,7 @@ import { logout } from '../api/auth';
 import { ApiError } from '../api/http';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { NotificationsButton } from '../features/notifications/NotificationsButton';
+import { takeSsoLogoutPath } from '../features/account/sso';
 import { forgetSavedPlans } from '../features/plan/local-plans';
 import { homeLabel } from '../features/mijn-plan/household-user';
 import { forgetOfflineCopy } from '../features/mijn-plan/offline-cache';
@@ -28,8 +29,11 @@ export function SiteHeader() {
         // Household data does not stay on this device after logout, unless it holds unsaved edits.
         await forgetSavedPlans().catch(() => undefined);
         forgetOfflineCopy();
-        await navigate('/inloggen', { replace: true });
         clearQueries();
+        // Logged in through the organisation: end that session too; it sends the browser back to the login page.
+        const sso = takeSsoLogoutPath();
+        if (sso) window.location.assign(sso);
+        else await navigate('/inloggen', { replace: true });
       },
     },
   );
@@ -51,6 +55,13 @@ export function SiteHeader() {
           ) : null}
           {user.systemRole === 'coordinator' ? <NavLink to="/regie">Regie op regie</NavLink> : null}
           {user.systemRole === 'coordinator' ? <NavLink to="/dashboard">Dashboard</NavLink> : null}
+          {user.systemRole === 'coordinator' ? (
+            <NavLink to="/huishoudens/nieuw">Nieuwe aanmelding</NavLink>
+          ) : null}
+          {user.systemRole === 'coordinator' || user.systemRole === 'beheerder' ? (
+            <NavLink to="/beheer">Beheer</NavLink>
+          ) : null}
+          <NavLink to="/account">Mijn account</NavLink>
         </nav>
         <NotificationsButton />
         <div className="site-user">

@@ -6,10 +6,40 @@ import { householdLoader } from '../features/households/households.loaders';
 import { Home, homeLoader } from '../features/mijn-plan/home';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage, RootError, RouteError } from './RouteError';
-import { APP_ROUTE_ID, appLoader, professionalsOnly } from './session';
+import { APP_ROUTE_ID, appLoader, coordinatorsOnly, professionalsOnly, staffOnly } from './session';
 
 export const router = createBrowserRouter([
   { path: '/inloggen', element: <LoginPage />, loader: loginLoader, errorElement: <RootError /> },
+  {
+    path: '/wachtwoord-vergeten',
+    errorElement: <RootError />,
+    lazy: () =>
+      import('../features/account/PasswordForgottenPage').then((m) => ({
+        Component: m.PasswordForgottenPage,
+      })),
+  },
+  {
+    path: '/wachtwoord-instellen',
+    errorElement: <RootError />,
+    lazy: () =>
+      import('../features/account/SetPasswordPage').then((m) => ({
+        Component: () => <m.SetPasswordPage kind="account" />,
+      })),
+  },
+  {
+    path: '/activeren',
+    errorElement: <RootError />,
+    lazy: () =>
+      import('../features/account/SetPasswordPage').then((m) => ({
+        Component: () => <m.SetPasswordPage kind="household" />,
+      })),
+  },
+  {
+    path: '/tweede-stap',
+    errorElement: <RootError />,
+    lazy: () =>
+      import('../features/account/SecondStepPage').then((m) => ({ Component: m.SecondStepPage })),
+  },
   {
     id: APP_ROUTE_ID,
     path: '/',
@@ -65,6 +95,27 @@ export const router = createBrowserRouter([
               import('../features/regie/routes').then((m) => ({
                 ...m.regieOpRegieRoute,
                 loader: professionalsOnly(m.regieOpRegieRoute.loader),
+              })),
+          },
+          {
+            path: 'account',
+            lazy: () =>
+              import('../features/account/AccountPage').then((m) => ({ Component: m.AccountPage })),
+          },
+          {
+            path: 'beheer',
+            lazy: () =>
+              import('../features/beheer/BeheerPage').then((m) => ({
+                Component: m.BeheerPage,
+                loader: staffOnly,
+              })),
+          },
+          {
+            path: 'huishoudens/nieuw',
+            lazy: () =>
+              import('../features/aanmelding/AanmeldingPage').then((m) => ({
+                Component: m.AanmeldingPage,
+                loader: coordinatorsOnly,
               })),
           },
           { path: '*', element: <NotFoundPage /> },

@@ -31,6 +31,8 @@ export function authed<T>(load: (args: LoaderFunctionArgs) => Promise<T>) {
     try {
       return await load(args);
     } catch (e) {
+      if (e instanceof ApiError && e.code === 'auth.second_factor_required')
+        throw redirect('/tweede-stap');
       if (e instanceof ApiError && e.unauthorized) throw redirect(loginPath(pathOf(args.request)));
       throw e;
     }
@@ -92,6 +94,20 @@ export function professionalsOnly<T>(load: (args: LoaderFunctionArgs) => Promise
     return load(args);
   });
 }
+
+/** Beheer: a beheerder or a coördinator; others go home. */
+export const staffOnly = authed(async () => {
+  const user = await loaderUser();
+  if (user.systemRole !== 'beheerder' && user.systemRole !== 'coordinator') throw redirect('/');
+  return null;
+});
+
+/** The aanmelding: coördinatoren only; others go home. */
+export const coordinatorsOnly = authed(async () => {
+  const user = await loaderUser();
+  if (user.systemRole !== 'coordinator') throw redirect('/');
+  return null;
+});
 
 /** The logged-in user; only inside the routes under the app layout. */
 export function useCurrentUser(): UserDto {

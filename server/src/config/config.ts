@@ -149,10 +149,100 @@ const ConfigSchema = z.object({
    * uitvoering with open actions counts as "vastgelopen" (default 14).
    */
   STALLED_AFTER_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  /**
+   * SMTP server for e-mail, e.g. `smtp://user:pass@mail.example.nl:587`
+   * (`smtps://` for TLS from the start). Unset: each mail is written as an
+   * `.eml` file to `DATA_DIR/mail` (the embedded default, for demos).
+   */
+  SMTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  /** Sender of every e-mail. */
+  MAIL_FROM: z.string().default('Spil <noreply@spil.localhost>'),
+  /**
+   * The address people use to reach Spil, for links in e-mails and the
+   * single sign-on callback, e.g. `https://spil.gemeente.nl`. Default:
+   * `http://localhost:<PORT>`.
+   */
+  PUBLIC_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  /**
+   * Who needs a second factor (TOTP) after a password: `off`, `staff`
+   * (coördinatoren and beheerders) or `all`. Default `staff` when
+   * DATABASE_URL is set, `off` for the embedded demo.
+   */
+  REQUIRE_2FA: z.enum(['off', 'staff', 'all']).optional(),
+  /** Hours an invitation link of a professional stays valid. */
+  INVITE_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(72),
+  /** Minutes a password-reset link stays valid. */
+  RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1440).default(30),
+  /** Password-reset requests per hour per e-mail address (and ten times that per IP address). */
+  RESET_PER_HOUR: z.coerce.number().int().min(1).default(3),
+  /** Hour of the day (Europe/Amsterdam) at which the daily e-mail digest goes out; -1 turns it off. */
+  DIGEST_HOUR: z.coerce.number().int().min(-1).max(23).default(7),
+  /**
+   * Single sign-on providers (OpenID Connect), comma-separated ids, e.g.
+   * `gemeente`. Per id: `OIDC_<ID>_ISSUER`, `OIDC_<ID>_CLIENT_ID`,
+   * `OIDC_<ID>_CLIENT_SECRET`, optional `OIDC_<ID>_EMAIL_CLAIM` (default
+   * `email`) and `OIDC_<ID>_LABEL` (the button's text).
+   */
+  OIDC_PROVIDERS: z.string().default(''),
 });
 
-export type AppConfig = Omit<z.infer<typeof ConfigSchema>, 'ALLOWED_ORIGINS'> & {
+export interface OidcProviderConfig {
+  id: string;
+  label: string;
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  emailClaim: string;
+}
+
+function oidcProviders(
+  ids: string,
+  env: Record<string, string | undefined>,
+  issues: string[],
+): OidcProviderConfig[] {
+  const out: OidcProviderConfig[] = [];
+  for (const raw of ids
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    if (!/^[a-z0-9-]{1,40}$/i.test(raw)) {
+      issues.push(`  OIDC_PROVIDERS: ids are letters, digits and dashes`);
+      continue;
+    }
+    const key = `OIDC_${raw.toUpperCase().replace(/-/g, '_')}_`;
+    const get = (name: string) => env[key + name]?.trim() || undefined;
+    const issuer = get('ISSUER');
+    const clientId = get('CLIENT_ID');
+    const clientSecret = get('CLIENT_SECRET');
+    for (const [name, v] of [
+      ['ISSUER', issuer],
+      ['CLIENT_ID', clientId],
+      ['CLIENT_SECRET', clientSecret],
+    ] as const)
+      if (!v) issues.push(`  ${key}${name}: required`);
+    if (issuer && !URL.canParse(issuer)) issues.push(`  ${key}ISSUER: expected a URL`);
+    if (issuer && clientId && clientSecret)
+      out.push({
+        id: raw.toLowerCase(),
+        label: get('LABEL') ?? raw,
+        issuer,
+        clientId,
+        clientSecret,
+        emailClaim: get('EMAIL_CLAIM') ?? 'email',
+      });
+  }
+  return out;
+}
+
+export type AppConfig = Omit<
+  z.infer<typeof ConfigSchema>,
+  'ALLOWED_ORIGINS' | 'REQUIRE_2FA' | 'PUBLIC_URL' | 'OIDC_PROVIDERS'
+> & {
   ALLOWED_ORIGINS: string[];
+  REQUIRE_2FA: 'off' | 'staff' | 'all';
+  /** Set at boot to the listening address when not configured. */
+  PUBLIC_URL: string | undefined;
+  OIDC_PROVIDERS: OidcProviderConfig[];
 };
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -164,12 +254,18 @@ export class ConfigError extends Error {
 
 export function parseConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const result = ConfigSchema.safeParse(env);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  const lines = result.success
+    ? []
+    : result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  const providers = oidcProviders(result.data?.OIDC_PROVIDERS ?? '', env, lines);
+  if (!result.success || lines.length > 0) {
     throw new ConfigError(`Ongeldige configuratie:\n${lines.join('\n')}`);
   }
   return {
     ...result.data,
+    REQUIRE_2FA: result.data.REQUIRE_2FA ?? (result.data.DATABASE_URL ? 'staff' : 'off'),
+    PUBLIC_URL: result.data.PUBLIC_URL?.replace(/\/+$/, ''),
+    OIDC_PROVIDERS: providers,
     ALLOWED_ORIGINS: result.data.ALLOWED_ORIGINS.split(',')
       .map((o) => o.trim())
       .filter(Boolean),

@@ -6,7 +6,8 @@ import {
   RegieAssignmentEntity,
   TeamMembershipEntity,
 } from '../modules/households/household.entity';
-import { UserEntity, WijkteamEntity } from '../modules/users/user.entity';
+import { OrganisationEntity, UserEntity, WijkteamEntity } from '../modules/users/user.entity';
+import { AccountTokenEntity, RecoveryCodeEntity } from '../modules/auth/account-token.entity';
 import { EffectEstimateEntity, EffectPriceEntity } from '../modules/proces/effects/effect.entity';
 import { EscalationEntity } from '../modules/proces/escalations/escalation.entity';
 import {
@@ -45,6 +46,9 @@ export const ENTITIES = [
   PlanActionEntity,
   WijkteamEntity,
   UserEntity,
+  OrganisationEntity,
+  AccountTokenEntity,
+  RecoveryCodeEntity,
   SessionEntity,
   HouseholdEntity,
   HouseholdMemberEntity,

@@ -29,6 +29,20 @@ export class EventsBroadcaster {
     this.server = server;
   }
 
+  /**
+   * Whether the user has an open `/events` connection on any instance (the
+   * adapter asks the others with REDIS_URL). False when that cannot be told
+   * in time: then they hear of it by e-mail rather than not at all.
+   */
+  async userOnline(userId: string): Promise<boolean> {
+    if (!this.server) return false;
+    try {
+      return (await this.server.in(rooms.user(userId)).fetchSockets()).length > 0;
+    } catch {
+      return false;
+    }
+  }
+
   /** Open connections on `/events` on this instance (metrics). */
   connectionCount(): number {
     return this.server?.sockets.size ?? 0;

@@ -18,6 +18,7 @@ import { insertDemoCasus } from './demo-casus';
 import { insertDemoLongPlan } from './demo-long-plan';
 import { writeDemoPlans } from './demo-plans';
 import { insertDemoVoorzieningen } from './demo-voorzieningen';
+import { insertDemoBeheer } from './demo-beheer';
 
 export const DEMO_PASSWORD = 'spil-demo';
 
@@ -217,6 +218,7 @@ export async function loadDemoData(
     await writeDemoPlans(em);
     await insertDemoVoorzieningen(em);
     if (longPlan) await insertDemoLongPlan(em);
+    await insertDemoBeheer(em, demoEmail('beheerder'), DEMO_PASSWORD);
     return true;
   });
 }

@@ -1,6 +1,9 @@
-import { type FormEvent, useId, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
-import { login } from '../../api/auth';
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import type { OidcProviderDto } from '@spil/shared';
+import { login, messageOfCode } from '../../api/auth';
+import { accountApi } from '../account/account-api';
+import { rememberSsoProvider } from '../account/sso';
 import { errorMessage } from '../../api/http';
 import { safeReturnPath } from '../../app/session';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -24,6 +27,12 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const returnTo = params.get('terug');
+  const ssoError = messageOfCode(params.get('fout'));
+  const done = params.get('klaar') === 'wachtwoord';
+  const [providers, setProviders] = useState<OidcProviderDto[]>([]);
+  useEffect(() => {
+    accountApi.providers().then(setProviders, () => setProviders([]));
+  }, []);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -44,8 +53,10 @@ export function LoginPage() {
     }
     setBusy(true);
     try {
-      await login({ email: email.trim(), password });
-      await navigate(safeReturnPath(returnTo), { replace: true });
+      const res = await login({ email: email.trim(), password });
+      rememberSsoProvider(null);
+      if (res.secondFactor !== 'none') await navigate('/tweede-stap', { replace: true });
+      else await navigate(safeReturnPath(returnTo), { replace: true });
     } catch (err) {
       setError(errorMessage(err));
       setBusy(false);
@@ -64,7 +75,8 @@ export function LoginPage() {
       <main id="inhoud" className="login__card" tabIndex={-1}>
         <h1>Inloggen</h1>
         {returnTo && !error && <Notice>Log in om verder te gaan.</Notice>}
-        <ErrorMessage message={error} />
+        {done && !error && <Notice>Je wachtwoord is opgeslagen. Log nu in.</Notice>}
+        <ErrorMessage message={error ?? ssoError} />
         <form noValidate onSubmit={(e) => void submit(e)} aria-busy={busy}>
           <div className="field">
             <label htmlFor="login-email">E-mailadres</label>
@@ -108,6 +120,24 @@ export function LoginPage() {
             {busy ? 'Bezig met inloggen…' : 'Inloggen'}
           </button>
         </form>
+        <p>
+          <Link to="/wachtwoord-vergeten">Wachtwoord vergeten?</Link>
+        </p>
+        {providers.length > 0 && (
+          <div className="login__sso">
+            <h2>Of log in via je organisatie</h2>
+            {providers.map((p) => (
+              <a
+                key={p.id}
+                className="button button--wide"
+                href={`/api/auth/oidc/${encodeURIComponent(p.id)}/start`}
+                onClick={() => rememberSsoProvider(p.id)}
+              >
+                Inloggen met {p.label}
+              </a>
+            ))}
+          </div>
+        )}
       </main>
     </div>
   );

@@ -9,6 +9,8 @@ import { HouseholdVoice1764000006000 } from './1764000006000-household-voice';
 import { RegieHandoverWithdrawal1764000008300 } from './1764000008300-regie-handover-withdrawal';
 import { PlanSchema1796650000000 } from './1796650000000-plan-schema';
 import { Voorzieningen1796658236914 } from './1796658236914-voorzieningen';
+import { Accounts1796658500000 } from './1796658500000-accounts';
+import { MailDigest1796660600000 } from './1796660600000-mail-digest';
 
 export const MIGRATIONS = [
   Initial1764000000000,
@@ -21,4 +23,6 @@ export const MIGRATIONS = [
   RegieHandoverWithdrawal1764000008300,
   PlanSchema1796650000000,
   Voorzieningen1796658236914,
+  Accounts1796658500000,
+  MailDigest1796660600000,
 ];

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { LoginRequest, LoginResponse, UserDto } from '@spil/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { ApiZodBody, ApiZodResponse, ZodBody } from '../../common/zod';
-import { Auth, Public } from './auth.guard';
+import { Auth, Public, SecondStep } from './auth.guard';
 import { AuthService, toUserDto } from './auth.service';
 import { type AuthContext, SESSION_COOKIE } from './auth.types';
 
@@ -37,6 +37,7 @@ export class AuthController {
     return result;
   }
 
+  @SecondStep()
   @Post('logout')
   @HttpCode(204)
   @ApiBearerAuth()

@@ -17,11 +17,15 @@ import { isAllowedOrigin } from './origin';
 
 const PUBLIC = 'spil:public';
 const ROLES = 'spil:roles';
+const SECOND_STEP = 'spil:second-step';
 
 /** The route needs no login. */
 export const Public = () => SetMetadata(PUBLIC, true);
 /** Only these system roles may call the route; others get 403. */
 export const Roles = (...roles: SystemRole[]) => SetMetadata(ROLES, roles);
+
+/** The route is part of the second step of a login: it works before the second factor is done. */
+export const SecondStep = () => SetMetadata(SECOND_STEP, true);
 
 export type AuthedRequest = Request & { auth?: AuthContext; correlationId?: string };
 
@@ -52,7 +56,8 @@ export class AuthGuard implements CanActivate {
     const targets = [ctx.getHandler(), ctx.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const req = ctx.switchToHttp().getRequest<AuthedRequest>();
-    req.auth = await this.auth.authenticate(req);
+    const allowPending = !!this.reflector.getAllAndOverride<boolean>(SECOND_STEP, targets);
+    req.auth = await this.auth.authenticate(req, { allowPending });
     if (req.auth.via === 'cookie' && !SAFE_METHODS.has(req.method)) {
       if (!isAllowedOrigin(req, this.config)) throw new SpilError('auth.csrf');
     }

@@ -4,7 +4,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { parse as parseCookie } from 'cookie';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { IsNull, Repository } from 'typeorm';
-import type { LoginResponse, UserDto } from '@spil/shared';
+import type { LoginResponse, SecondFactorState, UserDto } from '@spil/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { DomainEvents } from '../../common/domain-events';
 import { SpilError } from '../../common/errors';
@@ -70,6 +70,73 @@ export class AuthService {
     );
   }
 
+  /** Whether REQUIRE_2FA asks a second factor of this person after a password. */
+  secondFactorRequired(user: Pick<UserEntity, 'systemRole'>): boolean {
+    const mode = this.config.REQUIRE_2FA;
+    if (mode === 'all') return true;
+    return (
+      mode === 'staff' && (user.systemRole === 'coordinator' || user.systemRole === 'beheerder')
+    );
+  }
+
+  /** What a password login of this person still needs. */
+  secondFactorState(user: UserEntity): SecondFactorState {
+    if (user.totpEnabled) return 'code';
+    return this.secondFactorRequired(user) ? 'enrol' : 'none';
+  }
+
+  /** Check a password without logging in (changing it); false for a wrong one. */
+  async checkPassword(user: UserEntity, password: string): Promise<boolean> {
+    return verify(user.passwordHash, password).catch(() => false);
+  }
+
+  /** A new session and its token. `pending`: a second step is needed before any data. */
+  async startSession(
+    user: UserEntity,
+    method: string,
+    secondFactor: SecondFactorState,
+  ): Promise<LoginResponse> {
+    const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_SECONDS * 1000);
+    const session = await this.sessions.save(
+      this.sessions.create({
+        userId: user.id,
+        expiresAt,
+        endedAt: null,
+        method,
+        secondFactorPending: secondFactor !== 'none',
+      }),
+    );
+    const accessToken = await new SignJWT({ sid: session.id })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(user.id)
+      .setIssuedAt()
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.key);
+    return {
+      accessToken,
+      expiresAt: expiresAt.toISOString(),
+      user: toUserDto(user),
+      secondFactor,
+    };
+  }
+
+  /** The second step is done: the session may read data now. */
+  async completeSecondFactor(sessionId: string): Promise<void> {
+    await this.sessions.update({ id: sessionId }, { secondFactorPending: false });
+  }
+
+  /** End every session of a person (a new password), but `keep`; their live connections close. */
+  async endSessions(userId: string, keep?: string): Promise<void> {
+    const open = await this.sessions.find({ where: { userId, endedAt: IsNull() } });
+    const ending = open.filter((s) => s.id !== keep);
+    if (ending.length === 0) return;
+    await this.sessions.update(
+      ending.map((s) => s.id),
+      { endedAt: new Date() },
+    );
+    for (const s of ending) this.events.publish('session.ended', { sessionId: s.id, userId });
+  }
+
   async login(email: string, password: string): Promise<LoginResponse> {
     const key = email.trim().toLowerCase();
     if (await this.failures.blocked(key)) throw new SpilError('auth.too_many_attempts');
@@ -81,17 +148,7 @@ export class AuthService {
       throw new SpilError('auth.invalid_credentials');
     }
     await this.failures.reset(key);
-    const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_SECONDS * 1000);
-    const session = await this.sessions.save(
-      this.sessions.create({ userId: user.id, expiresAt, endedAt: null }),
-    );
-    const accessToken = await new SignJWT({ sid: session.id })
-      .setProtectedHeader({ alg: 'HS256' })
-      .setSubject(user.id)
-      .setIssuedAt()
-      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-      .sign(this.key);
-    return { accessToken, expiresAt: expiresAt.toISOString(), user: toUserDto(user) };
+    return this.startSession(user, 'password', this.secondFactorState(user));
   }
 
   async logout(auth: AuthContext): Promise<void> {
@@ -122,13 +179,25 @@ export class AuthService {
   }
 
   /** Authenticate a request, upgrade or handshake. Throws `auth.*` errors; never returns a stale session. */
-  async authenticate(src: CredentialSource): Promise<AuthContext> {
+  async authenticate(
+    src: CredentialSource,
+    opts: { allowPending?: boolean } = {},
+  ): Promise<AuthContext> {
     const found = this.extractToken(src);
     if (!found) throw new SpilError('auth.required');
-    return { ...(await this.verifyToken(found.token)), via: found.via };
+    return { ...(await this.verifyToken(found.token, opts)), via: found.via };
   }
 
-  async verifyToken(token: string): Promise<Omit<AuthContext, 'via'>> {
+  /**
+   * The session behind a token. A session still waiting for its second
+   * factor is refused (`auth.second_factor_required`) unless `allowPending`:
+   * only the second-step routes pass that, so sockets and data routes never
+   * see such a session.
+   */
+  async verifyToken(
+    token: string,
+    opts: { allowPending?: boolean } = {},
+  ): Promise<Omit<AuthContext, 'via'>> {
     let sessionId: string;
     let userId: string;
     try {
@@ -150,12 +219,25 @@ export class AuthService {
     if (session.endedAt || session.expiresAt.getTime() <= Date.now())
       throw new SpilError('auth.session_expired');
     if (!session.user.active) throw new SpilError('auth.required');
-    return { user: session.user, sessionId };
+    if (session.secondFactorPending && !opts.allowPending)
+      throw new SpilError('auth.second_factor_required');
+    return {
+      user: session.user,
+      sessionId,
+      secondFactorPending: session.secondFactorPending,
+      method: session.method,
+    };
   }
 
   /** Whether a session is still valid: used by live connections to recheck. */
   async sessionActive(sessionId: string): Promise<boolean> {
     const s = await this.sessions.findOne({ where: { id: sessionId }, relations: { user: true } });
-    return !!s && !s.endedAt && s.expiresAt.getTime() > Date.now() && !!s.user?.active;
+    return (
+      !!s &&
+      !s.endedAt &&
+      !s.secondFactorPending &&
+      s.expiresAt.getTime() > Date.now() &&
+      !!s.user?.active
+    );
   }
 }

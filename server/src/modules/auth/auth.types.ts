@@ -4,6 +4,10 @@ import type { UserEntity } from '../users/user.entity';
 export interface AuthContext {
   user: UserEntity;
   sessionId: string;
+  /** A password login whose second factor is not done yet: only the second-step routes. */
+  secondFactorPending: boolean;
+  /** `password` or `oidc:<provider>`. */
+  method: string;
   /** How the caller proved who they are; cookie callers are subject to the Origin check. */
   via: 'bearer' | 'cookie';
 }

@@ -31,4 +31,12 @@ export class SessionEntity {
 
   @Column({ name: 'ended_at', type: 'timestamptz', nullable: true })
   endedAt: Date | null;
+
+  /** A password login that still needs its second factor: no data until then. */
+  @Column({ name: 'second_factor_pending', type: 'boolean', default: false })
+  secondFactorPending: boolean;
+
+  /** How the person logged in: `password` or `oidc:<provider>`. */
+  @Column({ type: 'text', default: 'password' })
+  method: string;
 }

@@ -8,7 +8,7 @@ import {
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { UserEntity, WijkteamEntity } from '../users/user.entity';
-import type { Phase, TeamRole } from '@spil/shared';
+import type { Phase, Referrer, TeamRole } from '@spil/shared';
 
 /** A household: never a BSN, only a reference code of the wijkteam's own. */
 @Entity({ name: 'household' })
@@ -39,6 +39,13 @@ export class HouseholdEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** Aanmelding: who referred the household, and when (YYYY-MM-DD). */
+  @Column({ name: 'referred_by', type: 'text', nullable: true })
+  referredBy: Referrer | null;
+
+  @Column({ name: 'referred_on', type: 'date', nullable: true })
+  referredOn: string | null;
 }
 
 @Entity({ name: 'household_member' })

@@ -110,6 +110,10 @@ export class HouseholdsService {
       regie: regieDto(regie.get(id)),
       teamSize: team.length,
       createdAt: household.createdAt.toISOString(),
+      referral:
+        household.referredBy && household.referredOn
+          ? { by: household.referredBy, on: household.referredOn }
+          : null,
       members: members.map((m) => ({
         id: m.id,
         firstName: m.firstName,
@@ -143,6 +147,8 @@ export class HouseholdsService {
           wijk: body.wijk,
           phase: body.phase,
           wijkteamId,
+          referredBy: body.referral?.by ?? null,
+          referredOn: body.referral?.on ?? null,
         }),
       );
       const members = em.getRepository(HouseholdMemberEntity);

@@ -9,6 +9,7 @@ import { hashPassword } from '../auth/auth.service';
 import { HouseholdAccessPolicy } from '../households/household-access.policy';
 import { TeamMembershipEntity } from '../households/household.entity';
 import { HouseholdsRepository } from '../households/households.repository';
+import { MailService } from '../mail/mail.service';
 import { UserEntity } from '../users/user.entity';
 import { InvitationEntity } from './invitation.entity';
 
@@ -28,6 +29,7 @@ export class InvitationsService {
     private readonly policy: HouseholdAccessPolicy,
     private readonly households: HouseholdsRepository,
     private readonly events: DomainEvents,
+    private readonly mail: MailService,
   ) {}
 
   async invite(
@@ -98,6 +100,20 @@ export class InvitationsService {
       return { invitation, user };
     });
     this.events.publish('team.changed', { householdId });
+    // The link only: no household name, nothing about the person.
+    this.mail.sendQuietly(
+      {
+        to: email,
+        subject: 'Uitnodiging voor Spil',
+        text: [
+          'Je bent uitgenodigd om mee te kijken in Spil, het plan dat je samen met het wijkteam maakt.',
+          '',
+          `Kies je wachtwoord via deze link (${VALID_DAYS} dagen geldig, één keer te gebruiken):`,
+          this.mail.link(`/activeren#code=${token}`),
+        ].join('\n'),
+      },
+      'household-invitation',
+    );
     return {
       invitationId: invitation.id,
       userId: user.id,

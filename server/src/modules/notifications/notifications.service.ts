@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, Repository } from 'typeorm';
 import type { NotificationDto } from '@spil/shared';
 import { SpilError } from '../../common/errors';
 import { withoutNul } from '../../common/pg-text';
+import { describeError } from '../../common/describe-error';
 import { EventsBroadcaster, rooms } from '../../events/events.broadcaster';
+import { NotificationMailService } from '../mail/notification-mail.service';
 import { NotificationEntity, type NotificationKind } from './notification.entity';
 
 export interface NotificationInput {
@@ -29,9 +31,12 @@ function toDto(n: NotificationEntity): NotificationDto {
 /** Stores notifications and pushes each to its user's sockets (`notification:new`) after commit. */
 @Injectable()
 export class NotificationsService {
+  private readonly logger = new Logger(NotificationsService.name);
+
   constructor(
     @InjectRepository(NotificationEntity) private readonly repo: Repository<NotificationEntity>,
     private readonly broadcaster: EventsBroadcaster,
+    private readonly mailer: NotificationMailService,
   ) {}
 
   async notify(userIds: Iterable<string>, input: NotificationInput): Promise<void> {
@@ -51,6 +56,10 @@ export class NotificationsService {
     );
     for (const row of rows)
       this.broadcaster.toRoom(rooms.user(row.userId), 'notification:new', toDto(row));
+    // People who are not online hear of it by e-mail, as they chose (never waited for).
+    this.mailer
+      .afterNotify(rows)
+      .catch((e: unknown) => this.logger.error(`Notification mail failed: ${describeError(e)}`));
   }
 
   async list(userId: string): Promise<NotificationDto[]> {

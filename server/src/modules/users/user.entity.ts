@@ -7,7 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
-import type { Discipline, Domain, SystemRole } from '@spil/shared';
+import type { Discipline, Domain, NotifyMode, SystemRole } from '@spil/shared';
 
 @Entity({ name: 'wijkteam' })
 export class WijkteamEntity {
@@ -68,6 +68,36 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** How notifications reach this person by e-mail while not online. */
+  @Column({ name: 'notify_mode', type: 'text', default: 'direct' })
+  notifyMode: NotifyMode;
+
+  /** TOTP secret (base32); set at enrolment, in use once `totpEnabled`. */
+  @Column({ name: 'totp_secret', type: 'text', nullable: true })
+  totpSecret: string | null;
+
+  @Column({ name: 'totp_enabled', type: 'boolean', default: false })
+  totpEnabled: boolean;
+
+  /** The Dutch date of the last daily e-mail digest sent to this person. */
+  @Column({ name: 'digest_sent_on', type: 'date', nullable: true })
+  digestSentOn: string | null;
+
+  /** The last TOTP time step accepted, so a code works once. */
+  @Column({ name: 'totp_last_step', type: 'bigint', nullable: true })
+  totpLastStep: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+}
+
+/** An organisation professionals work for (huisartsenpraktijk, thuiszorg, gemeente). */
+@Entity({ name: 'organisation' })
+export class OrganisationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index('uq_organisation_name', { unique: true })
+  @Column({ type: 'text' })
+  name: string;
 }

@@ -1,0 +1,171 @@
+import { type FormEvent, useState } from 'react';
+import { NOTIFY_MODE_LABELS, NOTIFY_MODES, type NotifyMode } from '@spil/shared';
+import { ErrorMessage } from '../../components/ErrorMessage';
+import { Notice } from '../../components/Notice';
+import { PageHeading } from '../../components/PageHeading';
+import { keys, queryOptions, useData } from '../../lib/query';
+import { useSubmit } from '../../lib/use-submit';
+import { accountApi } from './account-api';
+import { EnrolTotp } from './EnrolTotp';
+import './account.css';
+
+const settingsQuery = queryOptions({ queryKey: keys.me('account'), queryFn: accountApi.settings });
+
+function PasswordForm() {
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [saved, setSaved] = useState(false);
+  const save = useSubmit(
+    (body: { currentPassword: string; newPassword: string }) => accountApi.changePassword(body),
+    {
+      onSuccess: () => {
+        setSaved(true);
+        setCurrent('');
+        setNext('');
+      },
+    },
+  );
+  function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setSaved(false);
+    if (!current) return save.fail('Vul je huidige wachtwoord in.', 'currentPassword');
+    if (next.length < 10)
+      return save.fail('Kies een nieuw wachtwoord van minstens 10 tekens.', 'newPassword');
+    void save.run({ currentPassword: current, newPassword: next });
+  }
+  return (
+    <section className="card" aria-labelledby="wachtwoord">
+      <h2 id="wachtwoord">Wachtwoord wijzigen</h2>
+      <ErrorMessage message={save.error} />
+      {saved && (
+        <div role="status">
+          <Notice>Je wachtwoord is gewijzigd. Je andere sessies zijn beëindigd.</Notice>
+        </div>
+      )}
+      <form noValidate onSubmit={submit} aria-busy={save.busy}>
+        <div className="field">
+          <label htmlFor="current-password">Huidig wachtwoord</label>
+          <input
+            id="current-password"
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onChange={(e) => setCurrent(e.target.value)}
+            aria-invalid={save.field === 'currentPassword' ? true : undefined}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="account-new-password">Nieuw wachtwoord</label>
+          <input
+            id="account-new-password"
+            type="password"
+            autoComplete="new-password"
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+            aria-invalid={save.field === 'newPassword' ? true : undefined}
+          />
+        </div>
+        <button type="submit" className="button button--primary" disabled={save.busy}>
+          Wachtwoord wijzigen
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function NotifyForm({ current }: { current: NotifyMode }) {
+  const [mode, setMode] = useState<NotifyMode>(current);
+  const [saved, setSaved] = useState(false);
+  const save = useSubmit((m: NotifyMode) => accountApi.saveSettings({ notifyMode: m }), {
+    invalidates: [keys.me('account')],
+    onSuccess: () => setSaved(true),
+  });
+  return (
+    <section className="card" aria-labelledby="meldingen-mail">
+      <h2 id="meldingen-mail">Meldingen per e-mail</h2>
+      <p>
+        Als je niet in Spil bent, krijg je een e-mail bij een terugkoppeling, een aangeboden
+        overdracht, een actie voor jou en acties over de datum. In de e-mail staat alleen een link.
+      </p>
+      <ErrorMessage message={save.error} />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          setSaved(false);
+          void save.run(mode);
+        }}
+      >
+        <fieldset>
+          <legend>Hoe wil je meldingen krijgen?</legend>
+          <div className="account-choices">
+            {NOTIFY_MODES.map((m) => (
+              <label className="account-choice" key={m}>
+                <input
+                  type="radio"
+                  name="notify"
+                  value={m}
+                  checked={mode === m}
+                  onChange={() => setMode(m)}
+                />
+                {NOTIFY_MODE_LABELS[m]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <button type="submit" className="button button--primary" disabled={save.busy}>
+          Opslaan
+        </button>
+        {saved && (
+          <span role="status" className="muted">
+            {' '}
+            Opgeslagen.
+          </span>
+        )}
+      </form>
+    </section>
+  );
+}
+
+export function AccountPage() {
+  const settings = useData(settingsQuery);
+  const [enrolling, setEnrolling] = useState(false);
+  return (
+    <div className="page">
+      <title>Mijn account – Spil</title>
+      <PageHeading>Mijn account</PageHeading>
+      <ErrorMessage message={settings.error} />
+      <PasswordForm />
+      {settings.data && <NotifyForm current={settings.data.notifyMode} />}
+      {settings.data && (
+        <section className="card" aria-labelledby="tweede-stap">
+          <h2 id="tweede-stap">Tweede stap bij inloggen</h2>
+          {settings.data.secondFactor ? (
+            <p>
+              Aan: je logt in met je wachtwoord en een code uit je authenticator-app. Je hebt nog{' '}
+              {settings.data.recoveryCodesLeft} herstelcodes.
+            </p>
+          ) : enrolling ? (
+            <EnrolTotp
+              onDone={() => {
+                setEnrolling(false);
+                settings.reload();
+              }}
+            />
+          ) : (
+            <>
+              <p>
+                Uit.
+                {settings.data.secondFactorRequired
+                  ? ' Voor jouw rol is hij verplicht: je stelt hem in bij de volgende keer inloggen.'
+                  : ' Zet hem aan voor extra zekerheid.'}
+              </p>
+              <button type="button" className="button" onClick={() => setEnrolling(true)}>
+                Tweede stap aanzetten
+              </button>
+            </>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
