@@ -45,7 +45,9 @@ async function openBakker(page: Page, baseUrl: string, key: string): Promise<voi
   await page.getByRole('link', { name: 'Gezin Bakker' }).click();
   await page.getByRole('heading', { level: 1, name: 'Gezin Bakker' }).waitFor();
   // Actions are a compact list: open the first one to edit it (kept in the URL on reload).
-  await actie(page).getByRole('button', { name: /^Openen/ }).click();
+  await actie(page)
+    .getByRole('button', { name: /^Openen/ })
+    .click();
   await field(page).waitFor();
   await waitSaved(page);
 }
