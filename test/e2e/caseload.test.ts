@@ -126,6 +126,15 @@ describe('a caseload of many households in the browser', () => {
     expect(blocks.length).toBeGreaterThan(0);
     expect(blocks.every((b) => b.startsWith('Huishouden 1'))).toBe(true);
     expect(await wdw.getByLabel('Fase').inputValue()).toBe('uitvoering');
+    // My own open actions (dozens here) come 20 to a page, the most urgent first.
+    const mine = page.locator('section[aria-labelledby="mijn-open"]');
+    const minePager = mine.getByRole('navigation', { name: "Pagina's van mijn open acties" });
+    await poll(() => minePager.textContent()).toMatch(/Pagina 1 van [2-9]/);
+    expect(await mine.locator('tbody tr').count()).toBe(20);
+    const firstOnPage1 = await mine.locator('tbody tr').first().textContent();
+    await minePager.getByRole('button', { name: 'Volgende' }).click();
+    await poll(() => minePager.textContent()).toMatch(/Pagina 2 van/);
+    expect(await mine.locator('tbody tr').first().textContent()).not.toBe(firstOnPage1);
     await expectAxeClean(page, 'Mijn acties with filters');
   });
 

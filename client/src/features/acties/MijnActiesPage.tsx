@@ -1,5 +1,5 @@
 import { type ActionRowDto, isOpenStatus, PHASE_LABELS, type WieDoetWatDto } from '@spil/shared';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { authed, useCurrentUser } from '../../app/session';
 import { PageHeading } from '../../components/PageHeading';
@@ -20,6 +20,8 @@ import { actiesQueries } from './acties-api';
 import './acties.css';
 
 const PAGE_SIZE = 10;
+/** My own open actions per page (the server sends them earliest due date first). */
+const MINE_PAGE_SIZE = 20;
 const wieDoetWatQuery = (f: HouseholdFilterState) =>
   actiesQueries.wieDoetWatPage(toListParams(f, PAGE_SIZE));
 
@@ -119,6 +121,8 @@ export function MijnActiesPage() {
   const user = useCurrentUser();
 
   const overdue = mine.filter((a) => a.overdue).length;
+  const [minePage, setMinePage] = useState(1);
+  const mineShown = mine.slice((minePage - 1) * MINE_PAGE_SIZE, minePage * MINE_PAGE_SIZE);
   // The server sorts (natural name order by default) and pages.
   const sorted = households;
   return (
@@ -140,8 +144,20 @@ export function MijnActiesPage() {
             : `${plural(mine.length, 'open actie', 'open acties')}${overdue > 0 ? `, waarvan ${formatNumber(overdue)} te laat` : ''}.`}
         </p>
         {mine.length > 0 && (
-          <ActionTable rows={mine} caption="Mijn open acties" showHousehold showOwner={false} />
+          <ActionTable
+            rows={mineShown}
+            caption="Mijn open acties"
+            showHousehold
+            showOwner={false}
+          />
         )}
+        <Pager
+          page={minePage}
+          pageSize={MINE_PAGE_SIZE}
+          total={mine.length}
+          onPage={setMinePage}
+          label="Pagina's van mijn open acties"
+        />
       </section>
 
       <section aria-labelledby="wie-doet-wat" className="section">
