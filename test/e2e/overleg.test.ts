@@ -112,6 +112,22 @@ describe('an overleg of Gezin Bakker, live', () => {
     await screenshot(ha, 'overleg-3-meeting-huisarts');
     await screenshotOf(mw.locator('.live-notes'), 'overleg-4-live-notes');
 
+    // The agenda and the notes print on A4: no navigation, no buttons, the notes as text.
+    await mw.emulateMedia({ media: 'print' });
+    const hidden = await mw.evaluate(() =>
+      ['.site-header', 'nav', 'button', 'form[data-form="besluit"]'].map((sel) =>
+        [...document.querySelectorAll(sel)].every((el) => getComputedStyle(el).display === 'none'),
+      ),
+    );
+    expect(hidden).toEqual([true, true, true, true]);
+    expect(await notes(mw).isVisible()).toBe(true);
+    expect(await mw.getByText('Noah mist veel lessen.').first().isVisible()).toBe(true);
+    await screenshot(mw, 'overleg-6-print');
+    await mw.emulateMedia({ media: 'screen' });
+    const pdf = (await mw.pdf({ format: 'A4' })).toString('latin1');
+    expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThan(0);
+    expect(pdf).toMatch(/\/MediaBox \[0 0 595(\.\d+)? 84[12]/);
+
     // The action is in the plan, with its owner and due date.
     const bakker = await householdByName(e2e.server, 'Gezin Bakker');
     const plan = new PlanDoc(await e2e.server.app.get(CollabService).readDoc(bakker.id));
