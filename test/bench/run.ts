@@ -13,7 +13,8 @@
  *    the cross-instance run through Redis.
  * Prints a table; `-- --write` appends it, dated, to docs/BENCHMARKS.md.
  *
- * Settings (env): BENCH_PLANS (20), BENCH_CLIENTS (4), BENCH_RATES (edits/s
+ * Settings (env): BENCH_METRICS=1 (print the server's spil_collab_* lines of
+ * /metrics after each Spil workload), BENCH_PLANS (20), BENCH_CLIENTS (4), BENCH_RATES (edits/s
  * per client, "2,10"), BENCH_SECONDS (15), BENCH_SATURATION ("5,10,20,40,80"
  * edits/s per client, 6 s each; "" to skip), BENCH_HISTORY (10000),
  * BENCH_IDLE (2000), TEST_DATABASE_URL
@@ -82,7 +83,17 @@ async function workload(t: Target, spec: FanoutSpec, spil: boolean) {
   const rooms = await t.rooms(spec.plans);
   const follow = await followStoredLatency(t, rooms);
   const fan = await fanout(t, spec, [t.serverUrl], (room, doc) => follow.watch(room, doc));
+  if (process.env.BENCH_METRICS === '1') await printCollabMetrics(t);
   return { fan, stored: follow.stop() as Stored | null };
+}
+
+/** With BENCH_METRICS=1: the server's own collab lines of `/metrics` after the workload (open on loopback). */
+async function printCollabMetrics(t: Target): Promise<void> {
+  const text = await (await fetch(`${t.httpUrl}/metrics`)).text();
+  const collab = text
+    .split('\n')
+    .filter((l) => l.startsWith('spil_collab_') && !l.includes('_bucket{'));
+  console.log(`/metrics of ${t.name} after the workload:\n${collab.join('\n')}`);
 }
 
 /** Highest offered rate (edits/s in all) with p99 under 50 ms and (nearly) everything delivered. */
