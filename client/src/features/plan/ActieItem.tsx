@@ -42,30 +42,7 @@ export function ActieItem({ actie, embedded = false }: { actie: Actie; embedded?
       }
       aria-labelledby={embedded ? undefined : `${id}-kop`}
     >
-      {!embedded && (
-        <>
-          <div className="actie__head">
-            <h4 className="actie__kop" id={`${id}-kop`}>
-              {actie.titel || 'Actie zonder titel'}
-            </h4>
-            <p className="actie__badges">
-              <span className={`badge badge--status-${actie.status}`}>
-                {ACTIE_STATUS_LABELS[actie.status]}
-              </span>
-              {overdue && <span className="badge badge--overdue">Te laat</span>}
-              {!owner && <span className="badge badge--zonder">Zonder eigenaar</span>}
-            </p>
-          </div>
-          <p className="muted actie__summary">
-            {owner
-              ? `Eigenaar: ${owner.name}`
-              : actie.eigenaarId
-                ? 'De eigenaar staat niet meer in het team'
-                : 'Nog geen eigenaar'}
-            {actie.deadline ? ` · uiterlijk ${formatDate(actie.deadline)}` : ''}
-          </p>
-        </>
-      )}
+      {!embedded && <ActieKop id={id} actie={actie} owner={owner} overdue={overdue} />}
       <div className="actie__grid">
         <div className="field field--wide">
           <label htmlFor={`${id}-titel`}>Wat gaat er gebeuren</label>
@@ -142,5 +119,43 @@ export function ActieItem({ actie, embedded = false }: { actie: Actie; embedded?
         />
       )}
     </Tag>
+  );
+}
+
+/** An action's title with its status badges and who does it by when: the same in the list and the card. */
+export function ActieKop({
+  id,
+  actie,
+  owner,
+  overdue,
+}: {
+  id: string;
+  actie: Actie;
+  owner: { name: string } | undefined;
+  overdue: boolean;
+}) {
+  return (
+    <>
+      <div className="actie__head">
+        <h4 className="actie__kop" id={`${id}-kop`}>
+          {actie.titel || 'Actie zonder titel'}
+        </h4>
+        <p className="actie__badges">
+          <span className={`badge badge--status-${actie.status}`}>
+            {ACTIE_STATUS_LABELS[actie.status]}
+          </span>
+          {overdue && <span className="badge badge--overdue">Te laat</span>}
+          {!owner && <span className="badge badge--zonder">Zonder eigenaar</span>}
+        </p>
+      </div>
+      <p className="muted actie__summary">
+        {owner
+          ? `Eigenaar: ${owner.name}`
+          : actie.eigenaarId
+            ? 'De eigenaar staat niet meer in het team'
+            : 'Nog geen eigenaar'}
+        {actie.deadline ? ` · uiterlijk ${formatDate(actie.deadline)}` : ''}
+      </p>
+    </>
   );
 }

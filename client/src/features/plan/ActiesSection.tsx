@@ -1,10 +1,10 @@
-import { type Actie, ACTIE_STATUS_LABELS, isOpenStatus, isOverdue } from '@spil/shared';
+import { type Actie, isOpenStatus, isOverdue } from '@spil/shared';
 import { useId } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useCurrentUser } from '../../app/session';
-import { formatDate, formatDateShort, todayIso } from '../../lib/format';
+import { formatDateShort, todayIso } from '../../lib/format';
 import { TerugkoppelForm } from '../acties/TerugkoppelForm';
-import { ActieItem } from './ActieItem';
+import { ActieItem, ActieKop } from './ActieItem';
 import { NewActieForm } from './NewActieForm';
 import { usePlan } from './plan-context';
 import { useObserveDeep } from './use-y';
@@ -47,26 +47,7 @@ function ActieRow({
       className={`card actie actie--compact actie--${actie.status}${overdue ? ' actie--overdue' : ''}${open ? ' actie--open' : ''}`}
       aria-labelledby={`${id}-kop`}
     >
-      <div className="actie__head">
-        <h4 className="actie__kop" id={`${id}-kop`}>
-          {actie.titel || 'Actie zonder titel'}
-        </h4>
-        <p className="actie__badges">
-          <span className={`badge badge--status-${actie.status}`}>
-            {ACTIE_STATUS_LABELS[actie.status]}
-          </span>
-          {overdue && <span className="badge badge--overdue">Te laat</span>}
-          {!owner && <span className="badge badge--zonder">Zonder eigenaar</span>}
-        </p>
-      </div>
-      <p className="muted actie__summary">
-        {owner
-          ? `Eigenaar: ${owner.name}`
-          : actie.eigenaarId
-            ? 'De eigenaar staat niet meer in het team'
-            : 'Nog geen eigenaar'}
-        {actie.deadline ? ` · uiterlijk ${formatDate(actie.deadline)}` : ''}
-      </p>
+      <ActieKop id={id} actie={actie} owner={owner} overdue={overdue} />
       {!open && last && (
         <p className="actie-history actie-history--last">
           <span className="muted">
