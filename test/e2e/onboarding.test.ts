@@ -260,6 +260,8 @@ describe('day one of a wijkteam, in the browser', () => {
     const ask = async (address: string) => {
       await page.goto(`${server.url}/inloggen`);
       await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
+      // The login page has an 'E-mailadres' field too: fill only once the reset page is there.
+      await page.getByRole('heading', { level: 1, name: 'Wachtwoord vergeten' }).waitFor();
       await page.getByLabel('E-mailadres').fill(address);
       await page.getByRole('button', { name: 'Stuur de link' }).click();
       const answer = page.getByRole('status').or(page.getByRole('alert'));
