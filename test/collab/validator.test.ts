@@ -135,4 +135,24 @@ describe('update validator', () => {
       expect(r.status, JSON.stringify(bytes)).toBe('rejected');
     }
   });
+
+  it('starts its worker with the first job and ends it, with its mirrors, after a quiet spell', async () => {
+    v = new UpdateValidator({ idleMs: 300 });
+    expect(v.running).toBe(0);
+    v.drop('doc-5'); // nothing to forget: no worker is started for it
+    expect(v.running).toBe(0);
+    const base = new Y.Doc();
+    base.getText('notes').insert(0, 'begin');
+    const seed = () => [Y.encodeStateAsUpdate(base)];
+    expect((await v.validate('doc-5', 1, small(base, 'a'), rules, 1 << 24, seed)).status).toBe(
+      'accepted',
+    );
+    expect(v.running).toBe(1);
+    await expect.poll(() => v?.running, { timeout: 5000 }).toBe(0);
+    // The next job starts a fresh worker, which rebuilds the mirror from the seed.
+    expect((await v.validate('doc-5', 1, small(base, 'b'), rules, 1 << 24, seed)).status).toBe(
+      'accepted',
+    );
+    expect(v.running).toBe(1);
+  });
 });

@@ -57,6 +57,8 @@ export const VALIDATION_BUDGET_PER_KIB_MS = 2;
 export const VALIDATION_MAX_WAIT_MS = 15_000;
 /** Extra CPU time a worker gets to build its mirror of a document, in ms, plus VALIDATION_BUDGET_PER_KIB_MS per KiB of state. */
 export const SEED_BUDGET_MS = 250;
+/** A validation worker with nothing to do for this long is ended with its mirrors (it starts again when needed), in ms. */
+export const VALIDATION_WORKER_IDLE_MS = 120_000;
 /** How often idle documents with a log tail are compacted, in ms. */
 export const COMPACT_INTERVAL_MS = 60_000;
 /** A log tail that has not grown for this long is compacted by the interval, in seconds. */

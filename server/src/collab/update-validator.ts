@@ -18,6 +18,7 @@ import { Worker } from 'node:worker_threads';
 import {
   SEED_BUDGET_MS,
   VALIDATION_BUDGET_MS,
+  VALIDATION_WORKER_IDLE_MS,
   VALIDATION_BUDGET_PER_KIB_MS,
   VALIDATION_MAX_WAIT_MS,
 } from './collab.constants';
@@ -76,6 +77,10 @@ interface Slot {
   spawnedAt: number;
   /** Workers in a row that died before they started: back off instead of respawning in a loop. */
   startFailures: number;
+  /** No worker and none wanted: never needed yet, or retired after a quiet spell. The next job starts one. */
+  dormant: boolean;
+  /** Retires the worker (and its mirrors) once it has had nothing to do for `idleMs`. */
+  idleTimer: NodeJS.Timeout | null;
 }
 
 export interface ValidatorOptions {
@@ -90,6 +95,8 @@ export interface ValidatorOptions {
   seedBudgetMs?: number;
   /** Reads a thread's CPU time (tests replace it). */
   threadCpuMs?: ThreadCpuReader;
+  /** A worker with nothing to do for this long is ended, with its mirrors, in ms. */
+  idleMs?: number;
 }
 
 function workerEntry(): { file: string; execArgv: string[] } {
@@ -108,6 +115,7 @@ export class UpdateValidator {
   private readonly budgetPerKiBMs: number;
   private readonly maxWaitMs: number;
   private readonly seedBudgetMs: number;
+  private readonly idleMs: number;
   private readonly threadCpuMs: ThreadCpuReader;
   private seq = 0;
   private closed = false;
@@ -119,6 +127,7 @@ export class UpdateValidator {
     this.maxWaitMs = opts.maxWaitMs ?? VALIDATION_MAX_WAIT_MS;
     this.seedBudgetMs = opts.seedBudgetMs ?? SEED_BUDGET_MS;
     this.threadCpuMs = opts.threadCpuMs ?? readThreadCpuMs;
+    this.idleMs = opts.idleMs ?? VALIDATION_WORKER_IDLE_MS;
     const n = Math.max(1, opts.workers ?? 1);
     this.slots = Array.from({ length: n }, (_, index) => ({
       index,
@@ -129,8 +138,15 @@ export class UpdateValidator {
       tid: undefined,
       spawnedAt: 0,
       startFailures: 0,
+      dormant: true,
+      idleTimer: null,
     }));
-    for (const slot of this.slots) this.spawn(slot);
+    // Workers start with their first job: most documents never need one (small updates are checked inline).
+  }
+
+  /** How many workers run now (tests, metrics). */
+  get running(): number {
+    return this.slots.filter((s) => s.worker !== null).length;
   }
 
   /** Check a client update and, when accepted, fold it into the mirror. Resolves with what the update changed. */
@@ -182,6 +198,11 @@ export class UpdateValidator {
 
   /** Forget the mirror of a document (closed or reloaded). */
   drop(doc: string): void {
+    const slot = this.slotFor(doc);
+    if (!slot.worker && slot.queue.length === 0) {
+      slot.seeded.delete(doc); // no worker, so no mirror to forget
+      return;
+    }
     this.run(doc, -1, { op: 'drop' }, null).catch(() => undefined);
   }
 
@@ -191,6 +212,7 @@ export class UpdateValidator {
       this.slots.map(async (slot) => {
         const w = slot.worker;
         slot.worker = null;
+        if (slot.idleTimer) clearTimeout(slot.idleTimer);
         this.failSlot(slot, 'unavailable');
         for (const job of slot.queue.splice(0)) job.reject(new ValidationFailed('unavailable'));
         if (w) await w.terminate();
@@ -220,6 +242,7 @@ export class UpdateValidator {
 
   private spawn(slot: Slot): void {
     if (this.closed) return;
+    slot.dormant = false;
     slot.seeded.clear();
     slot.tid = undefined;
     slot.spawnedAt = Date.now();
@@ -303,9 +326,30 @@ export class UpdateValidator {
       slot.seeded.delete(f.job.doc);
     f.job.resolve(res);
     this.pump(slot);
+    if (!slot.inFlight && slot.queue.length === 0) this.armIdle(slot);
+  }
+
+  /** End the worker after a quiet spell: its isolate and mirrors cost memory; the next job starts a fresh one. */
+  private armIdle(slot: Slot): void {
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = setTimeout(() => {
+      slot.idleTimer = null;
+      const w = slot.worker;
+      if (!w || slot.inFlight || slot.queue.length > 0) return;
+      slot.worker = null;
+      slot.seeded.clear();
+      slot.dormant = true;
+      void w.terminate().catch(() => undefined);
+    }, this.idleMs);
+    slot.idleTimer.unref();
   }
 
   private pump(slot: Slot): void {
+    if (slot.queue.length > 0 && slot.idleTimer) {
+      clearTimeout(slot.idleTimer);
+      slot.idleTimer = null;
+    }
+    if (slot.queue.length > 0 && !slot.worker && slot.dormant) this.spawn(slot);
     while (!slot.inFlight && slot.queue.length > 0) {
       const worker = slot.worker;
       if (!worker) {
