@@ -4,8 +4,11 @@
  * against it. PGlite is a single session: the pool that talks to it must have
  * exactly one connection, or transactions would interleave.
  */
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
@@ -47,15 +50,29 @@ const EMBEDDED_SETTINGS = [
   'maintenance_work_mem=16MB',
 ];
 
+/**
+ * A new data folder: PGlite runs initdb first, whose WebAssembly heap grows to
+ * some 800 MB and, WebAssembly memory never shrinking, would stay with the
+ * process for its whole life. A short-lived child process creates the folder
+ * instead; this process then opens it as it opens an existing one.
+ */
+async function initInChild(dataDir: string, startParams: string[]): Promise<void> {
+  const pglite = createRequire(__filename).resolve('@electric-sql/pglite');
+  const script = `require(process.argv[1]).PGlite.create(process.argv[2], { startParams: JSON.parse(process.argv[3]) })
+    .then((db) => db.close()).catch((e) => { console.error(String(e)); process.exit(1); });`;
+  await promisify(execFile)(
+    process.execPath,
+    ['-e', script, pglite, dataDir, JSON.stringify(startParams)],
+    { timeout: 300_000, maxBuffer: 1 << 20 },
+  );
+}
+
 /** Start PGlite in `dataDir` (or in memory when `dataDir` is null) and serve it on 127.0.0.1. */
 export async function startEmbeddedPostgres(dataDir: string | null): Promise<EmbeddedPostgres> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const options = { startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] };
-  if (dataDir && !existsSync(join(dataDir, 'PG_VERSION'))) {
-    // A new data folder: PGlite runs initdb first, which leaves some 500 MB behind in this
-    // process. Create the folder, close, and open it again: about 350 MB of that goes.
-    await (await PGlite.create(dataDir, options)).close();
-  }
+  if (dataDir && !existsSync(join(dataDir, 'PG_VERSION')))
+    await initInChild(dataDir, options.startParams);
   const db = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options);
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 4 });
   await server.start();
