@@ -123,22 +123,20 @@ export class CollabAuditBridge
    */
   private readonly actors = new Map<string, Promise<Actor>>();
 
-  private actorFor(c: CollabConnectionInfo, householdId: string | null): Promise<Actor> {
+  private actorFor(c: CollabConnectionInfo): Promise<Actor> {
     const cached = this.actors.get(c.connectionId);
-    if (cached) return cached.catch(() => this.lookUpActor(c, householdId));
-    return this.lookUpActor(c, householdId);
+    if (cached) return cached.catch(() => this.lookUpActor(c));
+    return this.lookUpActor(c);
   }
 
-  private async lookUpActor(c: CollabConnectionInfo, householdId: string | null): Promise<Actor> {
-    const roles = householdId
-      ? await this.audit.teamRoles(c.user.id, [householdId])
-      : new Map<string, never>();
-    return this.audit.actorOf(c.user, householdId ? (roles.get(householdId) ?? null) : null);
+  /** The team role is the one the connection's access check found: no second look at the team. */
+  private lookUpActor(c: CollabConnectionInfo): Promise<Actor> {
+    return this.audit.actorOf(c.user, c.teamRole);
   }
 
   opened(c: CollabConnectionInfo): void {
     this.known.set(c.connectionId, c);
-    const actor = this.lookUpActor(c, subjectOf(c.docName).householdId);
+    const actor = this.lookUpActor(c);
     actor.catch(() => undefined);
     this.actors.set(c.connectionId, actor);
     const subject = subjectOf(c.docName);
@@ -227,7 +225,7 @@ export class CollabAuditBridge
   private rejected(e: RejectedUpdate): void {
     const subject = subjectOf(e.docName);
     const conn = this.known.get(e.connectionId);
-    const known = conn ? this.actorFor(conn, subject.householdId) : null;
+    const known = conn ? this.actorFor(conn) : null;
     this.track(
       (async () => {
         let actor: Partial<Actor> = { userId: e.userId, purpose: 'zorgverlening' };
@@ -288,7 +286,7 @@ export class CollabAuditBridge
     },
   ): void {
     // Taken now, while the connection is known: its actor was looked up when it opened.
-    const actor = this.actorFor(c, record.householdId);
+    const actor = this.actorFor(c);
     const occurredAt = new Date();
     this.track(
       (async () => {

@@ -91,7 +91,10 @@ export class AccessWatcher {
       if (peer.closed) continue;
       const access = await this.policy.docAccessFor(peer.user, room.parsed);
       if (!access) peer.close(CLOSE.forbidden, 'geen toegang meer');
-      else peer.write = access.write;
+      else {
+        peer.write = access.write;
+        peer.teamRole = access.teamRole;
+      }
     }
   }
 }

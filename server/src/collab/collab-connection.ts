@@ -11,6 +11,7 @@ import { type RawData, WebSocket } from 'ws';
 import { messageCorrelationId, withCorrelation } from '../common/correlation';
 import { describeError } from '../common/describe-error';
 import { TokenBucket } from '../modules/hardening/token-bucket';
+import type { TeamRole } from '@spil/shared';
 import type { UserEntity } from '../modules/users/user.entity';
 import {
   AwarenessFormatError,
@@ -65,6 +66,7 @@ export class CollabConnection implements CollabPeer {
     readonly user: UserEntity,
     readonly sessionId: string,
     public write: WriteLevel,
+    public teamRole: TeamRole | null,
     readonly address: string | null,
     private readonly service: CollabService,
     private readonly onGone: (c: CollabConnection) => void,

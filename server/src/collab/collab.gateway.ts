@@ -191,9 +191,12 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
     }
     const { householdId } = parsed;
 
-    // Check before loading, so a stranger never makes the server load a plan.
-    if (!(await this.policy.docAccessFor(auth.user, parsed)))
-      return this.deny(ws, req, CLOSE.forbidden, 'geen toegang', docName, userId);
+    // Check before loading, so a stranger never makes the server load a plan. The access epoch
+    // changes with every change to the household's team, roles or consent: while it stays the same,
+    // this answer holds; when it moved while the document loaded, the check is made again.
+    let epoch = this.service.accessEpoch(householdId);
+    let access = await this.policy.docAccessFor(auth.user, parsed);
+    if (!access) return this.deny(ws, req, CLOSE.forbidden, 'geen toegang', docName, userId);
     if (!open()) return;
 
     let room: DocRoom;
@@ -204,14 +207,6 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
       return this.refuse(ws, CLOSE.serverError, 'document niet beschikbaar');
     }
     for (;;) {
-      const epoch = this.service.accessEpoch(householdId);
-      let access: Awaited<ReturnType<HouseholdAccessPolicy['docAccessFor']>>;
-      try {
-        access = await this.policy.docAccessFor(auth.user, parsed);
-      } catch (e) {
-        this.service.release(room);
-        throw e;
-      }
       if (!open() || room.broken) {
         this.service.release(room);
         if (room.broken) this.refuse(ws, CLOSE.serverError, 'document niet beschikbaar');
@@ -221,25 +216,31 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
         this.service.release(room);
         return this.deny(ws, req, CLOSE.forbidden, 'geen toegang', docName, userId);
       }
-      // Access changed while we looked: look again. Nothing is awaited between the last look and joining.
-      if (epoch !== this.service.accessEpoch(householdId)) continue;
-
-      ws.off('message', onEarly);
-      const conn = new CollabConnection(
-        ws,
-        auth.user,
-        auth.sessionId,
-        access.write,
-        this.clientAddress.of(req),
-        this.service,
-        (c) => this.conns.delete(c),
-        this.rateLimit,
-      );
-      for (const [data, isBinary] of early) conn.receive(data, isBinary);
-      this.conns.add(conn);
-      this.service.attach(room, conn);
-      conn.start(room);
-      return;
+      // Nothing is awaited between the last look at the epoch and joining.
+      if (epoch === this.service.accessEpoch(householdId)) break;
+      epoch = this.service.accessEpoch(householdId);
+      try {
+        access = await this.policy.docAccessFor(auth.user, parsed);
+      } catch (e) {
+        this.service.release(room);
+        throw e;
+      }
     }
+    ws.off('message', onEarly);
+    const conn = new CollabConnection(
+      ws,
+      auth.user,
+      auth.sessionId,
+      access.write,
+      access.teamRole,
+      this.clientAddress.of(req),
+      this.service,
+      (c) => this.conns.delete(c),
+      this.rateLimit,
+    );
+    for (const [data, isBinary] of early) conn.receive(data, isBinary);
+    this.conns.add(conn);
+    this.service.attach(room, conn);
+    conn.start(room);
   }
 }

@@ -7,6 +7,7 @@
  */
 import { Logger } from '@nestjs/common';
 import type * as Y from 'yjs';
+import type { TeamRole } from '@spil/shared';
 import type { UserEntity } from '../modules/users/user.entity';
 import type { RejectReason, WriteLevel } from './update-check';
 import { describeError, stackWithoutMessage } from '../common/describe-error';
@@ -42,6 +43,8 @@ export interface CollabConnectionInfo {
   user: UserEntity;
   sessionId: string;
   write: WriteLevel;
+  /** The user's role on the household's team, as the access check found it (null: not on the team). */
+  teamRole: TeamRole | null;
   /** The client's address as the server saw it (behind a proxy: the proxy's), or null. */
   address: string | null;
 }

@@ -542,6 +542,7 @@ function infoOf(room: DocRoom, peer: CollabPeer): CollabConnectionInfo {
     user: peer.user,
     sessionId: peer.sessionId,
     write: peer.write,
+    teamRole: peer.teamRole,
     address: peer.address,
   };
 }

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { DocName } from '@spil/shared';
+import type { DocName, TeamRole } from '@spil/shared';
 import type { UserEntity } from '../modules/users/user.entity';
 import { CLOSE } from './collab.constants';
 import { awarenessMessage, syncStep1FromVector, updateMessage } from './protocol';
@@ -31,6 +31,8 @@ export interface CollabPeer {
   readonly closed: boolean;
   /** Rechecked when team, role or consent change. */
   write: WriteLevel;
+  /** The user's role on the household's team (null: not on it, e.g. the coördinator); rechecked with `write`. */
+  teamRole: TeamRole | null;
   send(message: Uint8Array): void;
   close(code: number, reason: string): void;
 }
