@@ -11,6 +11,7 @@
  *  - memory per idle connection, Spil on PostgreSQL and the reference;
  *  - with BENCH_EXTRA=1 also the open time of a plan with a long history and
  *    the cross-instance run through Redis.
+ * Spil runs compiled (server/dist, built first), as production runs it.
  * Prints a table; `-- --write` appends it, dated, to docs/BENCHMARKS.md.
  *
  * Settings (env): BENCH_METRICS=1 (print the server's spil_collab_* lines of

@@ -1,7 +1,7 @@
 /** The servers a benchmark runs against, each in a child process of its own. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -112,8 +112,6 @@ export async function startSpil(
     CLIENT_DIST: '',
     INSTANCE_ID: opts.name,
     NODE_ENV: 'production',
-    // swc-node reads ./tsconfig.json by default; from the root that is none, and decorators break.
-    SWC_NODE_PROJECT: join(ROOT, 'server/tsconfig.json'),
     // The open-time workload writes 10,000 updates on one connection as fast as it can, far
     // above what an editor sends; the per-connection message limit would (rightly) close it.
     COLLAB_RATE_LIMIT_BURST: '1000000',
@@ -123,7 +121,10 @@ export async function startSpil(
   };
   // BENCH_NODE_ARGS: extra node arguments for Spil, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawnNode([...nodeArgs, '-r', '@swc-node/register', 'server/src/main.ts'], env);
+  // The compiled server, as production runs it (docker/Dockerfile: node dist/main.js); `pnpm bench` builds it first.
+  const main = join(ROOT, 'server/dist/main.js');
+  if (!existsSync(main)) throw new Error('server/dist/main.js is missing: run pnpm build first');
+  const child = spawnNode([...nodeArgs, main], env);
   const httpUrl = `http://127.0.0.1:${port}`;
   await waitFor(`${httpUrl}/api/health`, child);
   const login = async (key: string) =>
