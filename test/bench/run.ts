@@ -191,10 +191,12 @@ async function main(): Promise<void> {
     out();
   }
 
-  out(`Idle connections (${idle}, each after the sync handshake, over 10 plans):`);
+  out(
+    `Idle connections (${idle}, all arriving at once, each after the sync handshake, over 10 plans):`,
+  );
   out();
-  out('| server | open | server memory per connection |');
-  out('|---|---|---|');
+  out('| server | open | all synced after | server memory per connection |');
+  out('|---|---|---|---|');
   for (const [name, start] of [
     ['Spil (PostgreSQL)', () => startSpil({ name: 'Spil (PostgreSQL)', database: 'postgres' })],
     ['reference', startReference],
@@ -202,8 +204,8 @@ async function main(): Promise<void> {
     const r = await withTarget(start, (t) => idleConnections(t, idle));
     out(
       r instanceof Error
-        ? `| ${name} | failed: ${r.message} | |`
-        : `| ${name} | ${r.open} / ${idle} | ${(r.bytesPerConnection / 1024).toFixed(1)} KiB |`,
+        ? `| ${name} | failed: ${r.message} | | |`
+        : `| ${name} | ${r.open} / ${idle} | ${r.synced === idle ? `${(r.syncedMs / 1000).toFixed(1)} s` : `${r.synced} synced`} | ${(r.bytesPerConnection / 1024).toFixed(1)} KiB |`,
     );
   }
   out();

@@ -232,7 +232,7 @@ export async function idleConnections(
   target: Target,
   count: number,
   plans = 10,
-): Promise<{ open: number; bytesPerConnection: number }> {
+): Promise<{ open: number; synced: number; syncedMs: number; bytesPerConnection: number }> {
   const rooms = await target.rooms(plans);
   const pid = target.pids[0] as number;
   await sleep(500);
@@ -244,27 +244,35 @@ export async function idleConnections(
     syncProtocol.writeSyncStep1(enc, new Y.Doc());
     return encoding.toUint8Array(enc);
   })();
-  const batch = 200;
-  for (let i = 0; i < count; i += batch) {
-    await Promise.all(
-      Array.from({ length: Math.min(batch, count - i) }, (_, j) => {
-        const ws = new WebSocket(`${target.serverUrl}/${rooms[(i + j) % rooms.length]}`, {
-          headers: target.headers,
-        });
-        sockets.push(ws);
-        return new Promise<void>((res) => {
-          ws.once('open', () => {
-            ws.send(step1);
+  // All at once, as after a restart behind a load balancer: each is synced when the server's
+  // answer to its sync step 1 (a sync step 2) has arrived.
+  const started = performance.now();
+  let synced = 0;
+  await Promise.all(
+    Array.from({ length: count }, (_, i) => {
+      const ws = new WebSocket(`${target.serverUrl}/${rooms[i % rooms.length]}`, {
+        headers: target.headers,
+      });
+      sockets.push(ws);
+      return new Promise<void>((res) => {
+        const timer = setTimeout(res, 60_000);
+        ws.once('open', () => ws.send(step1));
+        ws.on('message', (data: Buffer) => {
+          if (data[0] === 0 && data[1] === 1) {
+            synced++;
+            clearTimeout(timer);
             res();
-          });
-          ws.once('error', () => res());
+          }
         });
-      }),
-    );
-  }
+        ws.once('error', () => res());
+        ws.once('close', () => res());
+      });
+    }),
+  );
+  const syncedMs = performance.now() - started;
   await sleep(3000);
   const open = sockets.filter((s) => s.readyState === WebSocket.OPEN).length;
   const after = rssBytes(pid);
   for (const s of sockets) s.terminate();
-  return { open, bytesPerConnection: open ? (after - before) / open : NaN };
+  return { open, synced, syncedMs, bytesPerConnection: open ? (after - before) / open : NaN };
 }
