@@ -18,7 +18,7 @@
  * /metrics after each Spil workload), BENCH_PLANS (20), BENCH_CLIENTS (4), BENCH_RATES (edits/s
  * per client, "2,10"), BENCH_SECONDS (15), BENCH_SATURATION ("5,10,20,40,80"
  * edits/s per client, 6 s each; "" to skip), BENCH_HISTORY (10000),
- * BENCH_IDLE (2000), TEST_DATABASE_URL
+ * BENCH_IDLE (2000; 0 to skip), TEST_DATABASE_URL
  * (postgres://postgres@127.0.0.1:5432/postgres), TEST_REDIS_URL
  * (redis://127.0.0.1:6379), BENCH_NODE_ARGS (extra node arguments for Spil,
  * e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
@@ -191,24 +191,26 @@ async function main(): Promise<void> {
     out();
   }
 
-  out(
-    `Idle connections (${idle}, all arriving at once, each after the sync handshake, over 10 plans):`,
-  );
-  out();
-  out('| server | open | all synced after | server memory per connection |');
-  out('|---|---|---|---|');
-  for (const [name, start] of [
-    ['Spil (PostgreSQL)', () => startSpil({ name: 'Spil (PostgreSQL)', database: 'postgres' })],
-    ['reference', startReference],
-  ] as const) {
-    const r = await withTarget(start, (t) => idleConnections(t, idle));
+  if (idle > 0) {
     out(
-      r instanceof Error
-        ? `| ${name} | failed: ${r.message} | | |`
-        : `| ${name} | ${r.open} / ${idle} | ${r.synced === idle ? `${(r.syncedMs / 1000).toFixed(1)} s` : `${r.synced} synced`} | ${(r.bytesPerConnection / 1024).toFixed(1)} KiB |`,
+      `Idle connections (${idle}, all arriving at once, each after the sync handshake, over 10 plans):`,
     );
+    out();
+    out('| server | open | all synced after | server memory per connection |');
+    out('|---|---|---|---|');
+    for (const [name, start] of [
+      ['Spil (PostgreSQL)', () => startSpil({ name: 'Spil (PostgreSQL)', database: 'postgres' })],
+      ['reference', startReference],
+    ] as const) {
+      const r = await withTarget(start, (t) => idleConnections(t, idle));
+      out(
+        r instanceof Error
+          ? `| ${name} | failed: ${r.message} | | |`
+          : `| ${name} | ${r.open} / ${idle} | ${r.synced === idle ? `${(r.syncedMs / 1000).toFixed(1)} s` : `${r.synced} synced`} | ${(r.bytesPerConnection / 1024).toFixed(1)} KiB |`,
+      );
+    }
+    out();
   }
-  out();
 
   if (extra) await extras();
   out(`Load average at the end: ${load()}.`);
