@@ -210,10 +210,7 @@ export class AuthService {
       if (e instanceof joseErrors.JWTExpired) throw new SpilError('auth.session_expired');
       throw new SpilError('auth.required');
     }
-    const session = await this.sessions.findOne({
-      where: { id: sessionId },
-      relations: { user: true },
-    });
+    const session = await this.sessionWithUser(sessionId);
     if (!session || session.userId !== userId || !session.user)
       throw new SpilError('auth.required');
     if (session.endedAt || session.expiresAt.getTime() <= Date.now())
@@ -231,7 +228,7 @@ export class AuthService {
 
   /** Whether a session is still valid: used by live connections to recheck. */
   async sessionActive(sessionId: string): Promise<boolean> {
-    const s = await this.sessions.findOne({ where: { id: sessionId }, relations: { user: true } });
+    const s = await this.sessionWithUser(sessionId);
     return (
       !!s &&
       !s.endedAt &&
@@ -239,5 +236,14 @@ export class AuthService {
       s.expiresAt.getTime() > Date.now() &&
       !!s.user?.active
     );
+  }
+
+  /** A session with its user, in one query (findOne with a relation asks twice): every request and socket passes here. */
+  private sessionWithUser(sessionId: string): Promise<SessionEntity | null> {
+    return this.sessions
+      .createQueryBuilder('session')
+      .innerJoinAndSelect('session.user', 'user')
+      .where('session.id = :id', { id: sessionId })
+      .getOne();
   }
 }
