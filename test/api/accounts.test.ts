@@ -46,6 +46,21 @@ describe.each(databaseKinds())('accounts and beheer on %s', (kind) => {
     return rows.map((r) => ({ detail: JSON.parse(r.detail ?? '{}') as Record<string, unknown> }));
   }
 
+  /** Enrol an authenticator app for the session's person: its secret and the recovery codes. */
+  async function enrolApp(token: string) {
+    const enrol = await api<TotpEnrolmentDto>(s.url, 'POST', '/api/auth/second-factor/enrol', {
+      token,
+    });
+    const secret = enrol.body.secret;
+    const confirm = await api<RecoveryCodesDto>(s.url, 'POST', '/api/auth/second-factor/confirm', {
+      token,
+      body: { code: await generate({ secret }) },
+    });
+    expect(confirm.status).toBe(200);
+    expect(confirm.body.recoveryCodes).toHaveLength(10);
+    return { secret, recoveryCodes: confirm.body.recoveryCodes };
+  }
+
   /** A staff login under REQUIRE_2FA=staff: enrol on first use; returns a full token and the secret. */
   async function staffLogin(email: string, password: string, secret?: string) {
     const res = await login(s.url, email, password);
@@ -53,18 +68,7 @@ describe.each(databaseKinds())('accounts and beheer on %s', (kind) => {
     const token = res.body.accessToken;
     if (!secret) {
       expect(res.body.secondFactor).toBe('enrol');
-      const enrol = await api<TotpEnrolmentDto>(s.url, 'POST', '/api/auth/second-factor/enrol', {
-        token,
-      });
-      secret = enrol.body.secret;
-      const confirm = await api<RecoveryCodesDto>(
-        s.url,
-        'POST',
-        '/api/auth/second-factor/confirm',
-        { token, body: { code: await generate({ secret }) } },
-      );
-      expect(confirm.status).toBe(200);
-      expect(confirm.body.recoveryCodes).toHaveLength(10);
+      secret = (await enrolApp(token)).secret;
     } else {
       expect(res.body.secondFactor).toBe('code');
     }
@@ -547,18 +551,8 @@ describe.each(databaseKinds())('accounts and beheer on %s', (kind) => {
       const res = await login(s.url, pro.email, password);
       expect(res.body.secondFactor).toBe('none');
       const token = res.body.accessToken;
-      const enrol = await api<TotpEnrolmentDto>(s.url, 'POST', '/api/auth/second-factor/enrol', {
-        token,
-      });
-      const secret = enrol.body.secret;
-      const confirmed = await api<RecoveryCodesDto>(
-        s.url,
-        'POST',
-        '/api/auth/second-factor/confirm',
-        { token, body: { code: await generate({ secret }) } },
-      );
-      expect(confirmed.status).toBe(200);
-      return { pro, token, secret, oldCodes: confirmed.body.recoveryCodes };
+      const { secret, recoveryCodes } = await enrolApp(token);
+      return { pro, token, secret, oldCodes: recoveryCodes };
     }
     /** The code of the next 30-second step: the one just used does not work twice. */
     const nextCode = (secret: string) =>

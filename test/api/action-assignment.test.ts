@@ -35,6 +35,19 @@ describe.each(databaseKinds())('an action given to someone on %s', (kind) => {
     return { ...u, token: (await loginAs(s.url, u.email, u.password)).token };
   }
 
+  /** Anna and someone else, both `lid` of a new household; Anna has its plan open live. */
+  async function annaAnd(name: string, mode: 'direct' | 'dagelijks') {
+    const anna = await person('Anna Geeftweg');
+    const other = await person(name, mode);
+    const h = await newHousehold(s, coordinator, [
+      { userId: anna.id, role: 'lid' },
+      { userId: other.id, role: 'lid' },
+    ]);
+    const live = openDoc(s, anna.token, h.id);
+    await live.synced;
+    return { anna, other, h, live };
+  }
+
   const actionNotices = async (token: string, householdId: string) =>
     (await api<NotificationDto[]>(s.url, 'GET', '/api/me/notifications', { token })).body.filter(
       (n) => n.kind === 'actie' && n.householdId === householdId,
@@ -58,15 +71,8 @@ describe.each(databaseKinds())('an action given to someone on %s', (kind) => {
   }
 
   it('tells the new owner once, in Spil and by a mail with only a link; never who gave it to themselves', async () => {
-    const anna = await person('Anna Geeftweg');
-    const bram = await person('Bram Krijgtwat');
-    const h = await newHousehold(s, coordinator, [
-      { userId: anna.id, role: 'lid' },
-      { userId: bram.id, role: 'lid' },
-    ]);
-    const live = openDoc(s, anna.token, h.id);
+    const { anna, other: bram, h, live } = await annaAnd('Bram Krijgtwat', 'direct');
     try {
-      await live.synced;
       const plan = new PlanDoc(live.doc);
 
       // Anna gives an action to Bram (offline, "direct").
@@ -105,15 +111,8 @@ describe.each(databaseKinds())('an action given to someone on %s', (kind) => {
   });
 
   it('puts the action in the daily digest of someone who chose "dagelijks"', async () => {
-    const anna = await person('Anna Geeftweg');
-    const dirk = await person('Dirk Dagelijks', 'dagelijks');
-    const h = await newHousehold(s, coordinator, [
-      { userId: anna.id, role: 'lid' },
-      { userId: dirk.id, role: 'lid' },
-    ]);
-    const live = openDoc(s, anna.token, h.id);
+    const { other: dirk, h, live } = await annaAnd('Dirk Dagelijks', 'dagelijks');
     try {
-      await live.synced;
       new PlanDoc(live.doc).addActie({ titel: 'Formulier invullen', eigenaarId: dirk.id });
       await eventually(async () => expect(await actionNotices(dirk.token, h.id)).toHaveLength(1));
       await expect(smtp.next(dirk.email, 500)).rejects.toThrow();
