@@ -7,11 +7,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NotificationDto, PlanDoc } from '@spil/shared';
+import type { SpilInstance } from '../../server/src/bootstrap';
 import { NotificationMailService } from '../../server/src/modules/mail/notification-mail.service';
-import { createUser, dataSourceOf } from '../factories';
+import { addToTeam, createUser, dataSourceOf, householdByName } from '../factories';
 import { databaseKinds } from '../support/database';
 import { api, eventually, loginAs } from '../support/http';
-import { startTestServer, type TestServer } from '../support/server';
+import { restartableServer, startTestServer, type TestServer } from '../support/server';
 import { linkIn, startSmtp, type TestSmtp } from '../support/smtp';
 import { newHousehold, openDoc } from './casus-helpers';
 
@@ -124,6 +125,80 @@ describe.each(databaseKinds())('an action given to someone on %s', (kind) => {
       expect(digest.raw).not.toContain('Formulier');
     } finally {
       live.destroy();
+    }
+  });
+});
+
+describe.each(databaseKinds())('an action given to someone, across a restart on %s', (kind) => {
+  it('tells nobody again after a restart and a fresh projection of every plan', async () => {
+    const server = await restartableServer(kind);
+    let spil: Awaited<ReturnType<typeof server.start>> | null = null;
+    const open: { destroy(): void }[] = [];
+    try {
+      spil = await server.start();
+      const first = spil;
+      const bakker = (await householdByName(first, 'Gezin Bakker')).id;
+      const anna = await createUser(first, { name: 'Anna Geeftweg' });
+      const bram = await createUser(first, { name: 'Bram Krijgtwat' });
+      await addToTeam(first, bakker, anna.id, 'lid');
+      await addToTeam(first, bakker, bram.id, 'lid');
+      /** Per person: the notifications of an action given to them in Bakker's plan. */
+      const given = async (instance: SpilInstance) =>
+        new Map(
+          (
+            await dataSourceOf(instance).query<{ user_id: string; n: string }[]>(
+              `SELECT user_id, count(*) AS n FROM notification
+                WHERE kind = 'actie' AND household_id = $1
+                  AND (title LIKE '%geeft je een actie%' OR title LIKE 'Je hebt een actie gekregen%')
+                GROUP BY user_id`,
+              [bakker],
+            )
+          ).map((r) => [r.user_id, Number(r.n)] as const),
+        );
+      const annaOpens = async (instance: typeof first) => {
+        const { token } = await loginAs(instance.url, anna.email, anna.password);
+        const live = openDoc(instance as unknown as TestServer, token, bakker);
+        open.push(live);
+        await live.synced;
+        return new PlanDoc(live.doc);
+      };
+
+      const plan = await annaOpens(first);
+      const actieId = plan.addActie({ titel: 'Afspraak maken', eigenaarId: bram.id });
+      await eventually(async () => expect(await given(first)).toEqual(new Map([[bram.id, 1]])));
+      // Bakker's demo plan has actions of other owners on the team: they would be told if these looked new.
+      const [others] = await dataSourceOf(first).query<{ n: string }[]>(
+        `SELECT count(*) AS n FROM plan_action a JOIN team_membership m
+            ON m.household_id = a.household_id AND m.user_id = a.eigenaar_id AND m.ended_at IS NULL
+          WHERE a.household_id = $1 AND m.role = 'lid' AND a.eigenaar_id <> $2`,
+        [bakker, bram.id],
+      );
+      expect(Number(others?.n)).toBeGreaterThan(0);
+      // As if the read model were new (plans written by another version): every row goes.
+      await dataSourceOf(first).query(`DELETE FROM plan_action`);
+      for (const c of open.splice(0)) c.destroy();
+      await first.close();
+      spil = null;
+
+      spil = await server.start();
+      const second = spil;
+      // Every plan is projected afresh at start, silently; Anna types on.
+      const again = await annaOpens(second);
+      again.updateActie(actieId, { titel: 'Afspraak maken bij de bank' });
+      await eventually(async () => {
+        const [row] = await dataSourceOf(second).query<{ titel: string }[]>(
+          `SELECT titel FROM plan_action WHERE household_id = $1 AND id = $2`,
+          [bakker, actieId],
+        );
+        expect(row?.titel).toBe('Afspraak maken bij de bank');
+      }, 15_000);
+      await new Promise((r) => setTimeout(r, 600));
+      // Bram once, from before the restart; the demo's owners of Bakker's actions never.
+      expect(await given(second)).toEqual(new Map([[bram.id, 1]]));
+    } finally {
+      for (const c of open) c.destroy();
+      await spil?.close();
+      await server.drop();
     }
   });
 });

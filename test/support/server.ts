@@ -48,3 +48,30 @@ export async function startTestServer(
     },
   };
 }
+
+/** A server whose database outlives it: a data folder for the embedded kind, a database of its own for PostgreSQL. */
+export async function restartableServer(
+  kind: DatabaseKind,
+): Promise<{ start(): Promise<SpilInstance & { wsUrl: string }>; drop(): Promise<void> }> {
+  const db = kind === 'postgres' ? await createTestDatabase('postgres') : null;
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'spil-voice-')),
+    DEMO_DATA: 'true',
+    LOG_LEVEL: 'warn',
+    CLIENT_DIST: '',
+    // Tests log in with the demo passwords alone; the second factor has tests of its own.
+    REQUIRE_2FA: 'off',
+    ...(db ? { DATABASE_URL: db.url } : {}),
+  };
+  return {
+    async start() {
+      const spil = await startSpil({ env, inMemoryDatabase: false });
+      return { ...spil, wsUrl: spil.url.replace(/^http/, 'ws') };
+    },
+    drop: async () => db?.drop(),
+  };
+}

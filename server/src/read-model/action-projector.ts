@@ -45,6 +45,15 @@ export class ActionProjector implements OnModuleInit, OnApplicationBootstrap, On
   private readonly logger = new Logger(ActionProjector.name);
   private readonly pending = new Map<string, Pending>();
   private unsubscribe: (() => void) | null = null;
+  /**
+   * Settles once the plans written before this instance ran are projected
+   * (`projectMissing`, at bootstrap), or at shutdown. Stored changes heard
+   * before (the schema migration on start) wait for it.
+   */
+  private initialDone: () => void = () => undefined;
+  private readonly initial = new Promise<void>((resolve) => {
+    this.initialDone = resolve;
+  });
   private closed = false;
 
   constructor(
@@ -60,13 +69,14 @@ export class ActionProjector implements OnModuleInit, OnApplicationBootstrap, On
 
   /** Plans written before this instance ran (demo data, another version) are projected once in the background. */
   onApplicationBootstrap(): void {
-    void this.projectMissing().catch((e: unknown) =>
-      this.logger.warn(`Initial projection failed: ${describeError(e)}`),
-    );
+    void this.projectMissing()
+      .catch((e: unknown) => this.logger.warn(`Initial projection failed: ${describeError(e)}`))
+      .finally(() => this.initialDone());
   }
 
   async onModuleDestroy(): Promise<void> {
     this.closed = true;
+    this.initialDone();
     this.unsubscribe?.();
     const flushes = [...this.pending.keys()].map((id) => this.flush(id));
     await Promise.all(flushes);
@@ -89,6 +99,8 @@ export class ActionProjector implements OnModuleInit, OnApplicationBootstrap, On
   }
 
   private async flush(householdId: string): Promise<void> {
+    // A plan never projected has no rows: its owners would all look new. Compare only after the first projection.
+    await this.initial;
     const entry = this.pending.get(householdId);
     if (!entry) return;
     this.pending.delete(householdId);
