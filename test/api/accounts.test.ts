@@ -46,6 +46,21 @@ describe.each(databaseKinds())('accounts and beheer on %s', (kind) => {
     return rows.map((r) => ({ detail: JSON.parse(r.detail ?? '{}') as Record<string, unknown> }));
   }
 
+  /** Enrol an authenticator app for the session's person: its secret and the recovery codes. */
+  async function enrolApp(token: string) {
+    const enrol = await api<TotpEnrolmentDto>(s.url, 'POST', '/api/auth/second-factor/enrol', {
+      token,
+    });
+    const secret = enrol.body.secret;
+    const confirm = await api<RecoveryCodesDto>(s.url, 'POST', '/api/auth/second-factor/confirm', {
+      token,
+      body: { code: await generate({ secret }) },
+    });
+    expect(confirm.status).toBe(200);
+    expect(confirm.body.recoveryCodes).toHaveLength(10);
+    return { secret, recoveryCodes: confirm.body.recoveryCodes };
+  }
+
   /** A staff login under REQUIRE_2FA=staff: enrol on first use; returns a full token and the secret. */
   async function staffLogin(email: string, password: string, secret?: string) {
     const res = await login(s.url, email, password);
@@ -53,18 +68,7 @@ describe.each(databaseKinds())('accounts and beheer on %s', (kind) => {
     const token = res.body.accessToken;
     if (!secret) {
       expect(res.body.secondFactor).toBe('enrol');
-      const enrol = await api<TotpEnrolmentDto>(s.url, 'POST', '/api/auth/second-factor/enrol', {
-        token,
-      });
-      secret = enrol.body.secret;
-      const confirm = await api<RecoveryCodesDto>(
-        s.url,
-        'POST',
-        '/api/auth/second-factor/confirm',
-        { token, body: { code: await generate({ secret }) } },
-      );
-      expect(confirm.status).toBe(200);
-      expect(confirm.body.recoveryCodes).toHaveLength(10);
+      secret = (await enrolApp(token)).secret;
     } else {
       expect(res.body.secondFactor).toBe('code');
     }
@@ -446,5 +450,189 @@ describe.each(databaseKinds())('accounts and beheer on %s', (kind) => {
       { token },
     );
     expect(active.body.code).toBe('beheer.already_active');
+  });
+
+  it('a beheerder renames a wijkteam and an organisation (its accounts follow); a coördinator only their own wijkteam; names checked; audited by id', async () => {
+    const beheerder = await createUser(s, { systemRole: 'beheerder', wijkteamId: null });
+    const { token } = await staffLogin(beheerder.email, beheerder.password);
+    const put = (path: string, body: unknown, t = token) =>
+      api<ErrorDto & { id: string; name: string; wijk: string }>(s.url, 'PUT', path, {
+        token: t,
+        body,
+      });
+    const wt = await api<{ id: string }>(s.url, 'POST', '/api/beheer/wijkteams', {
+      token,
+      body: { name: `Wijkteam Noord ${kind}`, wijk: 'Noord' },
+    });
+    expect(wt.status).toBe(201);
+    const other = await api<{ id: string }>(s.url, 'POST', '/api/beheer/wijkteams', {
+      token,
+      body: { name: `Wijkteam Zuid ${kind}`, wijk: 'Zuid' },
+    });
+    const renamed = await put(`/api/beheer/wijkteams/${wt.body.id}`, {
+      name: `Wijkteam Noord-West ${kind}`,
+      wijk: 'Noord-West',
+    });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: `Wijkteam Noord-West ${kind}`, wijk: 'Noord-West' });
+    expect(
+      (await put(`/api/beheer/wijkteams/${wt.body.id}`, { name: 'N', wijk: 'Noord' })).body.code,
+    ).toBe('validation.invalid');
+    expect(
+      (
+        await put(`/api/beheer/wijkteams/${wt.body.id}`, {
+          name: `Wijkteam Zuid ${kind}`,
+          wijk: 'Noord',
+        })
+      ).body.code,
+    ).toBe('beheer.name_taken');
+
+    const org = await api<{ id: string }>(s.url, 'POST', '/api/beheer/organisations', {
+      token,
+      body: { name: `Buurtzorg Oud ${kind}` },
+    });
+    const member = await createUser(s, { organisation: `Buurtzorg Oud ${kind}` });
+    const orgRenamed = await put(`/api/beheer/organisations/${org.body.id}`, {
+      name: `Buurtzorg Nieuw ${kind}`,
+    });
+    expect(orgRenamed.status).toBe(200);
+    expect(orgRenamed.body.name).toBe(`Buurtzorg Nieuw ${kind}`);
+    const [row] = await dataSourceOf(s).query<{ organisation: string }[]>(
+      `SELECT organisation FROM app_user WHERE id = $1`,
+      [member.id],
+    );
+    expect(row?.organisation).toBe(`Buurtzorg Nieuw ${kind}`);
+    expect((await put(`/api/beheer/organisations/${org.body.id}`, { name: ' ' })).body.code).toBe(
+      'validation.invalid',
+    );
+
+    // A coördinator renames their own wijkteam, not another, and no organisation.
+    const coord = await createUser(s, {
+      systemRole: 'coordinator',
+      discipline: 'coordinator',
+      wijkteamId: wt.body.id,
+    });
+    const c = await staffLogin(coord.email, coord.password);
+    expect(
+      (
+        await put(
+          `/api/beheer/wijkteams/${wt.body.id}`,
+          { name: `Wijkteam NW ${kind}`, wijk: 'NW' },
+          c.token,
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await put(
+          `/api/beheer/wijkteams/${other.body.id}`,
+          { name: `Van mij ${kind}`, wijk: 'Zuid' },
+          c.token,
+        )
+      ).body.code,
+    ).toBe('beheer.not_found');
+    expect(
+      (await put(`/api/beheer/organisations/${org.body.id}`, { name: `Van mij ${kind}` }, c.token))
+        .status,
+    ).toBe(403);
+
+    const updated = await auditEvents('beheer.wijkteam_updated');
+    expect(updated.filter((r) => r.detail.wijkteamId === wt.body.id)).toHaveLength(2);
+    const orgEvents = await auditEvents('beheer.organisation_renamed');
+    expect(orgEvents.filter((r) => r.detail.organisationId === org.body.id)).toHaveLength(1);
+    const details = JSON.stringify([...updated, ...orgEvents]);
+    for (const name of ['Noord', 'Buurtzorg', 'NW']) expect(details).not.toContain(name);
+  });
+
+  it('the own second factor: new recovery codes and turning it off ask a current code; not off when REQUIRE_2FA requires it', async () => {
+    /** A professional (optional under `staff`) with the factor on; returns a full session and the secret. */
+    async function withFactor(password: string) {
+      const pro = await createUser(s, { password });
+      const res = await login(s.url, pro.email, password);
+      expect(res.body.secondFactor).toBe('none');
+      const token = res.body.accessToken;
+      const { secret, recoveryCodes } = await enrolApp(token);
+      return { pro, token, secret, oldCodes: recoveryCodes };
+    }
+    /** The code of the next 30-second step: the one just used does not work twice. */
+    const nextCode = (secret: string) =>
+      generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+    const settings = async (token: string) =>
+      (
+        await api<{ secondFactor: boolean; recoveryCodesLeft: number }>(
+          s.url,
+          'GET',
+          '/api/auth/settings',
+          { token },
+        )
+      ).body;
+
+    // New recovery codes: shown once, the old ones stop working.
+    const a = await withFactor('pro-pw-renew-1');
+    const wrong = await api<ErrorDto>(s.url, 'POST', '/api/auth/second-factor/recovery-codes', {
+      token: a.token,
+      body: { code: '000000' },
+    });
+    expect(wrong.body.code).toBe('auth.second_factor_invalid');
+    const used = await nextCode(a.secret);
+    const renewed = await api<RecoveryCodesDto>(
+      s.url,
+      'POST',
+      '/api/auth/second-factor/recovery-codes',
+      { token: a.token, body: { code: used } },
+    );
+    expect(renewed.status).toBe(200);
+    expect(renewed.body.recoveryCodes).toHaveLength(10);
+    expect(renewed.body.recoveryCodes).not.toContain(a.oldCodes[0]);
+    expect((await settings(a.token)).recoveryCodesLeft).toBe(10);
+    // The same code does not work a second time (turning off is refused with it).
+    const replay = await api<ErrorDto>(s.url, 'POST', '/api/auth/second-factor/disable', {
+      token: a.token,
+      body: { code: used },
+    });
+    expect(replay.body.code).toBe('auth.second_factor_invalid');
+    expect((await settings(a.token)).secondFactor).toBe(true);
+    const next = await login(s.url, a.pro.email, 'pro-pw-renew-1');
+    expect(next.body.secondFactor).toBe('code');
+    const verify = (code: string) =>
+      api<ErrorDto>(s.url, 'POST', '/api/auth/second-factor/verify', {
+        token: next.body.accessToken,
+        body: { code },
+      });
+    expect((await verify(a.oldCodes[0]!)).body.code).toBe('auth.second_factor_invalid');
+    expect((await verify(renewed.body.recoveryCodes[0]!)).status).toBe(204);
+
+    // Turning it off: the next login asks the password only.
+    const b = await withFactor('pro-pw-off-1');
+    const bad = await api<ErrorDto>(s.url, 'POST', '/api/auth/second-factor/disable', {
+      token: b.token,
+      body: { code: '123456' },
+    });
+    expect(bad.body.code).toBe('auth.second_factor_invalid');
+    const off = await api(s.url, 'POST', '/api/auth/second-factor/disable', {
+      token: b.token,
+      body: { code: await nextCode(b.secret) },
+    });
+    expect(off.status).toBe(204);
+    expect(await settings(b.token)).toMatchObject({ secondFactor: false, recoveryCodesLeft: 0 });
+    const plain = await login(s.url, b.pro.email, 'pro-pw-off-1');
+    expect(plain.body.secondFactor).toBe('none');
+    expect(
+      (await api(s.url, 'GET', '/api/households', { token: plain.body.accessToken })).status,
+    ).toBe(200);
+
+    // A coördinator under `staff` cannot turn it off, whatever the code.
+    const coord = await createUser(s, { systemRole: 'coordinator', discipline: 'coordinator' });
+    const c = await staffLogin(coord.email, coord.password);
+    const refused = await api<ErrorDto>(s.url, 'POST', '/api/auth/second-factor/disable', {
+      token: c.token,
+      body: { code: await nextCode(c.secret) },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('auth.second_factor_required_by_policy');
+    expect((await settings(c.token)).secondFactor).toBe(true);
+
+    expect((await auditEvents('auth.second_factor_disabled')).length).toBeGreaterThan(0);
+    expect((await auditEvents('auth.recovery_codes_renewed')).length).toBeGreaterThan(0);
   });
 });

@@ -5,10 +5,7 @@
  * send is rejected; a new reaction or own action notifies the regiehouder
  * once, also across a restart.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -20,13 +17,13 @@ import {
   PlanDoc,
   setText,
 } from '@spil/shared';
-import { startSpil, type SpilInstance } from '../../server/src/bootstrap';
+import type { SpilInstance } from '../../server/src/bootstrap';
 import { CollabService } from '../../server/src/collab/collab.service';
 import { type Client, connect, rawConnect, synced } from '../collab/helpers';
 import { householdByName } from '../factories';
-import { createTestDatabase, databaseKinds, type DatabaseKind } from '../support/database';
+import { databaseKinds } from '../support/database';
 import { api, eventually, loginAs } from '../support/http';
-import { startTestServer, type TestServer } from '../support/server';
+import { restartableServer, startTestServer, type TestServer } from '../support/server';
 import { RawCollab } from './collab-client';
 import { captureLogs } from './accountability-helpers';
 
@@ -533,36 +530,9 @@ describe.each(databaseKinds())('the household in their own plan on %s', (kind) =
   });
 });
 
-/** A server whose database outlives it: a data folder for the embedded kind, a database of its own for PostgreSQL. */
-async function restartable(
-  kind: DatabaseKind,
-): Promise<{ start(): Promise<SpilInstance & { wsUrl: string }>; drop(): Promise<void> }> {
-  const db = kind === 'postgres' ? await createTestDatabase('postgres') : null;
-  const env: Record<string, string> = {
-    NODE_ENV: 'test',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    AUTH_SECRET: randomBytes(32).toString('hex'),
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'spil-voice-')),
-    DEMO_DATA: 'true',
-    LOG_LEVEL: 'warn',
-    CLIENT_DIST: '',
-    // Tests log in with the demo passwords alone; the second factor has tests of its own.
-    REQUIRE_2FA: 'off',
-    ...(db ? { DATABASE_URL: db.url } : {}),
-  };
-  return {
-    async start() {
-      const spil = await startSpil({ env, inMemoryDatabase: false });
-      return { ...spil, wsUrl: spil.url.replace(/^http/, 'ws') };
-    },
-    drop: async () => db?.drop(),
-  };
-}
-
 describe.each(databaseKinds())('household notifications across a restart on %s', (kind) => {
   it('does not notify an entry again after a restart, and does notify the next one', async () => {
-    const server = await restartable(kind);
+    const server = await restartableServer(kind);
     const clients: Client[] = [];
     let spil: (SpilInstance & { wsUrl: string }) | null = null;
     const logs = captureLogs();

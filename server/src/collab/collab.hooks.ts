@@ -55,7 +55,11 @@ export type ClosedHook = (c: CollabConnectionInfo & { code?: number }) => unknow
 
 export interface CommittedBatch {
   docName: string;
-  /** The update-log rows of the batch, in order; `connectionId`/`userId` are null for server changes. */
+  /**
+   * The update-log rows of the batch, in order. `connectionId` is null for
+   * server changes; `userId` too, unless the change was made for someone
+   * (`withDoc`'s `userId`, a REST call).
+   */
   rows: { id: string; connectionId: string | null; userId: string | null }[];
 }
 /** After a batch of updates is committed to the update log and applied, just before `StoredHook`. */

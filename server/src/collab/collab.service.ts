@@ -265,15 +265,17 @@ export class CollabService
    * any other, then applies it to the live document and relays it. Resolves
    * true once stored and relayed, false when `fn` changed nothing. Changes of
    * one document run one at a time. `fn` may write any root, `server` too.
+   * `userId`: the person the change is made for (stored with the update and
+   * named in `onCommitted`); null for the server's own changes.
    */
   async withDoc(
     docName: string,
     fn: (doc: Y.Doc) => void,
-    origin: unknown = SERVER_ORIGIN,
+    { origin = SERVER_ORIGIN, userId = null }: { origin?: unknown; userId?: string | null } = {},
   ): Promise<boolean> {
     const room = await this.acquire(docName);
     try {
-      return await this.serverChange(room, async () => fn, origin);
+      return await this.serverChange(room, async () => fn, origin, userId);
     } finally {
       this.release(room);
     }
@@ -493,6 +495,7 @@ export class CollabService
     room: DocRoom,
     prepare: () => Promise<(doc: Y.Doc) => void>,
     origin: unknown,
+    userId: string | null = null,
   ): Promise<boolean> {
     const run = room.serverChain.then(async () => {
       const fn = await prepare();
@@ -511,7 +514,7 @@ export class CollabService
         scratch.destroy();
       }
       if (!update) return false;
-      await room.enqueue(update, null, origin).stored;
+      await room.enqueue(update, userId, origin).stored;
       return true;
     });
     room.serverChain = run.catch(() => undefined);

@@ -29,8 +29,10 @@ import type {
   PlanChange,
   PlanDocuments,
   PlanView,
+  StoredChange,
   StoredDocument,
 } from '../common/plan-documents.port';
+import type { CommittedBatch } from './collab.hooks';
 import { CollabService } from './collab.service';
 
 /** The tables a household's documents are stored in: the update log and the compacted snapshots. */
@@ -52,19 +54,39 @@ export class CollabPlanDocuments implements PlanDocuments {
     }
   }
 
-  onStored(listener: (plan: PlanView) => void): () => void {
-    return this.collab.onStored((docName, doc) => {
+  onStored(listener: (plan: PlanView, change: StoredChange) => void): () => void {
+    // Every stored change is a committed batch: `onCommitted` names its rows' users just before `onStored` fires.
+    let batch: CommittedBatch | null = null;
+    const offCommitted = this.collab.onCommitted((e) => {
+      batch = e;
+    });
+    const offStored = this.collab.onStored((docName, doc) => {
+      const rows = batch?.docName === docName ? batch.rows : [];
+      batch = null;
       const parsed = parseDocName(docName);
       if (!parsed || parsed.kind !== 'plan') return;
-      listener(planView(parsed.householdId, doc));
+      const authors = [...new Set(rows.flatMap((r) => (r.userId ? [r.userId] : [])))];
+      listener(planView(parsed.householdId, doc), { authors });
     });
+    return () => {
+      offCommitted();
+      offStored();
+    };
   }
 
-  async change<T>(householdId: string, fn: (plan: PlanDoc) => T): Promise<PlanChange<T>> {
+  async change<T>(
+    householdId: string,
+    fn: (plan: PlanDoc) => T,
+    by?: { userId: string },
+  ): Promise<PlanChange<T>> {
     const ran: { result?: T } = {};
-    const changed = await this.collab.withDoc(docNameOf(householdId), (doc) => {
-      ran.result = fn(new PlanDoc(doc));
-    });
+    const changed = await this.collab.withDoc(
+      docNameOf(householdId),
+      (doc) => {
+        ran.result = fn(new PlanDoc(doc));
+      },
+      by ? { userId: by.userId } : {},
+    );
     return { changed, result: ran.result as T };
   }
 

@@ -54,6 +54,17 @@ export interface StoredDocument {
   kind: DocKind;
 }
 
+/** Who made a stored change of a plan. */
+export interface StoredChange {
+  /**
+   * The users whose updates are in it: the senders of a committed batch of
+   * client updates, or the person a server change was made for (`change`'s
+   * `by`). Empty for the server's own changes (team and regie mirroring,
+   * the schema migration).
+   */
+  readonly authors: readonly string[];
+}
+
 /** The result of a server change: whether the plan changed, and what `fn` returned. */
 export interface PlanChange<T> {
   changed: boolean;
@@ -67,16 +78,23 @@ export interface PlanDocuments {
   /**
    * After every stored change of a plan (client edits, server changes, the
    * migration on load). `plan` reads the live document: read what you need
-   * synchronously, inside the listener. Returns the unsubscribe function.
+   * synchronously, inside the listener. `change` says who made it. Returns
+   * the unsubscribe function.
    */
-  onStored(listener: (plan: PlanView) => void): () => void;
+  onStored(listener: (plan: PlanView, change: StoredChange) => void): () => void;
 
   /**
    * Apply a server change to the plan: `fn` runs once on a copy of the
    * stored state, and what it wrote is stored in the update log and relayed
-   * to every open plan. Changes of one plan run one at a time.
+   * to every open plan. Changes of one plan run one at a time. `by`: the
+   * user the change is made for (a REST call), stored with the update and
+   * named to `onStored` listeners as its author.
    */
-  change<T>(householdId: string, fn: (plan: PlanDoc) => T): Promise<PlanChange<T>>;
+  change<T>(
+    householdId: string,
+    fn: (plan: PlanDoc) => T,
+    by?: { userId: string },
+  ): Promise<PlanChange<T>>;
 
   /** The household's stored documents (the plan, medisch, werk, overleg notes), by name. */
   list(householdId: string): Promise<StoredDocument[]>;

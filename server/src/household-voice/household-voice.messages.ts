@@ -5,14 +5,9 @@
  */
 import type { HuishoudenEntry } from '@spil/shared';
 import type { NotificationInput } from '../modules/notifications/notifications.service';
+import { quote } from '../modules/notifications/quote';
 
-/** Longest quote of the household's text in a notification (characters). */
-export const QUOTE_MAX = 200;
-
-function quote(text: string): string {
-  const t = text.replace(/\s+/g, ' ').trim();
-  return t.length > QUOTE_MAX ? `${t.slice(0, QUOTE_MAX - 1).trimEnd()}…` : t;
-}
+export { QUOTE_MAX } from '../modules/notifications/quote';
 
 export interface VoiceContext {
   householdId: string;

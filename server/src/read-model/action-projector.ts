@@ -8,11 +8,26 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { PLAN_DOCUMENTS, type PlanDocuments, type PlanView } from '../common/plan-documents.port';
+import {
+  PLAN_DOCUMENTS,
+  type PlanDocuments,
+  type PlanView,
+  type StoredChange,
+} from '../common/plan-documents.port';
 import { describeError } from '../common/describe-error';
+import { ActionAssignments } from './action-assignments';
 import { projectActions } from './action-projection';
 import type { PlanActionEntity } from './plan-action.entity';
 import { ReadModelRepository } from './read-model.repository';
+
+type ActionRow = Omit<PlanActionEntity, 'household'>;
+
+interface Pending {
+  rows: ActionRow[];
+  /** Per action: the authors of the stored change that gave it its current owner (within this window). */
+  ownerSetBy: Map<string, readonly string[]>;
+  timer: NodeJS.Timeout;
+}
 
 /** How long a plan may keep changing before its actions are projected (in ms). */
 const DEBOUNCE_MS = 250;
@@ -21,64 +36,100 @@ const DEBOUNCE_MS = 250;
  * Keeps the read model of actions in step with the plans: after every stored
  * change of a plan the rows are computed from the live document at once, and
  * written after a short quiet period, so a burst of keystrokes makes one write.
+ * An action whose projected owner becomes someone else is handed to
+ * `ActionAssignments` with the authors of the change that set the owner, so
+ * that nobody is told of an action they gave themselves.
  */
 @Injectable()
 export class ActionProjector implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ActionProjector.name);
-  private readonly pending = new Map<
-    string,
-    { rows: Omit<PlanActionEntity, 'household'>[]; timer: NodeJS.Timeout }
-  >();
+  private readonly pending = new Map<string, Pending>();
   private unsubscribe: (() => void) | null = null;
+  /**
+   * Settles once the plans written before this instance ran are projected
+   * (`projectMissing`, at bootstrap), or at shutdown. Stored changes heard
+   * before (the schema migration on start) wait for it.
+   */
+  private initialDone: () => void = () => undefined;
+  private readonly initial = new Promise<void>((resolve) => {
+    this.initialDone = resolve;
+  });
   private closed = false;
 
   constructor(
     @Inject(PLAN_DOCUMENTS) private readonly plans: PlanDocuments,
     private readonly repo: ReadModelRepository,
+    private readonly assignments: ActionAssignments,
     @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
   onModuleInit(): void {
-    this.unsubscribe = this.plans.onStored((plan) => this.changed(plan));
+    this.unsubscribe = this.plans.onStored((plan, change) => this.changed(plan, change));
   }
 
   /** Plans written before this instance ran (demo data, another version) are projected once in the background. */
   onApplicationBootstrap(): void {
-    void this.projectMissing().catch((e: unknown) =>
-      this.logger.warn(`Initial projection failed: ${describeError(e)}`),
-    );
+    void this.projectMissing()
+      .catch((e: unknown) => this.logger.warn(`Initial projection failed: ${describeError(e)}`))
+      .finally(() => this.initialDone());
   }
 
   async onModuleDestroy(): Promise<void> {
     this.closed = true;
+    this.initialDone();
     this.unsubscribe?.();
     const flushes = [...this.pending.keys()].map((id) => this.flush(id));
     await Promise.all(flushes);
   }
 
-  private changed(plan: PlanView): void {
+  private changed(plan: PlanView, change: StoredChange): void {
     const { householdId } = plan;
     const rows = projectActions(householdId, plan);
     const prev = this.pending.get(householdId);
     if (prev) clearTimeout(prev.timer);
+    // An owner this change did not touch keeps the authors of the change that set it.
+    const prevOwner = new Map(prev?.rows.map((r) => [r.id, r.eigenaarId] as const));
+    const ownerSetBy = new Map<string, readonly string[]>();
+    for (const r of rows) {
+      const kept = prev?.ownerSetBy.get(r.id);
+      ownerSetBy.set(r.id, kept && prevOwner.get(r.id) === r.eigenaarId ? kept : change.authors);
+    }
     const timer = setTimeout(() => void this.flush(householdId), DEBOUNCE_MS);
-    this.pending.set(householdId, { rows, timer });
+    this.pending.set(householdId, { rows, ownerSetBy, timer });
   }
 
   private async flush(householdId: string): Promise<void> {
+    // A plan never projected has no rows: its owners would all look new. Compare only after the first projection.
+    await this.initial;
     const entry = this.pending.get(householdId);
     if (!entry) return;
     this.pending.delete(householdId);
     clearTimeout(entry.timer);
+    let assigned: ActionRow[];
     try {
-      await this.repo.replace(householdId, entry.rows);
+      assigned = await this.repo.replace(householdId, entry.rows);
     } catch (e) {
       // A household purged meanwhile has no rows to keep; anything else is retried on the next change.
       if (!this.closed) this.logger.warn(`Projection failed: ${describeError(e)}`);
+      return;
+    }
+    if (assigned.length === 0) return;
+    try {
+      await this.assignments.assigned(
+        householdId,
+        assigned.map((r) => ({
+          actieId: r.id,
+          titel: r.titel,
+          eigenaarId: r.eigenaarId as string,
+          authors: entry.ownerSetBy.get(r.id) ?? [],
+        })),
+      );
+    } catch (e) {
+      this.logger.error(`Notifying new action owners failed: ${describeError(e)}`);
     }
   }
 
-  /** Project one plan now from its stored state. */
+  /** Project one plan now from its stored state (nobody is notified of owners). */
   async projectNow(householdId: string): Promise<void> {
     const plan = await this.plans.read(householdId);
     await this.repo.replace(householdId, projectActions(householdId, plan));

@@ -39,13 +39,27 @@ const SELECT_ACTIONS = `
 export class ReadModelRepository {
   constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
-  /** Replace one household's rows with a fresh projection, in one short transaction. */
-  async replace(householdId: string, rows: Omit<PlanActionEntity, 'household'>[]): Promise<void> {
-    await this.ds.transaction(async (em) => {
+  /**
+   * Replace one household's rows with a fresh projection, in one short
+   * transaction. Returns the rows whose owner is new: set, and not the one
+   * projected before (a new action with an owner counts). Projecting the same
+   * plan again returns none, on any instance and after a restart.
+   */
+  replace(
+    householdId: string,
+    rows: Omit<PlanActionEntity, 'household'>[],
+  ): Promise<Omit<PlanActionEntity, 'household'>[]> {
+    return this.ds.transaction(async (em) => {
       // Instances project the same plan concurrently (start-up, cluster): one at a time per household.
       await em.query(`SELECT pg_advisory_xact_lock(hashtext('plan_action:' || $1))`, [householdId]);
+      const before: { id: string; eigenaar_id: string | null }[] = await em.query(
+        `SELECT id, eigenaar_id FROM plan_action WHERE household_id = $1`,
+        [householdId],
+      );
+      const owners = new Map(before.map((r) => [r.id, r.eigenaar_id] as const));
       await em.delete(PlanActionEntity, { householdId });
       if (rows.length) await em.insert(PlanActionEntity, rows);
+      return rows.filter((r) => r.eigenaarId !== null && owners.get(r.id) !== r.eigenaarId);
     });
   }
 

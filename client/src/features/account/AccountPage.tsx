@@ -1,12 +1,17 @@
-import { type FormEvent, useState } from 'react';
-import { NOTIFY_MODE_LABELS, NOTIFY_MODES, type NotifyMode } from '@spil/shared';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import {
+  type AccountSettingsDto,
+  NOTIFY_MODE_LABELS,
+  NOTIFY_MODES,
+  type NotifyMode,
+} from '@spil/shared';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
 import { keys, queryOptions, useData } from '../../lib/query';
 import { useSubmit } from '../../lib/use-submit';
 import { accountApi } from './account-api';
-import { EnrolTotp } from './EnrolTotp';
+import { AppCodeForm, EnrolTotp, RecoveryCodes } from './EnrolTotp';
 import './account.css';
 
 const settingsQuery = queryOptions({ queryKey: keys.me('account'), queryFn: accountApi.settings });
@@ -126,9 +131,120 @@ function NotifyForm({ current }: { current: NotifyMode }) {
   );
 }
 
+type SecondFactorAction = 'enrol' | 'renew' | 'disable' | null;
+
+/** The second step: turn it on, make new recovery codes, or turn it off (when the role does not require it). */
+function SecondFactorSection({
+  settings,
+  reload,
+}: {
+  settings: AccountSettingsDto;
+  reload: () => void;
+}) {
+  const [action, setAction] = useState<SecondFactorAction>(null);
+  const [codes, setCodes] = useState<string[] | null>(null);
+  const [turnedOff, setTurnedOff] = useState(false);
+  const renew = useSubmit((code: string) => accountApi.renewRecoveryCodes(code), {
+    invalidates: [keys.me('account')],
+    onSuccess: (r) => {
+      setAction(null);
+      setCodes(r.recoveryCodes);
+    },
+  });
+  const disable = useSubmit((code: string) => accountApi.disableSecondFactor(code), {
+    invalidates: [keys.me('account')],
+    onSuccess: () => {
+      setAction(null);
+      setTurnedOff(true);
+    },
+  });
+  const cancel = (
+    <button type="button" className="button" onClick={() => setAction(null)}>
+      Annuleren
+    </button>
+  );
+  let body: ReactNode;
+  if (codes) body = <RecoveryCodes codes={codes} onDone={() => setCodes(null)} />;
+  else if (!settings.secondFactor)
+    body =
+      action === 'enrol' ? (
+        <EnrolTotp
+          onDone={() => {
+            setAction(null);
+            reload();
+          }}
+        />
+      ) : (
+        <>
+          {turnedOff && (
+            <div role="status">
+              <Notice>De tweede stap staat uit.</Notice>
+            </div>
+          )}
+          <p>
+            Uit.
+            {settings.secondFactorRequired
+              ? ' Voor jouw rol is hij verplicht: je stelt hem in bij de volgende keer inloggen.'
+              : ' Zet hem aan voor extra zekerheid.'}
+          </p>
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setTurnedOff(false);
+              setAction('enrol');
+            }}
+          >
+            Tweede stap aanzetten
+          </button>
+        </>
+      );
+  else
+    body = (
+      <>
+        <p>
+          Aan: je logt in met je wachtwoord en een code uit je authenticator-app. Je hebt nog{' '}
+          {settings.recoveryCodesLeft} herstelcodes.
+          {settings.secondFactorRequired && ' Voor jouw rol is hij verplicht.'}
+        </p>
+        {action === 'renew' && (
+          <>
+            <p>Je oude herstelcodes werken daarna niet meer.</p>
+            <AppCodeForm submit={renew} id="renew-code" submitLabel="Nieuwe herstelcodes maken" />
+            {cancel}
+          </>
+        )}
+        {action === 'disable' && (
+          <>
+            <p>Daarna log je in met alleen je wachtwoord; je herstelcodes vervallen.</p>
+            <AppCodeForm submit={disable} id="disable-code" submitLabel="Tweede stap uitzetten" />
+            {cancel}
+          </>
+        )}
+        {action === null && (
+          <div className="account-actions">
+            <button type="button" className="button" onClick={() => setAction('renew')}>
+              Nieuwe herstelcodes
+            </button>
+            {!settings.secondFactorRequired && (
+              <button type="button" className="button" onClick={() => setAction('disable')}>
+                Uitzetten
+              </button>
+            )}
+          </div>
+        )}
+      </>
+    );
+  return (
+    <section className="card" aria-labelledby="tweede-stap">
+      <h2 id="tweede-stap">Tweede stap bij inloggen</h2>
+      {body}
+    </section>
+  );
+}
+
 export function AccountPage() {
   const settings = useData(settingsQuery);
-  const [enrolling, setEnrolling] = useState(false);
   return (
     <div className="page">
       <title>Mijn account – Spil</title>
@@ -136,36 +252,7 @@ export function AccountPage() {
       <ErrorMessage message={settings.error} />
       <PasswordForm />
       {settings.data && <NotifyForm current={settings.data.notifyMode} />}
-      {settings.data && (
-        <section className="card" aria-labelledby="tweede-stap">
-          <h2 id="tweede-stap">Tweede stap bij inloggen</h2>
-          {settings.data.secondFactor ? (
-            <p>
-              Aan: je logt in met je wachtwoord en een code uit je authenticator-app. Je hebt nog{' '}
-              {settings.data.recoveryCodesLeft} herstelcodes.
-            </p>
-          ) : enrolling ? (
-            <EnrolTotp
-              onDone={() => {
-                setEnrolling(false);
-                settings.reload();
-              }}
-            />
-          ) : (
-            <>
-              <p>
-                Uit.
-                {settings.data.secondFactorRequired
-                  ? ' Voor jouw rol is hij verplicht: je stelt hem in bij de volgende keer inloggen.'
-                  : ' Zet hem aan voor extra zekerheid.'}
-              </p>
-              <button type="button" className="button" onClick={() => setEnrolling(true)}>
-                Tweede stap aanzetten
-              </button>
-            </>
-          )}
-        </section>
-      )}
+      {settings.data && <SecondFactorSection settings={settings.data} reload={settings.reload} />}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import type { SecondFactorState } from '@spil/shared';
 import { ApiError, errorMessage } from '../../api/http';
@@ -7,13 +7,13 @@ import { useSubmit } from '../../lib/use-submit';
 import { accountApi } from './account-api';
 import { AuthCard } from './AuthCard';
 import { EnrolTotp } from './EnrolTotp';
+import { OneFieldForm } from './OneFieldForm';
 
 /** The second step of a password login: enrol an authenticator app on first use, a code after that. */
 export function SecondStepPage() {
   const navigate = useNavigate();
   const [needed, setNeeded] = useState<SecondFactorState | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [code, setCode] = useState('');
   const verify = useSubmit((c: string) => accountApi.verify(c), {
     onSuccess: () => navigate('/', { replace: true }),
   });
@@ -31,12 +31,6 @@ export function SecondStepPage() {
     );
   }, [navigate]);
 
-  function submit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    if (code.trim().length < 6) return verify.fail('Vul de code uit je app in.', 'code');
-    void verify.run(code.trim());
-  }
-
   return (
     <AuthCard title={needed === 'enrol' ? 'Tweede stap instellen' : 'Tweede stap'}>
       <ErrorMessage message={loadError} />
@@ -46,26 +40,16 @@ export function SecondStepPage() {
           <p>
             Vul de code van zes cijfers uit je authenticator-app in, of een van je herstelcodes.
           </p>
-          <ErrorMessage message={verify.error} />
-          <form noValidate onSubmit={submit} aria-busy={verify.busy}>
-            <div className="field">
-              <label htmlFor="second-code">Code</label>
-              <input
-                id="second-code"
-                autoComplete="one-time-code"
-                value={code}
-                onChange={(e) => setCode(e.target.value)}
-                aria-invalid={verify.field === 'code' ? true : undefined}
-              />
-            </div>
-            <button
-              type="submit"
-              className="button button--primary button--wide"
-              disabled={verify.busy}
-            >
-              {verify.busy ? 'Bezig…' : 'Verder'}
-            </button>
-          </form>
+          <OneFieldForm
+            submit={verify}
+            id="second-code"
+            label="Code"
+            field="code"
+            submitLabel="Verder"
+            wide
+            input={{ autoComplete: 'one-time-code' }}
+            check={(v) => (v.length < 6 ? 'Vul de code uit je app in.' : null)}
+          />
         </>
       )}
       <p>

@@ -38,6 +38,10 @@ export const accountApi = {
   confirm: (code: string) =>
     request('POST', '/api/auth/second-factor/confirm', RecoveryCodesDto, { code }),
   verify: (code: string) => requestVoid('POST', '/api/auth/second-factor/verify', { code }),
+  disableSecondFactor: (code: string) =>
+    requestVoid('POST', '/api/auth/second-factor/disable', { code }),
+  renewRecoveryCodes: (code: string) =>
+    request('POST', '/api/auth/second-factor/recovery-codes', RecoveryCodesDto, { code }),
 };
 
 export const beheerApi = {
@@ -49,6 +53,10 @@ export const beheerApi = {
   organisations: () => request('GET', '/api/beheer/organisations', z.array(OrganisationDto)),
   createOrganisation: (name: string) =>
     request('POST', '/api/beheer/organisations', OrganisationDto, { name }),
+  renameOrganisation: (id: string, name: string) =>
+    request('PUT', `/api/beheer/organisations/${encodeURIComponent(id)}`, OrganisationDto, {
+      name,
+    }),
   accounts: () => request('GET', '/api/beheer/accounts', z.array(AccountDto)),
   invite: (body: InviteProfessionalRequest) =>
     request('POST', '/api/beheer/accounts', InviteProfessionalResponse, body),

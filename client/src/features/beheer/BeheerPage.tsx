@@ -319,37 +319,61 @@ function AccountRow({ account }: { account: AccountDto }) {
   );
 }
 
+/** One name: a new organisation, or another name for one (its accounts follow). */
 function NameForm({
   label,
+  formLabel,
   id,
-  onAdd,
+  initial = '',
+  submitLabel,
+  onSave,
 }: {
   label: string;
+  formLabel: string;
   id: string;
-  onAdd: (name: string) => Promise<unknown>;
+  initial?: string;
+  submitLabel: string;
+  onSave: (name: string) => Promise<unknown>;
 }) {
-  const [name, setName] = useState('');
-  const add = useSubmit((n: string) => onAdd(n), {
+  const [name, setName] = useState(initial);
+  const [saved, setSaved] = useState(false);
+  const save = useSubmit((n: string) => onSave(n), {
     invalidates: [keys.wijkteam('beheer')],
-    onSuccess: () => setName(''),
+    onSuccess: () => {
+      if (initial) setSaved(true);
+      else setName('');
+    },
   });
   return (
     <form
       noValidate
+      aria-label={formLabel}
       onSubmit={(e) => {
         e.preventDefault();
-        if (name.trim().length < 2) return add.fail('Vul een naam in.', 'name');
-        void add.run(name.trim());
+        setSaved(false);
+        if (name.trim().length < 2) return save.fail('Vul een naam in.', 'name');
+        void save.run(name.trim());
       }}
     >
-      <ErrorMessage message={add.error} />
+      <ErrorMessage message={save.error} />
       <div className="field">
         <label htmlFor={id}>{label}</label>
-        <input id={id} value={name} onChange={(e) => setName(e.target.value)} />
+        <input
+          id={id}
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          aria-invalid={save.field === 'name' ? true : undefined}
+        />
       </div>
-      <button type="submit" className="button" disabled={add.busy}>
-        Toevoegen
+      <button type="submit" className="button" disabled={save.busy}>
+        {submitLabel}
       </button>
+      {saved && (
+        <span role="status" className="muted">
+          {' '}
+          Opgeslagen.
+        </span>
+      )}
     </form>
   );
 }
@@ -451,15 +475,31 @@ export function BeheerPage() {
       </section>
       <section className="card" aria-labelledby="organisaties">
         <h2 id="organisaties">Organisaties</h2>
-        <ul>
-          {orgNames.map((o) => (
-            <li key={o}>{o}</li>
-          ))}
-        </ul>
+        {me.systemRole === 'beheerder' ? (
+          (organisations.data ?? []).map((o) => (
+            <NameForm
+              key={o.id}
+              label={`Naam van ${o.name}`}
+              formLabel={`Organisatie ${o.name} wijzigen`}
+              id={`org-${o.id}`}
+              initial={o.name}
+              submitLabel="Naam opslaan"
+              onSave={(n) => beheerApi.renameOrganisation(o.id, n)}
+            />
+          ))
+        ) : (
+          <ul>
+            {orgNames.map((o) => (
+              <li key={o}>{o}</li>
+            ))}
+          </ul>
+        )}
         <NameForm
           label="Nieuwe organisatie"
+          formLabel="Nieuwe organisatie"
           id="new-org"
-          onAdd={(n) => beheerApi.createOrganisation(n)}
+          submitLabel="Toevoegen"
+          onSave={(n) => beheerApi.createOrganisation(n)}
         />
       </section>
       <section className="card" aria-labelledby="wijkteams">

@@ -133,6 +133,37 @@ export class AccountController {
     return { recoveryCodes: await this.secondFactor.confirmEnrolment(auth, body.code) };
   }
 
+  @Post('second-factor/disable')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Turn the own second factor off with a current code from the app (not when REQUIRE_2FA asks it of you: 409)',
+  })
+  @ApiZodBody(TotpCodeRequest)
+  async disable(
+    @Auth() auth: AuthContext,
+    @ZodBody(TotpCodeRequest) body: TotpCodeRequest,
+  ): Promise<void> {
+    await this.secondFactor.disable(auth, body.code);
+  }
+
+  @Post('second-factor/recovery-codes')
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Ten new recovery codes (shown once) for a current code from the app; the old ones stop working',
+  })
+  @ApiZodBody(TotpCodeRequest)
+  @ApiZodResponse(200, RecoveryCodesDto)
+  async renewRecoveryCodes(
+    @Auth() auth: AuthContext,
+    @ZodBody(TotpCodeRequest) body: TotpCodeRequest,
+  ): Promise<RecoveryCodesDto> {
+    return { recoveryCodes: await this.secondFactor.renewRecoveryCodes(auth, body.code) };
+  }
+
   @SecondStep()
   @Post('second-factor/verify')
   @HttpCode(204)

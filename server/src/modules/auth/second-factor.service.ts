@@ -9,7 +9,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { generateSecret, generateURI, verify } from 'otplib';
 import { toString as qrSvg } from 'qrcode';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import type { SecondFactorState, TotpEnrolmentDto } from '@spil/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config';
 import { SpilError } from '../../common/errors';
@@ -28,6 +28,16 @@ const normalise = (code: string) => code.toLowerCase().replace(/[^a-z0-9]/g, '')
 function recoveryCode(): string {
   const raw = randomBytes(10).toString('hex'); // 80 bits
   return `${raw.slice(0, 5)}-${raw.slice(5, 10)}-${raw.slice(10, 15)}-${raw.slice(15)}`;
+}
+
+/** Replace a person's recovery codes with ten new ones (only their hashes are kept); returns them, to show once. */
+async function newRecoveryCodes(em: EntityManager, userId: string): Promise<string[]> {
+  const codes = Array.from({ length: RECOVERY_CODES }, recoveryCode);
+  await em.getRepository(RecoveryCodeEntity).delete({ userId });
+  await em
+    .getRepository(RecoveryCodeEntity)
+    .insert(codes.map((c) => ({ userId, codeHash: sha256(normalise(c)), usedAt: null })));
+  return codes;
 }
 
 @Injectable()
@@ -73,17 +83,11 @@ export class SecondFactorService {
     if (user.totpEnabled || !user.totpSecret) throw new SpilError('auth.second_factor_not_started');
     const step = await this.checkTotp(user, code);
     if (step === null) return this.refuse(user.id);
-    const codes = Array.from({ length: RECOVERY_CODES }, recoveryCode);
-    await this.ds.transaction(async (em) => {
+    const codes = await this.ds.transaction(async (em) => {
       await em
         .getRepository(UserEntity)
         .update({ id: user.id }, { totpEnabled: true, totpLastStep: String(step) });
-      await em.getRepository(RecoveryCodeEntity).delete({ userId: user.id });
-      await em
-        .getRepository(RecoveryCodeEntity)
-        .insert(
-          codes.map((c) => ({ userId: user.id, codeHash: sha256(normalise(c)), usedAt: null })),
-        );
+      return newRecoveryCodes(em, user.id);
     });
     await this.failures.reset(user.id);
     await this.auth.completeSecondFactor(ctx.sessionId);
@@ -99,18 +103,7 @@ export class SecondFactorService {
     if (await this.failures.blocked(user.id)) throw new SpilError('auth.too_many_attempts');
     const step = await this.checkTotp(user, code);
     if (step !== null) {
-      // Only a later time step than the last one accepted: a code works once.
-      const res = await this.ds
-        .getRepository(UserEntity)
-        .createQueryBuilder()
-        .update()
-        .set({ totpLastStep: String(step) })
-        .where('id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)', {
-          id: user.id,
-          step,
-        })
-        .execute();
-      if (!res.affected) return this.refuse(user.id);
+      if (!(await this.useStep(user.id, step))) return this.refuse(user.id);
     } else {
       const res = await this.ds
         .getRepository(RecoveryCodeEntity)
@@ -123,6 +116,59 @@ export class SecondFactorService {
     await this.failures.reset(user.id);
     await this.auth.completeSecondFactor(ctx.sessionId);
     await this.record(user, 'auth.second_factor', 'success');
+  }
+
+  /**
+   * Turn the second factor off, with a current code from the app; only when
+   * REQUIRE_2FA does not ask it of this person. The secret and the recovery
+   * codes are gone; the next login asks for the password only.
+   */
+  async disable(ctx: AuthContext, code: string): Promise<void> {
+    if (this.auth.secondFactorRequired(ctx.user))
+      throw new SpilError('auth.second_factor_required_by_policy');
+    const user = await this.currentCode(ctx, code);
+    await this.ds.transaction(async (em) => {
+      await em
+        .getRepository(UserEntity)
+        .update({ id: user.id }, { totpEnabled: false, totpSecret: null, totpLastStep: null });
+      await em.getRepository(RecoveryCodeEntity).delete({ userId: user.id });
+    });
+    await this.record(user, 'auth.second_factor_disabled', 'success', 'U');
+  }
+
+  /** New recovery codes (shown once), with a current code from the app; the old ones stop working. */
+  async renewRecoveryCodes(ctx: AuthContext, code: string): Promise<string[]> {
+    const user = await this.currentCode(ctx, code);
+    const codes = await this.ds.transaction((em) => newRecoveryCodes(em, user.id));
+    await this.record(user, 'auth.recovery_codes_renewed', 'success', 'U');
+    return codes;
+  }
+
+  /** A change of the factor itself asks a current code from the app (a recovery code will not do). */
+  private async currentCode(ctx: AuthContext, code: string): Promise<UserEntity> {
+    const user = await this.fresh(ctx.user.id);
+    if (!user.totpEnabled || !user.totpSecret)
+      throw new SpilError('auth.second_factor_not_started');
+    if (await this.failures.blocked(user.id)) throw new SpilError('auth.too_many_attempts');
+    const step = await this.checkTotp(user, code);
+    if (step === null || !(await this.useStep(user.id, step))) return this.refuse(user.id);
+    await this.failures.reset(user.id);
+    return user;
+  }
+
+  /** Accept a time step only if it is later than the last one accepted: a code works once. */
+  private async useStep(userId: string, step: number): Promise<boolean> {
+    const res = await this.ds
+      .getRepository(UserEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ totpLastStep: String(step) })
+      .where('id = :id AND (totp_last_step IS NULL OR totp_last_step < :step)', {
+        id: userId,
+        step,
+      })
+      .execute();
+    return Boolean(res.affected);
   }
 
   async recoveryCodesLeft(userId: string): Promise<number> {
@@ -150,11 +196,12 @@ export class SecondFactorService {
     user: UserEntity,
     event: string,
     outcome: 'success' | 'refused',
+    action: 'E' | 'U' = 'E',
   ): Promise<void> {
     this.audit.recordQuietly({
       ...(await this.audit.actorOf(user, null, 'aanmelding')),
       event,
-      action: 'E',
+      action,
       outcome,
       channel: 'rest',
       householdId: null,

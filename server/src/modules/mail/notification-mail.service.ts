@@ -77,8 +77,11 @@ export class NotificationMailService implements OnApplicationBootstrap, OnModule
     if (this.timer) clearInterval(this.timer);
   }
 
-  /** After notifications are stored: mail those people with `direct` who are not online. */
-  async afterNotify(rows: NotificationEntity[]): Promise<void> {
+  /**
+   * After notifications are stored: mail those people with `direct` who are
+   * not online. `path`: the item the mail links to (default: the household).
+   */
+  async afterNotify(rows: NotificationEntity[], path?: string): Promise<void> {
     for (const row of rows) {
       if (!MAILED_KINDS.has(row.kind)) continue;
       const [user] = await this.ds.query<{ email: string; notify_mode: string; active: boolean }[]>(
@@ -99,7 +102,7 @@ export class NotificationMailService implements OnApplicationBootstrap, OnModule
             'Er is een nieuwe melding voor je in Spil.',
             '',
             'Bekijk hem na het inloggen:',
-            this.mail.link(row.householdId ? `/huishoudens/${row.householdId}` : '/'),
+            this.mail.link(path ?? (row.householdId ? `/huishoudens/${row.householdId}` : '/')),
             '',
             'Je kiest in Spil onder "Mijn account" of en hoe vaak je deze e-mails krijgt.',
           ].join('\n'),

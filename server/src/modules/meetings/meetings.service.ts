@@ -303,15 +303,19 @@ export class MeetingsService {
     });
     let actieId: string;
     try {
-      const added = await this.plan.change(householdId, (plan) =>
-        plan.addActie({
-          titel: body.tekst,
-          eigenaarId: body.eigenaarId,
-          deadline: body.deadline,
-          inschakelen: body.inschakelen,
-          doelId: body.doelId,
-          domein: body.domein,
-        }),
+      // Made for the caller: the owner hears of it as of any action given in the plan (not when it is the caller).
+      const added = await this.plan.change(
+        householdId,
+        (plan) =>
+          plan.addActie({
+            titel: body.tekst,
+            eigenaarId: body.eigenaarId,
+            deadline: body.deadline,
+            inschakelen: body.inschakelen,
+            doelId: body.doelId,
+            domein: body.domein,
+          }),
+        { userId: user.id },
       );
       if (!added.changed) throw new Error('The plan did not take the action');
       actieId = added.result;
@@ -322,14 +326,6 @@ export class MeetingsService {
     }
     await this.repo.setDecisionActie(decision.id, actieId);
     this.changed(householdId);
-    if (body.eigenaarId !== user.id) {
-      await this.notifications.notify([body.eigenaarId], {
-        kind: 'actie',
-        householdId,
-        title: 'Nieuwe actie uit een overleg',
-        body: `${user.name} legde een besluit vast met jou als eigenaar: ${body.tekst} (deadline ${dutchDate(body.deadline)}).`,
-      });
-    }
     const users = await this.repo.users([body.eigenaarId, user.id]);
     return decisionDto({ ...decision, actieId }, users);
   }

@@ -14,6 +14,8 @@ export interface NotificationInput {
   householdId: string | null;
   title: string;
   body: string;
+  /** Where a direct e-mail about it links to (default: the household, else the start page). Not stored. */
+  path?: string;
 }
 
 function toDto(n: NotificationEntity): NotificationDto {
@@ -42,10 +44,11 @@ export class NotificationsService {
   async notify(userIds: Iterable<string>, input: NotificationInput): Promise<void> {
     const unique = [...new Set(userIds)];
     if (unique.length === 0) return;
+    const { path, ...fields } = input;
     const rows = await this.repo.save(
       unique.map((userId) =>
         this.repo.create({
-          ...input,
+          ...fields,
           // Titles and bodies often quote plan text, which any client may have written.
           title: withoutNul(input.title),
           body: withoutNul(input.body),
@@ -58,7 +61,7 @@ export class NotificationsService {
       this.broadcaster.toRoom(rooms.user(row.userId), 'notification:new', toDto(row));
     // People who are not online hear of it by e-mail, as they chose (never waited for).
     this.mailer
-      .afterNotify(rows)
+      .afterNotify(rows, path)
       .catch((e: unknown) => this.logger.error(`Notification mail failed: ${describeError(e)}`));
   }
 
