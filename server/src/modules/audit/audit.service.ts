@@ -74,13 +74,16 @@ export interface AuditFilter {
   wijkteamId?: string;
 }
 
+/** How long a wijkteam's name is taken from memory for audit records, in ms. */
+const WIJKTEAM_NAME_TTL_MS = 60_000;
 @Injectable()
 export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(AuditService.name);
   private readonly writer: AuditWriter;
   private queue: Pending[] = [];
   private flushing: Promise<void> | null = null;
-  private readonly wijkteamNames = new Map<string, string>();
+  /** Wijkteam names, kept a minute: a wijkteam can be renamed (beheer), and records carry the name of their moment. */
+  private readonly wijkteamNames = new Map<string, { name: string; until: number }>();
   private readonly spool: AuditSpool;
   private replayTimer: NodeJS.Timeout | null = null;
   private replaying: Promise<void> | null = null;
@@ -315,13 +318,13 @@ export class AuditService implements OnApplicationBootstrap, OnModuleDestroy {
   private async wijkteamName(id: string | null): Promise<string | null> {
     if (!id) return null;
     const cached = this.wijkteamNames.get(id);
-    if (cached) return cached;
+    if (cached && cached.until > Date.now()) return cached.name;
     const rows = await this.ds.query<{ name: string }[]>(
       'SELECT name FROM wijkteam WHERE id = $1',
       [id],
     );
     const name = rows[0]?.name ?? null;
-    if (name) this.wijkteamNames.set(id, name);
+    if (name) this.wijkteamNames.set(id, { name, until: Date.now() + WIJKTEAM_NAME_TTL_MS });
     return name;
   }
 
