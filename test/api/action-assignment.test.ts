@@ -127,6 +127,34 @@ describe.each(databaseKinds())('an action given to someone on %s', (kind) => {
       live.destroy();
     }
   });
+  it('keeps the read model current while someone types without a pause (an MDO)', async () => {
+    const { h, live } = await annaAnd('Carla Kijktmee', 'direct');
+    try {
+      const plan = new PlanDoc(live.doc);
+      const id = plan.addActie({ titel: 'Woord' });
+      await projected(h.id, id, (r) => expect(r.titel).toBe('Woord'));
+      // A keystroke every 100 ms for 4 s: no quiet spell of 250 ms ever comes.
+      const seen = new Set<string>();
+      let title = 'Woord';
+      for (let i = 0; i < 40; i++) {
+        title += i % 10 === 9 ? ' ' : 'x';
+        plan.updateActie(id, { titel: title });
+        await new Promise((r) => setTimeout(r, 100));
+        const [row] = await dataSourceOf(s).query<RowOf[]>(
+          `SELECT titel FROM plan_action WHERE household_id = $1 AND id = $2`,
+          [h.id, id],
+        );
+        if (row) seen.add(row.titel);
+      }
+      // The list followed the typing on its way, not only after it stopped.
+      seen.delete('Woord');
+      seen.delete(title);
+      expect(seen.size).toBeGreaterThan(0);
+      await projected(h.id, id, (r) => expect(r.titel).toBe(title));
+    } finally {
+      live.destroy();
+    }
+  });
 });
 
 describe.each(databaseKinds())('an action given to someone, across a restart on %s', (kind) => {

@@ -27,15 +27,24 @@ interface Pending {
   /** Per action: the authors of the stored change that gave it its current owner (within this window). */
   ownerSetBy: Map<string, readonly string[]>;
   timer: NodeJS.Timeout;
+  /** When the first change of this window was heard (Date.now()). */
+  since: number;
 }
 
 /** How long a plan may keep changing before its actions are projected (in ms). */
 const DEBOUNCE_MS = 250;
+/** A plan typed into without a pause (an MDO) is projected at least this often (in ms). */
+const MAX_WAIT_MS = 2000;
+/** Households whose last written rows are remembered, to skip writing the same rows again. */
+const REMEMBERED = 2000;
 
 /**
  * Keeps the read model of actions in step with the plans: after every stored
  * change of a plan the rows are computed from the live document at once, and
- * written after a short quiet period, so a burst of keystrokes makes one write.
+ * written after a short quiet period, so a burst of keystrokes makes one write
+ * (and at least every `MAX_WAIT_MS` while the typing goes on). Rows equal to
+ * those this instance wrote last are not written again: most changes of a
+ * plan (its situatie, doelen, zorgen) change no action.
  * An action whose projected owner becomes someone else is handed to
  * `ActionAssignments` with the authors of the change that set the owner, so
  * that nobody is told of an action they gave themselves.
@@ -44,6 +53,8 @@ const DEBOUNCE_MS = 250;
 export class ActionProjector implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ActionProjector.name);
   private readonly pending = new Map<string, Pending>();
+  /** Per household: the rows this instance wrote last, serialised. */
+  private readonly written = new Map<string, string>();
   private unsubscribe: (() => void) | null = null;
   /**
    * Settles once the plans written before this instance ran are projected
@@ -94,8 +105,10 @@ export class ActionProjector implements OnModuleInit, OnApplicationBootstrap, On
       const kept = prev?.ownerSetBy.get(r.id);
       ownerSetBy.set(r.id, kept && prevOwner.get(r.id) === r.eigenaarId ? kept : change.authors);
     }
-    const timer = setTimeout(() => void this.flush(householdId), DEBOUNCE_MS);
-    this.pending.set(householdId, { rows, ownerSetBy, timer });
+    const since = prev?.since ?? Date.now();
+    const wait = Math.max(0, Math.min(DEBOUNCE_MS, since + MAX_WAIT_MS - Date.now()));
+    const timer = setTimeout(() => void this.flush(householdId), wait);
+    this.pending.set(householdId, { rows, ownerSetBy, timer, since });
   }
 
   private async flush(householdId: string): Promise<void> {
@@ -105,10 +118,15 @@ export class ActionProjector implements OnModuleInit, OnApplicationBootstrap, On
     if (!entry) return;
     this.pending.delete(householdId);
     clearTimeout(entry.timer);
+    const signature = JSON.stringify(entry.rows);
+    if (this.written.get(householdId) === signature) return;
     let assigned: ActionRow[];
     try {
       assigned = await this.repo.replace(householdId, entry.rows);
+      if (this.written.size >= REMEMBERED) this.written.clear();
+      this.written.set(householdId, signature);
     } catch (e) {
+      this.written.delete(householdId);
       // A household purged meanwhile has no rows to keep; anything else is retried on the next change.
       if (!this.closed) this.logger.warn(`Projection failed: ${describeError(e)}`);
       return;
@@ -132,6 +150,7 @@ export class ActionProjector implements OnModuleInit, OnApplicationBootstrap, On
   /** Project one plan now from its stored state (nobody is notified of owners). */
   async projectNow(householdId: string): Promise<void> {
     const plan = await this.plans.read(householdId);
+    this.written.delete(householdId);
     await this.repo.replace(householdId, projectActions(householdId, plan));
   }
 
