@@ -26,9 +26,9 @@ import {
   formatNumber,
 } from '../../lib/format';
 import { keys, queryOptions, useData } from '../../lib/query';
-import { AmountsFigure } from './AmountsFigure';
+import { BarFigure } from './BarFigure';
 import { ChartFigure } from './ChartFigure';
-import { COUNT, KPI_FILL, KpiBarChart, rowsHeight, ZRM_CHANGE } from './KpiBarChart';
+import { CENTS, COUNT, KPI_FILL, KpiBarChart, rowsHeight, ZRM_CHANGE } from './KpiBarChart';
 import { KpiTile } from './KpiTile';
 import { kpiApi, kpiQueryString } from './kpi-api';
 import { PriceList } from './PriceList';
@@ -204,63 +204,48 @@ function Charts({ k }: { k: KpiDto }) {
 
   return (
     <div className="kpi-grid">
-      <ChartFigure
+      <BarFigure
         title="Huishoudens per fase"
         summary={`${formatNumber(k.households)} huishoudens; de meeste in fase ${topPhase?.label ?? '–'} (${topPhase?.count ?? 0}).`}
+        category="Fase"
+        header="Huishoudens"
         rows={phases}
-        columns={[
-          { header: 'Fase', cell: (r) => r.label, rowHeader: true },
-          { header: 'Huishoudens', cell: (r) => formatNumber(r.count) },
-        ]}
+        valueKey="count"
+        measure={COUNT}
         empty={k.households === 0 ? 'Geen huishoudens in deze selectie.' : undefined}
-      >
-        <KpiBarChart
-          data={phases}
-          bars={[{ dataKey: 'count', name: 'Huishoudens', fill: KPI_FILL.primary }]}
-          measure={COUNT}
-          height={260}
-          everyLabel
-          tiltLabels
-        />
-      </ChartFigure>
+        height={260}
+        everyLabel
+        tiltLabels
+      />
 
-      <ChartFigure
+      <BarFigure
         title="Huishoudens per kleur"
         summary={colours.map((c) => `${c.label}: ${formatNumber(c.count)}`).join(', ') + '.'}
+        category="Kleur"
+        header="Huishoudens"
         rows={colours}
-        columns={[
-          { header: 'Kleur', cell: (r) => r.label, rowHeader: true },
-          { header: 'Huishoudens', cell: (r) => formatNumber(r.count) },
-        ]}
+        valueKey="count"
+        measure={COUNT}
         empty={k.households === 0 ? 'Geen huishoudens in deze selectie.' : undefined}
-      >
-        <KpiBarChart
-          data={colours}
-          bars={[{ dataKey: 'count', name: 'Huishoudens', fill: (c) => COLOUR_FILL[c.key] }]}
-          measure={COUNT}
-          height={260}
-          everyLabel
-        />
-      </ChartFigure>
+        fill={(c) => COLOUR_FILL[c.key]}
+        height={260}
+        everyLabel
+      />
 
-      <ChartFigure
+      <BarFigure
         title="Escalaties per instantie"
         summary={`${formatNumber(k.escalations.started)} gestart in deze periode, ${formatNumber(k.escalations.open)} lopen nog.`}
+        category="Instantie"
+        header="Gestart"
+        name="Escalaties"
         rows={targets}
-        columns={[
-          { header: 'Instantie', cell: (r) => r.label, rowHeader: true },
-          { header: 'Gestart', cell: (r) => formatNumber(r.count) },
-        ]}
+        valueKey="count"
+        measure={COUNT}
         empty={k.escalations.started === 0 ? 'Geen escalaties gestart in deze periode.' : undefined}
-      >
-        <KpiBarChart
-          data={targets}
-          bars={[{ dataKey: 'count', name: 'Escalaties', fill: KPI_FILL.red }]}
-          measure={COUNT}
-          height={240}
-          everyLabel
-        />
-      </ChartFigure>
+        fill={KPI_FILL.red}
+        height={240}
+        everyLabel
+      />
 
       <ChartFigure
         title="Gemiddelde ZRM-verandering per domein"
@@ -300,19 +285,21 @@ function Charts({ k }: { k: KpiDto }) {
         />
       </ChartFigure>
 
-      <AmountsFigure
+      <BarFigure
         title="Vermeden maatschappelijke kosten per maand"
         summary={`${formatEuro(k.costsAvoided.totalCents)} bij ${formatNumber(k.costsAvoided.households)} huishoudens.`}
         category="Maand"
-        name="Vermeden kosten"
+        header="Vermeden kosten"
         rows={months}
+        valueKey="cents"
+        measure={CENTS}
         empty={months.length === 0 ? 'Geen effectmetingen in deze periode.' : undefined}
         layout="columns"
         height={240}
         fill={KPI_FILL.green}
       />
 
-      <AmountsFigure
+      <BarFigure
         title="Vermeden kosten per gebeurtenis"
         summary={
           events[0]
@@ -320,8 +307,10 @@ function Charts({ k }: { k: KpiDto }) {
             : 'Geen effectmetingen in deze periode.'
         }
         category="Gebeurtenis"
-        name="Vermeden kosten"
+        header="Vermeden kosten"
         rows={events}
+        valueKey="cents"
+        measure={CENTS}
         empty={events.length === 0 ? 'Geen effectmetingen in deze periode.' : undefined}
         layout="rows"
         height={rowsHeight(events.length, 200, 34)}

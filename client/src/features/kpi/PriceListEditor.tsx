@@ -135,6 +135,29 @@ function PriceForm<P extends Price, K extends string>({
   const toDefault = (p: P) => reset.has(keyOf(p)) || (emptyIsDefault && value(p) === '');
   const invalid = prices.filter((p) => !toDefault(p) && parseEuroInput(value(p)) === null);
 
+  /** What the default is for a row, or how to go back to it. */
+  function defaultCell(p: P, key: K): ReactNode {
+    if (emptyIsDefault) return p.isDefault ? formatEuro(p.amountCents) : 'eigen prijs';
+    if (p.isDefault) return 'Standaardbedrag';
+    return (
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={reset.has(key)}
+          onChange={(e) =>
+            setReset((r) => {
+              const next = new Set(r);
+              if (e.target.checked) next.add(key);
+              else next.delete(key);
+              return next;
+            })
+          }
+        />
+        Terug naar standaard
+      </label>
+    );
+  }
+
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (invalid.length)
@@ -188,33 +211,7 @@ function PriceForm<P extends Price, K extends string>({
                       onChange={(e) => setValues((v) => new Map(v).set(key, e.target.value))}
                     />
                   </td>
-                  <td>
-                    {emptyIsDefault ? (
-                      p.isDefault ? (
-                        formatEuro(p.amountCents)
-                      ) : (
-                        'eigen prijs'
-                      )
-                    ) : p.isDefault ? (
-                      'Standaardbedrag'
-                    ) : (
-                      <label className="choice">
-                        <input
-                          type="checkbox"
-                          checked={reset.has(key)}
-                          onChange={(e) =>
-                            setReset((r) => {
-                              const next = new Set(r);
-                              if (e.target.checked) next.add(key);
-                              else next.delete(key);
-                              return next;
-                            })
-                          }
-                        />
-                        Terug naar standaard
-                      </label>
-                    )}
-                  </td>
+                  <td>{defaultCell(p, key)}</td>
                 </tr>
               );
             })}

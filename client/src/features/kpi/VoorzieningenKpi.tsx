@@ -6,7 +6,7 @@
  */
 import { type KpiVoorzieningenDto, WET_LABELS } from '@spil/shared';
 import { formatEuro, formatMonth, formatNumber, formatPercent } from '../../lib/format';
-import { type AmountRow, AmountsFigure } from './AmountsFigure';
+import { BarFigure } from './BarFigure';
 import { ChartFigure } from './ChartFigure';
 import { CENTS, KPI_FILL, KpiBarChart, rowsHeight } from './KpiBarChart';
 import { KpiTile } from './KpiTile';
@@ -14,7 +14,7 @@ import { KpiTile } from './KpiTile';
 const NONE = 'Geen voorzieningen in deze periode.';
 
 /** "Wmo € 1.200,00, Jeugdwet € 800,00." */
-function amountsSentence(rows: AmountRow[]): string {
+function amountsSentence(rows: { label: string; cents: number }[]): string {
   return rows.length ? rows.map((r) => `${r.label} ${formatEuro(r.cents)}`).join(', ') + '.' : NONE;
 }
 
@@ -102,13 +102,15 @@ export function VoorzieningenKpi({ v }: { v: KpiVoorzieningenDto }) {
           { title: 'per wet', category: 'Wet', rows: wetten, min: 180, labelWidth: 150 },
           { title: 'per wijk', category: 'Wijk', rows: wijken, min: 160, labelWidth: 130 },
         ].map((f) => (
-          <AmountsFigure
+          <BarFigure
             key={f.category}
             title={`Kosten voorzieningen ${f.title}`}
             summary={amountsSentence(f.rows)}
             category={f.category}
-            name="Kosten"
+            header="Kosten"
             rows={f.rows}
+            valueKey="cents"
+            measure={CENTS}
             empty={none}
             layout="rows"
             height={rowsHeight(f.rows.length, f.min)}
