@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { DOMAINS, type Domain, TEAM_ROLES } from './domain';
 import { LEVENSDOMEINEN } from './levensdomeinen';
 import { type Actie, type Doel, isOpenStatus, isOverdue, type ServerTeamEntry } from './plan';
+import { PLAN_TEXT_LIMITS, planTextSchema } from './plan-text';
 
 const Txt = (max: number) => z.string().trim().min(1).max(max);
 const OptTxt = (max: number) => z.string().trim().max(max).default('');
@@ -409,12 +410,12 @@ export const AttendanceRequest = z.object({
 });
 export type AttendanceRequest = z.infer<typeof AttendanceRequest>;
 
-/** A decision of the overleg that becomes an action in the plan, in one step. */
+/** A decision of the overleg that becomes an action in the plan, in one step; its texts count characters as the plan does. */
 export const DecisionRequest = z.object({
-  tekst: Txt(300),
+  tekst: planTextSchema(PLAN_TEXT_LIMITS.actieTitel, 'Het besluit').min(1),
   eigenaarId: z.uuid(),
   deadline: CalendarDate,
-  inschakelen: OptTxt(500),
+  inschakelen: planTextSchema(500, 'Wanneer je de ander inschakelt').default(''),
   doelId: z.uuid().nullable().default(null),
   domein: z.enum(LEVENSDOMEINEN).nullable().default(null),
 });

@@ -7,8 +7,10 @@ import {
   clipChars,
   diffText,
   isTextField,
+  PLAN_TEXT_LIMITS,
   replaceText,
   textOf,
+  tooLong,
 } from './plan-text';
 
 /** A version-1 plan: free text as plain strings, as the old writers left it. */
@@ -168,5 +170,28 @@ describe('characters', () => {
     expect(charCount('😀😀')).toBe(2);
     expect(charCount('abc')).toBe(3);
     expect(clipChars('a😀b', 2)).toBe('a😀');
+  });
+
+  it('a title of exactly the limit in characters fits, emoji and all; one more is refused in Dutch', () => {
+    const max = PLAN_TEXT_LIMITS.actieTitel;
+    const exact = '😀'.repeat(10) + 'a'.repeat(max - 10);
+    expect(exact.length).toBe(max + 10); // UTF-16 units: what `maxLength` would have counted
+    expect(tooLong(exact, max, 'De actie')).toBeNull();
+    expect(tooLong(exact + '😀', max, 'De actie')).toBe(
+      `De actie mag hoogstens ${max} tekens hebben; nu zijn het er ${max + 1}.`,
+    );
+
+    const plan = new PlanDoc(new Y.Doc());
+    const id = plan.addActie({ titel: exact });
+    expect(plan.actie(id)?.titel).toBe(exact);
+    expect(() => plan.addActie({ titel: exact + 'b' })).toThrow(
+      `mag hoogstens ${max} tekens hebben; nu zijn het er ${max + 1}.`,
+    );
+    const doel = '🙂'.repeat(PLAN_TEXT_LIMITS.doelTitel);
+    plan.addDoel({ titel: doel });
+    expect(plan.doelen()[0]?.titel).toBe(doel);
+    expect(() => plan.addDoel({ titel: doel + '🙂' })).toThrow(RangeError);
+    expect(plan.acties()).toHaveLength(1);
+    expect(plan.doelen()).toHaveLength(1);
   });
 });

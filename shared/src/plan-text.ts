@@ -5,6 +5,7 @@
  * Writers change a Y.Text by the minimal insert and delete (`setText`).
  */
 import * as Y from 'yjs';
+import { z } from 'zod';
 
 /**
  * The text of a plan value: a string (schema version 1) as it is, a Y.Text
@@ -117,6 +118,44 @@ export function charCount(value: string): number {
     n++;
   }
   return n;
+}
+
+/**
+ * Limits of the professionals' free text in the plan, in characters
+ * (`charCount`): the plan's fields, the forms that add an entry and
+ * `PlanDoc` count the same way.
+ */
+export const PLAN_TEXT_LIMITS = {
+  actieTitel: 300,
+  inschakelen: 1000,
+  doelTitel: 300,
+  zorgen: 2000,
+} as const;
+
+/**
+ * Why `value` does not fit in `max` characters, in Dutch ("De titel mag
+ * hoogstens 300 tekens hebben; nu zijn het er 301."), or null when it fits.
+ * Characters as a person counts them (`charCount`), so an emoji is one.
+ */
+export function tooLong(value: string, max: number, what: string): string | null {
+  const n = charCount(value);
+  return n > max ? `${what} mag hoogstens ${max} tekens hebben; nu zijn het er ${n}.` : null;
+}
+
+/**
+ * A request's free text that goes into the plan, trimmed, refused over `max`
+ * characters with the message of `tooLong`. JSON Schema's `maxLength`
+ * counts code points too, so OpenAPI states the same limit.
+ */
+export function planTextSchema(max: number, what: string) {
+  return z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      const refusal = tooLong(value, max, what);
+      if (refusal) ctx.addIssue({ code: 'custom', message: refusal });
+    })
+    .meta({ maxLength: max });
 }
 
 /** The first `max` characters (code points) of `value`. */

@@ -36,7 +36,7 @@ import { uuidv4 } from 'lib0/random';
 import type { Levensdomein } from './levensdomeinen';
 import { LEVENSDOMEINEN } from './levensdomeinen';
 import type { Domain, Discipline, TeamRole } from './domain';
-import { charCount, PLAN_TEXT_FIELDS, setText, textOf } from './plan-text';
+import { PLAN_TEXT_FIELDS, PLAN_TEXT_LIMITS, setText, textOf, tooLong } from './plan-text';
 
 export const PLAN_SCHEMA_VERSION = 2;
 
@@ -315,6 +315,7 @@ export class PlanDoc {
       .sort((a, b) => a.aangemaakt.localeCompare(b.aangemaakt));
   }
   addDoel(input: { titel: string; domein?: Levensdomein | null }): string {
+    fits(input.titel, PLAN_TEXT_LIMITS.doelTitel, 'Een doel');
     const id = newId();
     this.doelenMap.set(
       id,
@@ -347,6 +348,8 @@ export class PlanDoc {
     domein?: Levensdomein | null;
     status?: ActieStatus;
   }): string {
+    fits(input.titel, PLAN_TEXT_LIMITS.actieTitel, 'De titel van een actie');
+    fits(input.inschakelen ?? '', PLAN_TEXT_LIMITS.inschakelen, 'Wanneer je de ander inschakelt');
     const id = newId();
     this.doc.transact(() => {
       const m = mapOf<unknown>({
@@ -432,8 +435,7 @@ export class PlanDoc {
   }): string {
     const tekst = requiredText(input.tekst, HUISHOUDEN_LIMITS.tekst, 'Een actie');
     const wieHelpt = (input.wieHelpt ?? '').trim();
-    if (charCount(wieHelpt) > HUISHOUDEN_LIMITS.wieHelpt)
-      throw new RangeError('De naam van wie helpt is te lang');
+    fits(wieHelpt, HUISHOUDEN_LIMITS.wieHelpt, 'De naam van wie helpt');
     const id = newId();
     this.huishoudenMap.set(
       id,
@@ -496,8 +498,14 @@ export class PlanDoc {
 function requiredText(value: string, max: number, what: string): string {
   const t = value.trim();
   if (!t) throw new RangeError(`${what} heeft tekst nodig`);
-  if (charCount(t) > max) throw new RangeError(`${what} mag hoogstens ${max} tekens hebben`);
+  fits(t, max, what);
   return t;
+}
+
+/** Refuses a text over `max` characters, with the message a form shows for it. */
+function fits(value: string, max: number, what: string): void {
+  const refusal = tooLong(value, max, what);
+  if (refusal) throw new RangeError(refusal);
 }
 
 /**

@@ -254,6 +254,28 @@ describe.each(databaseKinds())('overlegmomenten on %s', (kind) => {
     }
 
     const body = { tekst: 'Iets', deadline: shiftDate(today(), 5) };
+    // Characters as the plan counts them (an emoji is one): 300 is taken whole, 301 refused in Dutch.
+    const lang = 'Budgetcoach 💶' + '💶'.repeat(287);
+    expect([...lang].length).toBe(300);
+    const decide = (tekst: string) =>
+      api<MeetingDecisionDto & ErrorDto>(
+        s.url,
+        'POST',
+        `/api/households/${h.id}/meetings/${m.id}/decisions`,
+        { token: johan.token, body: { ...body, tekst, eigenaarId: johan.id } },
+      );
+    const exact = await decide(lang);
+    expect(exact.status).toBe(201);
+    const stored2 = new PlanDoc(await s.app.get(CollabService).readDoc(h.id));
+    expect(stored2.actie(exact.body.actieId as string)?.titel).toBe(lang);
+    const over = await decide(lang + '💶');
+    expect(over.status).toBe(400);
+    expect(over.body).toMatchObject({
+      code: 'validation.invalid',
+      field: 'tekst',
+      message:
+        "Ongeldige invoer bij 'tekst': Het besluit mag hoogstens 300 tekens hebben; nu zijn het er 301.",
+    });
     const byMeelezer = await api<ErrorDto>(
       s.url,
       'POST',

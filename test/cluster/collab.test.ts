@@ -10,11 +10,6 @@
  * load balancer would, and the provider's own retry lands there.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client as PgClient } from 'pg';
 import * as Y from 'yjs';
 import {
   type Client,
@@ -25,45 +20,29 @@ import {
   notesTextOf,
   synced,
 } from '../collab/helpers';
-import { type RunningServer, startChild } from '../collab/persistent';
+import type { RunningServer } from '../collab/persistent';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { api, eventually, loginAs } from '../support/http';
+import {
+  demoHouseholds,
+  Deployment,
+  type Instance,
+  storedDoc,
+  storedText,
+  withDatabase,
+} from './instances';
 
 const redisUrl = process.env.TEST_REDIS_URL;
 const pgUrl = process.env.TEST_DATABASE_URL;
 
-type Child = Awaited<ReturnType<typeof startChild>>;
-
 describe.runIf(redisUrl && pgUrl)('the live plan on two instances through Redis', () => {
   let db: TestDatabase;
-  let a: Child;
-  let b: Child;
-  const dataDirs: string[] = [];
+  let a: Instance;
+  let b: Instance;
+  let deployment: Deployment;
   const clients: Client[] = [];
   const closers: (() => void)[] = [];
   let households: Map<string, string>;
-
-  function start(instance: string, secret: string, demo: boolean): Promise<Child> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'spil-cluster-'));
-    dataDirs.push(dataDir);
-    return startChild({
-      env: {
-        NODE_ENV: 'test',
-        HOST: '127.0.0.1',
-        AUTH_SECRET: secret,
-        DATA_DIR: dataDir,
-        DEMO_DATA: demo ? 'true' : 'false',
-        CLIENT_DIST: '',
-        DATABASE_URL: db.url,
-        REQUIRE_2FA: 'off',
-        REDIS_URL: redisUrl ?? '',
-        INSTANCE_ID: `${instance}-${secret.slice(0, 6)}`,
-        // Compaction runs during the load test, so catching up also reads snapshots.
-        COLLAB_COMPACT_AFTER: '50',
-      },
-      cleanup: () => Promise.resolve(),
-    });
-  }
 
   function open(server: RunningServer, token: string, docName: string, doc?: Y.Doc): Client {
     const c = connect(server.wsUrl, token, docName, doc ? { doc } : {});
@@ -73,14 +52,12 @@ describe.runIf(redisUrl && pgUrl)('the live plan on two instances through Redis'
 
   beforeAll(async () => {
     db = await createTestDatabase('postgres');
-    const secret = randomBytes(32).toString('hex');
-    a = await start('a', secret, true);
-    b = await start('b', secret, false);
-    const coord = await loginAs(a.url, 'coordinator');
-    const list = await api<{ id: string; displayName: string }[]>(a.url, 'GET', '/api/households', {
-      token: coord.token,
-    });
-    households = new Map(list.body.map((h) => [h.displayName, h.id]));
+    deployment = new Deployment(db.url, redisUrl ?? '');
+    // Compaction runs during the load test, so catching up also reads snapshots.
+    const env = { COLLAB_COMPACT_AFTER: '50' };
+    a = await deployment.start('a', true, env);
+    b = await deployment.start('b', false, env);
+    households = await demoHouseholds(a.url);
   });
 
   afterAll(async () => {
@@ -88,7 +65,7 @@ describe.runIf(redisUrl && pgUrl)('the live plan on two instances through Redis'
     for (const close of closers.splice(0)) close();
     await Promise.allSettled([a?.stop(), b?.stop()]);
     await db?.drop();
-    for (const d of dataDirs) rmSync(d, { recursive: true, force: true });
+    deployment?.removeDataDirs();
   });
 
   it('relays text and awareness typed on A to a client on B, and back, without reconnecting', async () => {
@@ -254,35 +231,11 @@ describe.runIf(redisUrl && pgUrl)('the live plan on two instances through Redis'
     expect(observer.closes).toEqual([]);
 
     // And in the database.
-    const stored = await storedText(db.url, jansen);
+    const stored = await withDatabase(db.url, (c) => storedText(c, jansen));
     for (const m of confirmed) expect(stored).toContain(m);
     for (const w of writers) for (const e of w.edits) expect(stored).toContain(e.marker);
   });
 });
-
-/** The plan's notes as PostgreSQL holds them: snapshot plus update log. */
-async function storedText(url: string, docName: string): Promise<string> {
-  const c = new PgClient({ connectionString: url });
-  await c.connect();
-  try {
-    const { rows } = await c.query<{ data: Buffer }>(
-      `SELECT 0 AS k, state AS data, 0::bigint AS id FROM plan_snapshot WHERE doc_name = $1
-       UNION ALL
-       SELECT 1 AS k, "update" AS data, id FROM plan_update WHERE doc_name = $1
-       ORDER BY k, id`,
-      [docName],
-    );
-    const doc = new Y.Doc();
-    doc.transact(() => {
-      for (const r of rows) Y.applyUpdate(doc, r.data);
-    });
-    const text = notesTextOf(doc);
-    doc.destroy();
-    return text;
-  } finally {
-    await c.end();
-  }
-}
 
 /** Append a change to the update log directly, telling no instance. */
 async function appendBehindTheirBacks(
@@ -290,18 +243,8 @@ async function appendBehindTheirBacks(
   docName: string,
   change: (doc: Y.Doc) => void,
 ): Promise<void> {
-  const c = new PgClient({ connectionString: url });
-  await c.connect();
-  try {
-    const { rows } = await c.query<{ data: Buffer }>(
-      `SELECT 0 AS k, state AS data, 0::bigint AS id FROM plan_snapshot WHERE doc_name = $1
-       UNION ALL
-       SELECT 1 AS k, "update" AS data, id FROM plan_update WHERE doc_name = $1
-       ORDER BY k, id`,
-      [docName],
-    );
-    const doc = new Y.Doc();
-    for (const r of rows) Y.applyUpdate(doc, r.data);
+  await withDatabase(url, async (c) => {
+    const doc = await storedDoc(c, docName);
     const before = Y.encodeStateVector(doc);
     change(doc);
     const update = Y.encodeStateAsUpdate(doc, before);
@@ -310,7 +253,5 @@ async function appendBehindTheirBacks(
       docName,
       Buffer.from(update),
     ]);
-  } finally {
-    await c.end();
-  }
+  });
 }

@@ -18,17 +18,13 @@
  * until every edit made before it was on every client.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { Client as PgClient } from 'pg';
+import { createWriteStream } from 'node:fs';
 import { io, type Socket } from 'socket.io-client';
 import * as Y from 'yjs';
 import { type Client, connect, notesOf, notesTextOf, synced } from '../collab/helpers';
-import { startChild } from '../collab/persistent';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { api, eventually, loginAs } from '../support/http';
+import { demoHouseholds, Deployment, type Instance, storedText, withDatabase } from './instances';
 import { type OwnRedis, ownRedis, redisServerAvailable } from './redis-server';
 
 const pgUrl = process.env.TEST_DATABASE_URL;
@@ -41,7 +37,6 @@ const TYPE_EVERY_MS = 500;
 /** Edits made this long before Redis returns must have been confirmed by then. */
 const CONFIRM_SLACK_MS = 5_000;
 
-type Child = Awaited<ReturnType<typeof startChild>>;
 type Place = 'a' | 'b' | 'c';
 
 interface Editor {
@@ -79,9 +74,8 @@ const MARKER = /\[e\d+-\d+\]/g;
 describe.runIf(pgUrl && redisServerAvailable)('Redis faults: two instances on one database', () => {
   let redis: OwnRedis;
   let db: TestDatabase;
-  const servers = new Map<Place, Child>();
-  const dataDirs: string[] = [];
-  const secret = randomBytes(32).toString('hex');
+  const servers = new Map<Place, Instance>();
+  let deployment: Deployment;
   const editors: Editor[] = [];
   const observers: Observer[] = [];
   const sockets: Socket[] = [];
@@ -91,25 +85,8 @@ describe.runIf(pgUrl && redisServerAvailable)('Redis faults: two instances on on
   let loops: Promise<void>[] = [];
   let nextEditor = 0;
 
-  async function start(place: Place, demo: boolean): Promise<Child> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'spil-faults-'));
-    dataDirs.push(dataDir);
-    const child = await startChild({
-      env: {
-        NODE_ENV: 'test',
-        HOST: '127.0.0.1',
-        AUTH_SECRET: secret,
-        DATA_DIR: dataDir,
-        DEMO_DATA: demo ? 'true' : 'false',
-        CLIENT_DIST: '',
-        DATABASE_URL: db.url,
-        REQUIRE_2FA: 'off',
-        REDIS_URL: redis.url,
-        INSTANCE_ID: `${place}-${secret.slice(0, 6)}`,
-        RETENTION_CHECK_SECONDS: '0',
-      },
-      cleanup: () => Promise.resolve(),
-    });
+  async function start(place: Place, demo: boolean): Promise<Instance> {
+    const child = await deployment.start(place, demo, { RETENTION_CHECK_SECONDS: '0' });
     if (process.env.SPIL_FAULTS_LOG) {
       const log = createWriteStream(`${process.env.SPIL_FAULTS_LOG}-${place}.log`);
       child.child.stdout?.pipe(log);
@@ -118,8 +95,8 @@ describe.runIf(pgUrl && redisServerAvailable)('Redis faults: two instances on on
     return child;
   }
 
-  function server(place: Place): Child {
-    return servers.get(place) as Child;
+  function server(place: Place): Instance {
+    return servers.get(place) as Instance;
   }
 
   function alive(place: Place): boolean {
@@ -248,16 +225,12 @@ describe.runIf(pgUrl && redisServerAvailable)('Redis faults: two instances on on
   }
 
   async function refusedUpdates(): Promise<number> {
-    const c = new PgClient({ connectionString: db.url });
-    await c.connect();
-    try {
+    return withDatabase(db.url, async (c) => {
       const { rows } = await c.query<{ n: string }>(
         `SELECT count(*) AS n FROM audit_event WHERE channel = 'collab' AND outcome = 'refused' AND event LIKE '%.update'`,
       );
       return Number(rows[0]?.n ?? 0);
-    } finally {
-      await c.end();
-    }
+    });
   }
 
   async function health(place: Place): Promise<{ redis?: string; ms: number }> {
@@ -399,16 +372,10 @@ describe.runIf(pgUrl && redisServerAvailable)('Redis faults: two instances on on
   beforeAll(async () => {
     redis = await ownRedis();
     db = await createTestDatabase('postgres');
+    deployment = new Deployment(db.url, redis.url, 'spil-faults');
     servers.set('a', await start('a', true));
     servers.set('b', await start('b', false));
-    const coord = await loginAs(server('a').url, 'coordinator');
-    const list = await api<{ id: string; displayName: string }[]>(
-      server('a').url,
-      'GET',
-      '/api/households',
-      { token: coord.token },
-    );
-    households = new Map(list.body.map((h) => [h.displayName, h.id]));
+    households = await demoHouseholds(server('a').url);
     // Two plans, editors on both instances.
     await addEditor('a', 'huisarts', 'Gezin Bakker');
     await addEditor('b', 'maatschappelijk-werker', 'Gezin Bakker');
@@ -425,7 +392,7 @@ describe.runIf(pgUrl && redisServerAvailable)('Redis faults: two instances on on
     await Promise.allSettled([...servers.values()].map((s) => s.stop()));
     await redis?.stop();
     await db?.drop();
-    for (const d of dataDirs) rmSync(d, { recursive: true, force: true });
+    deployment?.removeDataDirs();
     if (reports.length > 0) {
       console.log(
         [
@@ -529,9 +496,7 @@ describe.runIf(pgUrl && redisServerAvailable)('Redis faults: two instances on on
 
   it('stores every edit of every editor', async () => {
     await stopTyping();
-    const c = new PgClient({ connectionString: db.url });
-    await c.connect();
-    try {
+    await withDatabase(db.url, async (c) => {
       for (const docName of new Set(editors.map((e) => e.docName))) {
         await eventually(
           async () => {
@@ -543,26 +508,6 @@ describe.runIf(pgUrl && redisServerAvailable)('Redis faults: two instances on on
           200,
         );
       }
-    } finally {
-      await c.end();
-    }
+    });
   });
 });
-
-/** The plan's notes as PostgreSQL holds them: snapshot plus update log. */
-async function storedText(c: PgClient, docName: string): Promise<string> {
-  const { rows } = await c.query<{ data: Buffer }>(
-    `SELECT 0 AS k, state AS data, 0::bigint AS id FROM plan_snapshot WHERE doc_name = $1
-     UNION ALL
-     SELECT 1 AS k, "update" AS data, id FROM plan_update WHERE doc_name = $1
-     ORDER BY k, id`,
-    [docName],
-  );
-  const doc = new Y.Doc();
-  doc.transact(() => {
-    for (const r of rows) Y.applyUpdate(doc, r.data);
-  });
-  const text = notesTextOf(doc);
-  doc.destroy();
-  return text;
-}

@@ -3,7 +3,8 @@
  * merge character by character: three people typing into the same field at
  * the same moment each keep their sentence, on every screen and after a
  * reload; the others in the field are named; an IME composition is not
- * disturbed by remote typing and loses nothing.
+ * disturbed by remote typing and loses nothing. The forms that add an action
+ * or a goal count characters the same way (an emoji is one).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +51,13 @@ async function openBakker(page: Page, baseUrl: string, key: string): Promise<voi
     .click();
   await field(page).waitFor();
   await waitSaved(page);
+}
+
+/** `start`, filled up with `emoji` to `n` characters (code points). */
+function exactly(n: number, start: string, emoji: string): string {
+  const text = start + emoji.repeat(n - [...start].length);
+  expect([...text].length).toBe(n);
+  return text;
 }
 
 const PEOPLE = [
@@ -199,5 +207,51 @@ describe('three people type into the same plain field at once', () => {
     await page.getByRole('heading', { level: 1, name: 'Gezin Bakker' }).waitFor();
     await waitSaved(page);
     expect(await plan(page).getByRole('alert').count()).toBe(0);
+  });
+
+  it('a new action or goal counts characters as the plan does: an emoji is one', async () => {
+    const context = await newContext(e2e.browser);
+    e2e.track(context);
+    const page = await context.newPage();
+    await loginViaForm(page, e2e.server.url, 'maatschappelijk-werker');
+    await page.getByRole('link', { name: 'Gezin Bakker' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Gezin Bakker' }).waitFor();
+    await waitSaved(page);
+    const bakker = (await householdByName(e2e.server, 'Gezin Bakker')).id;
+    const collab = e2e.server.app.get(CollabService);
+
+    // 300 characters, 586 UTF-16 units: `maxLength={300}` would have cut it off at 150 telephones.
+    const actie = exactly(300, 'Bel de school 📞', '📞');
+    const form = plan(page).getByRole('form', { name: 'Nieuwe actie' });
+    const titel = form.getByLabel('Wat gaat er gebeuren');
+    await titel.fill(actie + '📞');
+    await form.getByRole('button', { name: 'Actie toevoegen' }).click();
+    await waitForText(form, 'De actie mag hoogstens 300 tekens hebben; nu zijn het er 301.');
+    expect(await titel.getAttribute('aria-invalid')).toBe('true');
+    expect(await titel.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectAxeClean(page, 'new action refused for its length');
+    await titel.fill(actie);
+    await form.getByRole('button', { name: 'Actie toevoegen' }).click();
+    await plan(page).locator('.actie-list > li').filter({ hasText: 'Bel de school 📞' }).waitFor();
+    expect(await titel.inputValue()).toBe('');
+    expect(await form.locator('.field__error').count()).toBe(0);
+
+    const doel = exactly(300, 'Rust in huis 🏠', '🏠');
+    const doelForm = plan(page).getByRole('form', { name: 'Nieuw doel' });
+    await doelForm.getByLabel('Doel', { exact: true }).fill(doel + '🏠');
+    await doelForm.getByRole('button', { name: 'Doel toevoegen' }).click();
+    await waitForText(doelForm, 'Het doel mag hoogstens 300 tekens hebben; nu zijn het er 301.');
+    await doelForm.getByLabel('Doel', { exact: true }).fill(doel);
+    await doelForm.getByRole('button', { name: 'Doel toevoegen' }).click();
+    await waitForText(plan(page).locator('.doel-list'), 'Rust in huis 🏠');
+
+    // Stored whole, as typed.
+    await waitSaved(page);
+    await eventually(async () => {
+      const stored = new PlanDoc(await collab.readDoc(bakker));
+      expect(stored.acties().map((a) => a.titel)).toContain(actie);
+      expect(stored.doelen().map((d) => d.titel)).toContain(doel);
+      expect(stored.acties().map((a) => a.titel)).not.toContain(actie + '📞');
+    });
   });
 });

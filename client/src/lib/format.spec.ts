@@ -13,6 +13,7 @@ import {
   formatPercent,
   formatTimeSpan,
   formatWeekdayDayMonth,
+  formatEuroInput,
   parseEuroInput,
   todayIso,
 } from './format';
@@ -68,6 +69,14 @@ describe('format', () => {
     expect(formatChange(1.5)).toBe('+1,5');
     expect(formatChange(-0.25)).toBe('−0,25');
     expect(formatChange(0)).toBe('0');
+  });
+
+  it('writes an amount to edit so that it reads back the same', () => {
+    expect(formatEuroInput(1_500_000)).toBe('15000,00');
+    expect(formatEuroInput(7_850)).toBe('78,50');
+    expect(formatEuroInput(5)).toBe('0,05');
+    for (const cents of [0, 5, 7_850, 125_050, 1_500_000])
+      expect(parseEuroInput(formatEuroInput(cents))).toBe(cents);
   });
 
   it('reads amounts as typed', () => {

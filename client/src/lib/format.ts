@@ -137,6 +137,13 @@ export function formatEuroWhole(cents: number): string {
   return euroWhole.format(cents / 100);
 }
 
+/** "1250,50" from cents: an amount in a field to edit, without thousands dots, as `parseEuroInput` reads it back. */
+export function formatEuroInput(cents: number): string {
+  const whole = Math.trunc(cents / 100);
+  const rest = String(Math.abs(cents % 100)).padStart(2, '0');
+  return `${cents < 0 && whole === 0 ? '-' : ''}${whole},${rest}`;
+}
+
 /** Euros as typed by a Dutch user ("1.250,50", "1250") to cents; null when it is no amount. */
 export function parseEuroInput(value: string): number | null {
   const v = value.replace(/[€\s]/g, '').replace(/\./g, '').replace(',', '.');

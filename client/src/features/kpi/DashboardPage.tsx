@@ -15,17 +15,6 @@ import {
 } from '@spil/shared';
 import { type FormEvent, useId, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { PageHeading } from '../../components/PageHeading';
 import {
@@ -33,12 +22,14 @@ import {
   formatDate,
   formatDecimal,
   formatEuro,
-  formatEuroWhole,
   formatMonth,
   formatNumber,
 } from '../../lib/format';
 import { keys, queryOptions, useData } from '../../lib/query';
+import { BarFigure } from './BarFigure';
 import { ChartFigure } from './ChartFigure';
+import { CENTS, COUNT, KPI_FILL, KpiBarChart, rowsHeight, ZRM_CHANGE } from './KpiBarChart';
+import { KpiTile } from './KpiTile';
 import { kpiApi, kpiQueryString } from './kpi-api';
 import { PriceList } from './PriceList';
 import { VoorzieningPriceList } from '../voorzieningen/VoorzieningPriceList';
@@ -51,8 +42,6 @@ const COLOUR_FILL = {
   rood: '#c62828',
   geen: '#6b7785',
 } as const;
-const PRIMARY = '#1f4e79';
-const AXIS = { fontSize: 12, fill: '#1b1f24' };
 function monthLabel(month: string): string {
   return /^\d{4}-\d{2}$/.test(month) ? formatMonth(`${month}-01`) : month;
 }
@@ -161,18 +150,6 @@ function Filters({
   );
 }
 
-function Tile({ label, value, note }: { label: string; value: string; note?: string }) {
-  return (
-    <div className="card kpi-tile">
-      <dt>{label}</dt>
-      <dd>
-        <span className="kpi-tile__value">{value}</span>
-        {note ? <span className="kpi-tile__note">{note}</span> : null}
-      </dd>
-    </div>
-  );
-}
-
 function periodText(k: KpiDto): string {
   const { from, to, wijk } = k.filters;
   const where = wijk ? `wijk ${wijk}` : 'alle wijken';
@@ -208,14 +185,12 @@ function Charts({ k }: { k: KpiDto }) {
   const months = k.costsAvoided.byMonth.map((m) => ({
     key: m.month,
     label: monthLabel(m.month),
-    euros: m.totalCents / 100,
     cents: m.totalCents,
   }));
   const events = k.costsAvoided.byEvent
     .map((e) => ({
       key: e.event,
       label: AVOIDED_EVENT_DEFAULTS[e.event].label,
-      euros: e.totalCents / 100,
       cents: e.totalCents,
     }))
     .sort((a, b) => b.cents - a.cents);
@@ -229,84 +204,48 @@ function Charts({ k }: { k: KpiDto }) {
 
   return (
     <div className="kpi-grid">
-      <ChartFigure
+      <BarFigure
         title="Huishoudens per fase"
         summary={`${formatNumber(k.households)} huishoudens; de meeste in fase ${topPhase?.label ?? '–'} (${topPhase?.count ?? 0}).`}
+        category="Fase"
+        header="Huishoudens"
         rows={phases}
-        columns={[
-          { header: 'Fase', cell: (r) => r.label, rowHeader: true },
-          { header: 'Huishoudens', cell: (r) => formatNumber(r.count) },
-        ]}
+        valueKey="count"
+        measure={COUNT}
         empty={k.households === 0 ? 'Geen huishoudens in deze selectie.' : undefined}
-      >
-        <ResponsiveContainer width="100%" height={260}>
-          <BarChart
-            accessibilityLayer={false}
-            data={phases}
-            margin={{ top: 8, right: 8, bottom: 40, left: 0 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={AXIS} interval={0} angle={-30} textAnchor="end" />
-            <YAxis allowDecimals={false} tick={AXIS} width={32} />
-            <Tooltip formatter={(v) => [formatNumber(Number(v)), 'Huishoudens']} />
-            <Bar dataKey="count" name="Huishoudens" fill={PRIMARY} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </ChartFigure>
+        height={260}
+        everyLabel
+        tiltLabels
+      />
 
-      <ChartFigure
+      <BarFigure
         title="Huishoudens per kleur"
         summary={colours.map((c) => `${c.label}: ${formatNumber(c.count)}`).join(', ') + '.'}
+        category="Kleur"
+        header="Huishoudens"
         rows={colours}
-        columns={[
-          { header: 'Kleur', cell: (r) => r.label, rowHeader: true },
-          { header: 'Huishoudens', cell: (r) => formatNumber(r.count) },
-        ]}
+        valueKey="count"
+        measure={COUNT}
         empty={k.households === 0 ? 'Geen huishoudens in deze selectie.' : undefined}
-      >
-        <ResponsiveContainer width="100%" height={260}>
-          <BarChart
-            accessibilityLayer={false}
-            data={colours}
-            margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={AXIS} interval={0} />
-            <YAxis allowDecimals={false} tick={AXIS} width={32} />
-            <Tooltip formatter={(v) => [formatNumber(Number(v)), 'Huishoudens']} />
-            <Bar dataKey="count" name="Huishoudens" isAnimationActive={false}>
-              {colours.map((c) => (
-                <Cell key={c.key} fill={COLOUR_FILL[c.key]} />
-              ))}
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
-      </ChartFigure>
+        fill={(c) => COLOUR_FILL[c.key]}
+        height={260}
+        everyLabel
+      />
 
-      <ChartFigure
+      <BarFigure
         title="Escalaties per instantie"
         summary={`${formatNumber(k.escalations.started)} gestart in deze periode, ${formatNumber(k.escalations.open)} lopen nog.`}
+        category="Instantie"
+        header="Gestart"
+        name="Escalaties"
         rows={targets}
-        columns={[
-          { header: 'Instantie', cell: (r) => r.label, rowHeader: true },
-          { header: 'Gestart', cell: (r) => formatNumber(r.count) },
-        ]}
+        valueKey="count"
+        measure={COUNT}
         empty={k.escalations.started === 0 ? 'Geen escalaties gestart in deze periode.' : undefined}
-      >
-        <ResponsiveContainer width="100%" height={240}>
-          <BarChart
-            accessibilityLayer={false}
-            data={targets}
-            margin={{ top: 8, right: 8, bottom: 8, left: 0 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={AXIS} interval={0} />
-            <YAxis allowDecimals={false} tick={AXIS} width={32} />
-            <Tooltip formatter={(v) => [formatNumber(Number(v)), 'Escalaties']} />
-            <Bar dataKey="count" name="Escalaties" fill="#a4231b" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </ChartFigure>
+        fill={KPI_FILL.red}
+        height={240}
+        everyLabel
+      />
 
       <ChartFigure
         title="Gemiddelde ZRM-verandering per domein"
@@ -330,91 +269,53 @@ function Charts({ k }: { k: KpiDto }) {
             : undefined
         }
       >
-        <ResponsiveContainer width="100%" height={Math.max(220, zrmScored.length * 30 + 40)}>
-          <BarChart
-            accessibilityLayer={false}
-            data={zrmScored}
-            layout="vertical"
-            margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis
-              type="number"
-              domain={[-4, 4]}
-              ticks={[-4, -2, 0, 2, 4]}
-              tick={AXIS}
-              tickFormatter={(v: number) => formatChange(v)}
-            />
-            <YAxis type="category" dataKey="label" tick={AXIS} width={170} />
-            <ReferenceLine x={0} stroke="#1b1f24" />
-            <Tooltip formatter={(v) => [formatChange(Number(v)), 'Gemiddelde verandering']} />
-            <Bar dataKey="change" name="Verandering" isAnimationActive={false}>
-              {zrmScored.map((z) => (
-                <Cell key={z.key} fill={(z.change ?? 0) >= 0 ? '#1d6b38' : '#a4231b'} />
-              ))}
-            </Bar>
-          </BarChart>
-        </ResponsiveContainer>
+        <KpiBarChart
+          data={zrmScored}
+          bars={[
+            {
+              dataKey: 'change',
+              name: 'Gemiddelde verandering',
+              fill: (z) => ((z.change ?? 0) >= 0 ? KPI_FILL.green : KPI_FILL.red),
+            },
+          ]}
+          measure={ZRM_CHANGE}
+          layout="rows"
+          height={rowsHeight(zrmScored.length, 220, 30)}
+          labelWidth={170}
+        />
       </ChartFigure>
 
-      <ChartFigure
+      <BarFigure
         title="Vermeden maatschappelijke kosten per maand"
         summary={`${formatEuro(k.costsAvoided.totalCents)} bij ${formatNumber(k.costsAvoided.households)} huishoudens.`}
+        category="Maand"
+        header="Vermeden kosten"
         rows={months}
-        columns={[
-          { header: 'Maand', cell: (r) => r.label, rowHeader: true },
-          { header: 'Vermeden kosten', cell: (r) => formatEuro(r.cents) },
-        ]}
+        valueKey="cents"
+        measure={CENTS}
         empty={months.length === 0 ? 'Geen effectmetingen in deze periode.' : undefined}
-      >
-        <ResponsiveContainer width="100%" height={240}>
-          <BarChart
-            accessibilityLayer={false}
-            data={months}
-            margin={{ top: 8, right: 8, bottom: 8, left: 16 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="label" tick={AXIS} />
-            <YAxis tick={AXIS} width={84} tickFormatter={(v: number) => formatEuroWhole(v * 100)} />
-            <Tooltip formatter={(v) => [formatEuro(Number(v) * 100), 'Vermeden kosten']} />
-            <Bar dataKey="euros" name="Vermeden kosten" fill="#1d6b38" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </ChartFigure>
+        layout="columns"
+        height={240}
+        fill={KPI_FILL.green}
+      />
 
-      <ChartFigure
+      <BarFigure
         title="Vermeden kosten per gebeurtenis"
         summary={
           events[0]
             ? `Het meest vermeden: ${events[0].label} (${formatEuro(events[0].cents)}).`
             : 'Geen effectmetingen in deze periode.'
         }
+        category="Gebeurtenis"
+        header="Vermeden kosten"
         rows={events}
-        columns={[
-          { header: 'Gebeurtenis', cell: (r) => r.label, rowHeader: true },
-          { header: 'Vermeden kosten', cell: (r) => formatEuro(r.cents) },
-        ]}
+        valueKey="cents"
+        measure={CENTS}
         empty={events.length === 0 ? 'Geen effectmetingen in deze periode.' : undefined}
-      >
-        <ResponsiveContainer width="100%" height={Math.max(200, events.length * 34 + 40)}>
-          <BarChart
-            accessibilityLayer={false}
-            data={events}
-            layout="vertical"
-            margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-          >
-            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-            <XAxis
-              type="number"
-              tick={AXIS}
-              tickFormatter={(v: number) => formatEuroWhole(v * 100)}
-            />
-            <YAxis type="category" dataKey="label" tick={AXIS} width={170} />
-            <Tooltip formatter={(v) => [formatEuro(Number(v) * 100), 'Vermeden kosten']} />
-            <Bar dataKey="euros" name="Vermeden kosten" fill={PRIMARY} isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </ChartFigure>
+        layout="rows"
+        height={rowsHeight(events.length, 200, 34)}
+        labelWidth={170}
+      />
     </div>
   );
 }
@@ -463,8 +364,8 @@ export function DashboardPage() {
               </a>
             </div>
             <dl className="kpi-tiles">
-              <Tile label="Huishoudens" value={formatNumber(k.households)} />
-              <Tile
+              <KpiTile label="Huishoudens" value={formatNumber(k.households)} />
+              <KpiTile
                 label="Van aanmelding tot regiehouder"
                 value={
                   k.timeToRegie.averageDays === null
@@ -473,14 +374,14 @@ export function DashboardPage() {
                 }
                 note={`gemiddeld; mediaan ${k.timeToRegie.medianDays === null ? '–' : formatDecimal(k.timeToRegie.medianDays)}; ${formatNumber(k.timeToRegie.withoutRegie)} nog zonder regiehouder`}
               />
-              <Tile
+              <KpiTile
                 label="Acties over de deadline"
                 value={
                   k.overdueActions === null ? 'Niet beschikbaar' : formatNumber(k.overdueActions)
                 }
               />
-              <Tile label="Lopende escalaties" value={formatNumber(k.escalations.open)} />
-              <Tile
+              <KpiTile label="Lopende escalaties" value={formatNumber(k.escalations.open)} />
+              <KpiTile
                 label="Vermeden maatschappelijke kosten"
                 value={formatEuro(k.costsAvoided.totalCents)}
                 note={`${formatNumber(k.costsAvoided.households)} huishoudens`}

@@ -5,82 +5,53 @@
  * eigen kracht.
  */
 import { type KpiVoorzieningenDto, WET_LABELS } from '@spil/shared';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import {
-  formatEuro,
-  formatEuroWhole,
-  formatMonth,
-  formatNumber,
-  formatPercent,
-} from '../../lib/format';
+import { formatEuro, formatMonth, formatNumber, formatPercent } from '../../lib/format';
+import { BarFigure } from './BarFigure';
 import { ChartFigure } from './ChartFigure';
+import { CENTS, KPI_FILL, KpiBarChart, rowsHeight } from './KpiBarChart';
+import { KpiTile } from './KpiTile';
 
-const AXIS = { fontSize: 12, fill: '#1b1f24' };
-const LIGHT = '#1d6b38';
-const MAATWERK = '#1f4e79';
+const NONE = 'Geen voorzieningen in deze periode.';
 
-function Tile({ label, value, note }: { label: string; value: string; note: string }) {
-  return (
-    <div className="card kpi-tile">
-      <dt>{label}</dt>
-      <dd>
-        <span className="kpi-tile__value">{value}</span>
-        <span className="kpi-tile__note">{note}</span>
-      </dd>
-    </div>
-  );
+/** "Wmo € 1.200,00, Jeugdwet € 800,00." */
+function amountsSentence(rows: { label: string; cents: number }[]): string {
+  return rows.length ? rows.map((r) => `${r.label} ${formatEuro(r.cents)}`).join(', ') + '.' : NONE;
 }
 
 export function VoorzieningenKpi({ v }: { v: KpiVoorzieningenDto }) {
   const months = v.byMonth.map((m) => ({
     key: m.month,
     label: formatMonth(`${m.month}-01`),
-    licht: m.lichtCents / 100,
-    maatwerk: (m.totalCents - m.lichtCents) / 100,
+    licht: m.lichtCents,
+    maatwerk: m.totalCents - m.lichtCents,
     totalCents: m.totalCents,
-    lichtCents: m.lichtCents,
     aandeel: m.aandeelLicht,
   }));
   const wetten = v.byWet.map((w) => ({
     key: w.wet,
     label: WET_LABELS[w.wet],
-    euros: w.totalCents / 100,
     cents: w.totalCents,
   }));
-  const wijken = v.byWijk.map((w) => ({
-    key: w.wijk,
-    label: w.wijk,
-    euros: w.totalCents / 100,
-    cents: w.totalCents,
-  }));
+  const wijken = v.byWijk.map((w) => ({ key: w.wijk, label: w.wijk, cents: w.totalCents }));
   const s = v.substitutie;
   const first = months.find((m) => m.aandeel !== null);
   const last = [...months].reverse().find((m) => m.aandeel !== null);
-  const none = v.totalCents === 0 ? 'Geen voorzieningen in deze periode.' : undefined;
+  const none = v.totalCents === 0 ? NONE : undefined;
   return (
     <section aria-labelledby="kpi-voorzieningen">
       <h2 id="kpi-voorzieningen">Voorzieningen en kosten</h2>
       <dl className="kpi-tiles">
-        <Tile
+        <KpiTile
           label="Kosten voorzieningen in de periode"
           value={formatEuro(v.totalCents)}
           note={`${formatNumber(v.households)} huishoudens`}
         />
-        <Tile
+        <KpiTile
           label="Lichte ondersteuning (substitutie)"
           value={s.aandeelLicht === null ? '–' : formatPercent(s.aandeelLicht)}
           note={`van de kosten in algemene voorzieningen en eigen kracht (${formatEuro(s.lichtCents)}); maatwerk ${formatEuro(s.maatwerkCents)}`}
         />
-        <Tile
+        <KpiTile
           label="Aantal voorzieningen"
           value={formatNumber(s.lichtAantal + s.maatwerkAantal)}
           note={`${formatNumber(s.lichtAantal)} licht, ${formatNumber(s.maatwerkAantal)} maatwerk`}
@@ -92,13 +63,13 @@ export function VoorzieningenKpi({ v }: { v: KpiVoorzieningenDto }) {
           summary={
             first && last && first.aandeel !== null && last.aandeel !== null
               ? `Het aandeel lichte ondersteuning ging van ${formatPercent(first.aandeel)} in ${first.label} naar ${formatPercent(last.aandeel)} in ${last.label}.`
-              : 'Geen voorzieningen in deze periode.'
+              : NONE
           }
           rows={months}
           columns={[
             { header: 'Maand', cell: (r) => r.label, rowHeader: true },
             { header: 'Totaal', cell: (r) => formatEuro(r.totalCents) },
-            { header: 'Licht', cell: (r) => formatEuro(r.lichtCents) },
+            { header: 'Licht', cell: (r) => formatEuro(r.licht) },
             {
               header: 'Aandeel licht',
               cell: (r) => (r.aandeel === null ? '–' : formatPercent(r.aandeel)),
@@ -106,104 +77,46 @@ export function VoorzieningenKpi({ v }: { v: KpiVoorzieningenDto }) {
           ]}
           empty={none}
         >
-          <ResponsiveContainer width="100%" height={260}>
-            <BarChart
-              accessibilityLayer={false}
-              data={months}
-              margin={{ top: 8, right: 8, bottom: 8, left: 16 }}
-            >
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="label" tick={AXIS} />
-              <YAxis
-                tick={AXIS}
-                width={84}
-                tickFormatter={(x: number) => formatEuroWhole(x * 100)}
-              />
-              <Tooltip formatter={(x, name) => [formatEuro(Number(x) * 100), name]} />
-              <Legend />
-              <Bar
-                dataKey="maatwerk"
-                name="Maatwerk (zorg in natura, pgb)"
-                stackId="k"
-                fill={MAATWERK}
-                isAnimationActive={false}
-              />
-              <Bar
-                dataKey="licht"
-                name="Algemene voorziening, eigen kracht"
-                stackId="k"
-                fill={LIGHT}
-                isAnimationActive={false}
-              />
-            </BarChart>
-          </ResponsiveContainer>
+          <KpiBarChart
+            data={months}
+            bars={[
+              {
+                dataKey: 'maatwerk',
+                name: 'Maatwerk (zorg in natura, pgb)',
+                stackId: 'k',
+                fill: KPI_FILL.primary,
+              },
+              {
+                dataKey: 'licht',
+                name: 'Algemene voorziening, eigen kracht',
+                stackId: 'k',
+                fill: KPI_FILL.green,
+              },
+            ]}
+            measure={CENTS}
+            height={260}
+            legend
+          />
         </ChartFigure>
-        <ChartFigure
-          title="Kosten voorzieningen per wet"
-          summary={
-            wetten.length
-              ? wetten.map((w) => `${w.label} ${formatEuro(w.cents)}`).join(', ') + '.'
-              : 'Geen voorzieningen in deze periode.'
-          }
-          rows={wetten}
-          columns={[
-            { header: 'Wet', cell: (r) => r.label, rowHeader: true },
-            { header: 'Kosten', cell: (r) => formatEuro(r.cents) },
-          ]}
-          empty={none}
-        >
-          <ResponsiveContainer width="100%" height={Math.max(180, wetten.length * 36 + 40)}>
-            <BarChart
-              accessibilityLayer={false}
-              data={wetten}
-              layout="vertical"
-              margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-            >
-              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis
-                type="number"
-                tick={AXIS}
-                tickFormatter={(x: number) => formatEuroWhole(x * 100)}
-              />
-              <YAxis type="category" dataKey="label" tick={AXIS} width={150} />
-              <Tooltip formatter={(x) => [formatEuro(Number(x) * 100), 'Kosten']} />
-              <Bar dataKey="euros" name="Kosten" fill={MAATWERK} isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        </ChartFigure>
-        <ChartFigure
-          title="Kosten voorzieningen per wijk"
-          summary={
-            wijken.length
-              ? wijken.map((w) => `${w.label} ${formatEuro(w.cents)}`).join(', ') + '.'
-              : 'Geen voorzieningen in deze periode.'
-          }
-          rows={wijken}
-          columns={[
-            { header: 'Wijk', cell: (r) => r.label, rowHeader: true },
-            { header: 'Kosten', cell: (r) => formatEuro(r.cents) },
-          ]}
-          empty={none}
-        >
-          <ResponsiveContainer width="100%" height={Math.max(160, wijken.length * 36 + 40)}>
-            <BarChart
-              accessibilityLayer={false}
-              data={wijken}
-              layout="vertical"
-              margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
-            >
-              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-              <XAxis
-                type="number"
-                tick={AXIS}
-                tickFormatter={(x: number) => formatEuroWhole(x * 100)}
-              />
-              <YAxis type="category" dataKey="label" tick={AXIS} width={130} />
-              <Tooltip formatter={(x) => [formatEuro(Number(x) * 100), 'Kosten']} />
-              <Bar dataKey="euros" name="Kosten" fill={MAATWERK} isAnimationActive={false} />
-            </BarChart>
-          </ResponsiveContainer>
-        </ChartFigure>
+        {[
+          { title: 'per wet', category: 'Wet', rows: wetten, min: 180, labelWidth: 150 },
+          { title: 'per wijk', category: 'Wijk', rows: wijken, min: 160, labelWidth: 130 },
+        ].map((f) => (
+          <BarFigure
+            key={f.category}
+            title={`Kosten voorzieningen ${f.title}`}
+            summary={amountsSentence(f.rows)}
+            category={f.category}
+            header="Kosten"
+            rows={f.rows}
+            valueKey="cents"
+            measure={CENTS}
+            empty={none}
+            layout="rows"
+            height={rowsHeight(f.rows.length, f.min)}
+            labelWidth={f.labelWidth}
+          />
+        ))}
       </div>
     </section>
   );

@@ -4,7 +4,8 @@ import {
   type ServerTeamEntry,
   type UserDto,
 } from '@spil/shared';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
+import { textRefusal, TextField, useFieldError } from '../../components/TextField';
 import type { PlanSession } from '../plan/plan-session';
 import { householdAuthor } from './household-user';
 import { geleden, voornaam } from './plain';
@@ -21,22 +22,31 @@ function NewEigenActieForm({
   const id = useId();
   const [tekst, setTekst] = useState('');
   const [wieHelpt, setWieHelpt] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [added, setAdded] = useState<string | null>(null);
-  const field = useRef<HTMLInputElement>(null);
+  const { errorOf, check, clear } = useFieldError<'tekst' | 'wie'>(id);
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    if (!tekst.trim()) {
-      setError('Schrijf eerst op wat je gaat doen.');
-      field.current?.focus();
-      return;
-    }
+    const fine = check([
+      [
+        'tekst',
+        textRefusal(tekst, {
+          max: HUISHOUDEN_LIMITS.tekst,
+          what: 'Wat je gaat doen',
+          empty: 'Schrijf eerst op wat je gaat doen.',
+        }),
+      ],
+      [
+        'wie',
+        textRefusal(wieHelpt, { max: HUISHOUDEN_LIMITS.wieHelpt, what: 'De naam van wie helpt' }),
+      ],
+    ]);
+    if (!fine) return;
     session.plan.addEigenActie({ tekst, wieHelpt, auteurId: user.id, auteurNaam: user.name });
     setAdded(tekst.trim());
     setTekst('');
     setWieHelpt('');
-    setError(null);
+    clear();
   }
 
   return (
@@ -49,41 +59,24 @@ function NewEigenActieForm({
       <h3 id={`${id}-kop`} className="mp-form__kop">
         Iets nieuws toevoegen
       </h3>
-      <div className="field">
-        <label htmlFor={`${id}-tekst`}>Wat ga je doen?</label>
-        <input
-          id={`${id}-tekst`}
-          ref={field}
-          type="text"
-          maxLength={HUISHOUDEN_LIMITS.tekst}
-          value={tekst}
-          disabled={disabled}
-          onChange={(e) => setTekst(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : `${id}-tip`}
-        />
-        {error ? (
-          <p className="field__error" id={`${id}-error`}>
-            {error}
-          </p>
-        ) : (
-          <p className="hint" id={`${id}-tip`}>
-            Bijvoorbeeld: elke ochtend om 7 uur opstaan.
-          </p>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-wie`}>Wie helpt je daarbij? (mag leeg blijven)</label>
-        <input
-          id={`${id}-wie`}
-          type="text"
-          maxLength={HUISHOUDEN_LIMITS.wieHelpt}
-          value={wieHelpt}
-          disabled={disabled}
-          autoComplete="off"
-          onChange={(e) => setWieHelpt(e.target.value)}
-        />
-      </div>
+      <TextField
+        id={`${id}-tekst`}
+        label="Wat ga je doen?"
+        value={tekst}
+        disabled={disabled}
+        onChange={setTekst}
+        error={errorOf('tekst')}
+        hint="Bijvoorbeeld: elke ochtend om 7 uur opstaan."
+      />
+      <TextField
+        id={`${id}-wie`}
+        label="Wie helpt je daarbij? (mag leeg blijven)"
+        value={wieHelpt}
+        disabled={disabled}
+        autoComplete="off"
+        onChange={setWieHelpt}
+        error={errorOf('wie')}
+      />
       <button type="submit" className="button button--primary mp-button-wide" disabled={disabled}>
         Zet in mijn plan
       </button>

@@ -1,5 +1,6 @@
 import { HUISHOUDEN_LIMITS } from '@spil/shared';
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
+import { textRefusal, TextField, useFieldError } from '../../components/TextField';
 
 interface Props {
   /** The visible label of the text field. */
@@ -14,43 +15,34 @@ interface Props {
 export function ReactieForm({ label, onSend, onDone, disabled = false }: Props) {
   const id = useId();
   const [tekst, setTekst] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const field = useRef<HTMLTextAreaElement>(null);
+  const { errorOf, check, clear } = useFieldError<'tekst'>(id);
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    if (!tekst.trim()) {
-      setError('Schrijf eerst je reactie.');
-      field.current?.focus();
-      return;
-    }
+    const refusal = textRefusal(tekst, {
+      max: HUISHOUDEN_LIMITS.reactie,
+      what: 'Je reactie',
+      empty: 'Schrijf eerst je reactie.',
+    });
+    if (!check([['tekst', refusal]])) return;
     onSend(tekst.trim());
     setTekst('');
-    setError(null);
+    clear();
     onDone?.();
   }
 
   return (
     <form className="mp-form" onSubmit={submit} noValidate>
-      <div className="field">
-        <label htmlFor={`${id}-tekst`}>{label}</label>
-        <textarea
-          id={`${id}-tekst`}
-          ref={field}
-          rows={3}
-          maxLength={HUISHOUDEN_LIMITS.reactie}
-          value={tekst}
-          disabled={disabled}
-          onChange={(e) => setTekst(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-        />
-        {error && (
-          <p className="field__error" id={`${id}-error`}>
-            {error}
-          </p>
-        )}
-      </div>
+      <TextField
+        id={`${id}-tekst`}
+        label={label}
+        multiline
+        rows={3}
+        value={tekst}
+        disabled={disabled}
+        onChange={setTekst}
+        error={errorOf('tekst')}
+      />
       <div className="mp-form__buttons">
         <button type="submit" className="button button--primary" disabled={disabled}>
           Verstuur

@@ -56,7 +56,6 @@ export function DecisionForm({ household, meetingId, onDecided }: Props) {
         <input
           id={`${id}-tekst`}
           required
-          maxLength={300}
           value={tekst}
           onChange={(e) => setTekst(e.target.value)}
         />
@@ -93,7 +92,6 @@ export function DecisionForm({ household, meetingId, onDecided }: Props) {
         <label htmlFor={`${id}-inschakelen`}>Wanneer schakel je de ander in (optioneel)</label>
         <input
           id={`${id}-inschakelen`}
-          maxLength={500}
           value={inschakelen}
           onChange={(e) => setInschakelen(e.target.value)}
         />

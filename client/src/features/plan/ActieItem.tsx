@@ -4,6 +4,7 @@ import {
   ACTIE_STATUSES,
   type ActieStatus,
   isOverdue,
+  PLAN_TEXT_LIMITS,
 } from '@spil/shared';
 import { useId } from 'react';
 import { useCurrentUser } from '../../app/session';
@@ -52,7 +53,7 @@ export function ActieItem({ actie, embedded = false }: { actie: Actie; embedded?
             entryId={actie.id}
             fieldKey="titel"
             value={actie.titel}
-            maxChars={300}
+            maxChars={PLAN_TEXT_LIMITS.actieTitel}
             disabled={!canEdit}
             onChange={(titel) => update({ titel })}
           />
@@ -102,7 +103,7 @@ export function ActieItem({ actie, embedded = false }: { actie: Actie; embedded?
             fieldKey="inschakelen"
             multiline
             rows={2}
-            maxChars={1000}
+            maxChars={PLAN_TEXT_LIMITS.inschakelen}
             value={actie.inschakelen}
             disabled={!canEdit}
             onChange={(inschakelen) => update({ inschakelen })}

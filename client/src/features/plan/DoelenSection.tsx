@@ -1,5 +1,11 @@
-import { type Levensdomein, LEVENSDOMEIN_LABELS, LEVENSDOMEINEN } from '@spil/shared';
+import {
+  type Levensdomein,
+  LEVENSDOMEIN_LABELS,
+  LEVENSDOMEINEN,
+  PLAN_TEXT_LIMITS,
+} from '@spil/shared';
 import { type FormEvent, useId, useState } from 'react';
+import { textRefusal, TextField, useFieldError } from '../../components/TextField';
 import { formatDate } from '../../lib/format';
 import { usePlan } from './plan-context';
 import { useObserveDeep } from './use-y';
@@ -9,19 +15,20 @@ function NewDoelForm() {
   const id = useId();
   const [titel, setTitel] = useState('');
   const [domein, setDomein] = useState<Levensdomein | ''>('');
-  const [error, setError] = useState<string | null>(null);
+  const { errorOf, check, clear } = useFieldError<'titel'>(id);
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    if (!titel.trim()) {
-      setError('Schrijf eerst op wat het doel is.');
-      document.getElementById(`${id}-titel`)?.focus();
-      return;
-    }
+    const refusal = textRefusal(titel, {
+      max: PLAN_TEXT_LIMITS.doelTitel,
+      what: 'Het doel',
+      empty: 'Schrijf eerst op wat het doel is.',
+    });
+    if (!check([['titel', refusal]])) return;
     session.plan.addDoel({ titel: titel.trim(), domein: domein || null });
     setTitel('');
     setDomein('');
-    setError(null);
+    clear();
   }
 
   return (
@@ -29,24 +36,15 @@ function NewDoelForm() {
       <h4 id={`${id}-legend`} className="inline-form__title">
         Nieuw doel
       </h4>
-      <div className="field field--grow">
-        <label htmlFor={`${id}-titel`}>Doel</label>
-        <input
-          id={`${id}-titel`}
-          className="input"
-          type="text"
-          maxLength={300}
-          value={titel}
-          onChange={(e) => setTitel(e.target.value)}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-        />
-        {error && (
-          <p className="field__error" id={`${id}-error`}>
-            {error}
-          </p>
-        )}
-      </div>
+      <TextField
+        id={`${id}-titel`}
+        label="Doel"
+        className="input"
+        fieldClass="field--grow"
+        value={titel}
+        onChange={setTitel}
+        error={errorOf('titel')}
+      />
       <div className="field">
         <label htmlFor={`${id}-domein`}>Levensdomein (niet verplicht)</label>
         <select

@@ -3,6 +3,7 @@ import {
   type Levensdomein,
   LEVENSDOMEIN_LABELS,
   LEVENSDOMEINEN,
+  PLAN_TEXT_LIMITS,
   ZRM_SCORE_LABELS,
   ZRM_VERSION,
 } from '@spil/shared';
@@ -53,7 +54,7 @@ function DomeinCard({ domein, value }: { domein: Levensdomein; value: DomeinScor
             fieldKey="zorgen"
             multiline
             rows={2}
-            maxChars={2000}
+            maxChars={PLAN_TEXT_LIMITS.zorgen}
             value={value.zorgen}
             disabled={!canEdit}
             onChange={(zorgen) => session.plan.setDomein(domein, { zorgen })}

@@ -1,4 +1,6 @@
+import { PLAN_TEXT_LIMITS } from '@spil/shared';
 import { type FormEvent, useId, useState } from 'react';
+import { textRefusal, TextField, useFieldError } from '../../components/TextField';
 import { OwnerSelect } from './OwnerSelect';
 import { usePlan } from './plan-context';
 
@@ -9,15 +11,28 @@ export function NewActieForm() {
   const [eigenaarId, setEigenaarId] = useState<string | null>(null);
   const [deadline, setDeadline] = useState('');
   const [inschakelen, setInschakelen] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { errorOf, check, clear } = useFieldError<'titel' | 'inschakelen'>(id);
 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    if (!titel.trim()) {
-      setError('Schrijf eerst op wat er gaat gebeuren.');
-      document.getElementById(`${id}-titel`)?.focus();
-      return;
-    }
+    const fine = check([
+      [
+        'titel',
+        textRefusal(titel, {
+          max: PLAN_TEXT_LIMITS.actieTitel,
+          what: 'De actie',
+          empty: 'Schrijf eerst op wat er gaat gebeuren.',
+        }),
+      ],
+      [
+        'inschakelen',
+        textRefusal(inschakelen, {
+          max: PLAN_TEXT_LIMITS.inschakelen,
+          what: 'Wanneer je de ander inschakelt',
+        }),
+      ],
+    ]);
+    if (!fine) return;
     session.plan.addActie({
       titel: titel.trim(),
       eigenaarId,
@@ -28,7 +43,7 @@ export function NewActieForm() {
     setEigenaarId(null);
     setDeadline('');
     setInschakelen('');
-    setError(null);
+    clear();
   }
 
   return (
@@ -42,24 +57,15 @@ export function NewActieForm() {
         Nieuwe actie
       </h4>
       <div className="actie__grid">
-        <div className="field field--wide">
-          <label htmlFor={`${id}-titel`}>Wat gaat er gebeuren</label>
-          <input
-            id={`${id}-titel`}
-            className="input"
-            type="text"
-            maxLength={300}
-            value={titel}
-            onChange={(e) => setTitel(e.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-          />
-          {error && (
-            <p className="field__error" id={`${id}-error`}>
-              {error}
-            </p>
-          )}
-        </div>
+        <TextField
+          id={`${id}-titel`}
+          label="Wat gaat er gebeuren"
+          className="input"
+          fieldClass="field--wide"
+          value={titel}
+          onChange={setTitel}
+          error={errorOf('titel')}
+        />
         <div className="field">
           <label htmlFor={`${id}-eigenaar`}>Eigenaar</label>
           <OwnerSelect id={`${id}-eigenaar`} value={eigenaarId} onChange={setEigenaarId} />
@@ -74,17 +80,17 @@ export function NewActieForm() {
             onChange={(e) => setDeadline(e.target.value)}
           />
         </div>
-        <div className="field field--wide">
-          <label htmlFor={`${id}-inschakelen`}>Wanneer schakel je de ander in</label>
-          <textarea
-            id={`${id}-inschakelen`}
-            className="input"
-            rows={2}
-            maxLength={1000}
-            value={inschakelen}
-            onChange={(e) => setInschakelen(e.target.value)}
-          />
-        </div>
+        <TextField
+          id={`${id}-inschakelen`}
+          label="Wanneer schakel je de ander in"
+          className="input"
+          fieldClass="field--wide"
+          multiline
+          rows={2}
+          value={inschakelen}
+          onChange={setInschakelen}
+          error={errorOf('inschakelen')}
+        />
       </div>
       <button type="submit" className="button button--primary">
         Actie toevoegen

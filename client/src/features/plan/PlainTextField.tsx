@@ -121,17 +121,7 @@ interface PlanTextProps extends Omit<Props, 'text' | 'fieldId' | 'session'> {
 export function PlanText({ root, entryId, fieldKey, value, onChange, ...props }: PlanTextProps) {
   const { session } = usePlan();
   const text = session.plan.textField(root, entryId, fieldKey);
-  if (!text) {
-    const { maxChars, ...others } = props;
-    return (
-      <SyncedText
-        {...others}
-        value={value}
-        onChange={onChange}
-        {...(maxChars !== undefined ? { maxLength: maxChars } : {})}
-      />
-    );
-  }
+  if (!text) return <SyncedText {...props} value={value} onChange={onChange} />;
   return (
     <PlainTextField
       {...props}

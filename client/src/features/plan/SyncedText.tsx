@@ -1,4 +1,6 @@
 import { type ChangeEvent, useState } from 'react';
+import { applyTextChange } from '@spil/shared';
+import { localChange } from './text-binding';
 
 interface Props {
   id: string;
@@ -7,7 +9,8 @@ interface Props {
   multiline?: boolean;
   disabled?: boolean;
   rows?: number;
-  maxLength?: number;
+  /** Limit in characters (code points), cut as the Y.Text binding cuts it. */
+  maxChars?: number;
   'aria-describedby'?: string;
   className?: string;
 }
@@ -20,7 +23,15 @@ interface Props {
  * focus it shows the user's own text, so a remote write cannot move the
  * caret. On blur it shows the document's value again.
  */
-export function SyncedText({ value, onChange, multiline, rows = 3, className, ...rest }: Props) {
+export function SyncedText({
+  value,
+  onChange,
+  multiline,
+  rows = 3,
+  className,
+  maxChars,
+  ...rest
+}: Props) {
   const [draft, setDraft] = useState<string | null>(null);
   const shown = draft ?? value;
   const common = {
@@ -30,8 +41,11 @@ export function SyncedText({ value, onChange, multiline, rows = 3, className, ..
     onFocus: () => setDraft(value),
     onBlur: () => setDraft(null),
     onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-      setDraft(e.target.value);
-      onChange(e.target.value);
+      const typed = e.target.value;
+      const caret = e.target.selectionEnd ?? undefined;
+      const next = applyTextChange(shown, localChange(shown, typed, caret, maxChars));
+      setDraft(next);
+      if (next !== shown) onChange(next);
     },
   };
   return multiline ? <textarea rows={rows} {...common} /> : <input type="text" {...common} />;

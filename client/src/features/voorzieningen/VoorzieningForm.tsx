@@ -27,7 +27,13 @@ import {
 } from '@spil/shared';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { formatDecimal, formatEuro, parseEuroInput, todayIso } from '../../lib/format';
+import {
+  formatDecimal,
+  formatEuro,
+  formatEuroInput,
+  parseEuroInput,
+  todayIso,
+} from '../../lib/format';
 import { keys } from '../../lib/query';
 import { useSubmit } from '../../lib/use-submit';
 import { voorzieningenApi } from './voorzieningen-api';
@@ -48,10 +54,6 @@ function linkValue(v: { doelId: string | null; actieId: string | null } | null):
   return '';
 }
 
-function centsToInput(cents: number): string {
-  return formatDecimal(cents / 100);
-}
-
 export function VoorzieningForm({ householdId, existing, links, prices, onDone, onCancel }: Props) {
   const id = useId();
   const b0 = existing?.beschikking ?? null;
@@ -66,7 +68,7 @@ export function VoorzieningForm({ householdId, existing, links, prices, onDone, 
     existing?.urenPerWeek != null ? formatDecimal(existing.urenPerWeek) : '',
   );
   const [kosten, setKosten] = useState(
-    existing && !existing.kostenUitPrijslijst ? centsToInput(existing.kostenPerMaandCents) : '',
+    existing && !existing.kostenUitPrijslijst ? formatEuroInput(existing.kostenPerMaandCents) : '',
   );
   const [link, setLink] = useState(linkValue(existing));
   const [status, setStatus] = useState<BeschikkingStatus>(b0?.status ?? 'aangevraagd');
