@@ -116,7 +116,8 @@ describe('MeetingsService.decide', () => {
   it('turns a decision into an action owned by a lid of the team, with its due date, and remembers the action', async () => {
     const { service, decisions, change, doc, notified } = setup();
     const dto = await service.decide(ME, HH, MEETING, decision);
-    expect(change).toHaveBeenCalledWith(HH, expect.any(Function));
+    // Written on behalf of the caller: the read model tells the new owner (one path for every owner change).
+    expect(change).toHaveBeenCalledWith(HH, expect.any(Function), { userId: ME.id });
     const acties = new PlanDoc(doc).acties();
     expect(acties).toEqual([
       expect.objectContaining({
@@ -132,7 +133,7 @@ describe('MeetingsService.decide', () => {
       deadline: '2026-12-15',
     });
     expect(decisions[0]?.actieId).toBe(dto.actieId);
-    expect(notified).toEqual([[OWNER]]);
+    expect(notified).toEqual([]);
   });
 
   it.each([
