@@ -47,15 +47,14 @@ export class HouseholdAccessPolicy {
   /** Null when the user may not see the household at all: answer 404, never 403. */
   async access(user: UserEntity, householdId: string): Promise<HouseholdAccess | null> {
     if (!user.active) return null;
-    const household = await this.repo.findById(householdId);
-    if (!household) return null;
-    const membership = await this.repo.openMembership(householdId, user.id);
+    const facts = await this.repo.accessFacts(householdId, user.id);
+    if (!facts) return null;
     const coordinator =
       user.systemRole === 'coordinator' &&
       !!user.wijkteamId &&
-      user.wijkteamId === household.wijkteamId;
-    if (!membership && !coordinator) return null;
-    return { householdId, teamRole: membership?.role ?? null, coordinator };
+      user.wijkteamId === facts.wijkteamId;
+    if (!facts.role && !coordinator) return null;
+    return { householdId, teamRole: facts.role, coordinator };
   }
 
   /**

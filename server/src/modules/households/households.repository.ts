@@ -33,6 +33,27 @@ export class HouseholdsRepository {
     return this.ds.getRepository(HouseholdEntity).findOne({ where: { id } });
   }
 
+  /**
+   * What an access check needs of a household, in one query: its wijkteam and
+   * the user's open role on its team (null: not on it). Null when there is no
+   * such household. Every request and socket on a household passes here.
+   */
+  async accessFacts(
+    householdId: string,
+    userId: string,
+  ): Promise<{ wijkteamId: string | null; role: TeamRole | null } | null> {
+    const rows = await this.ds.query<{ wijkteam_id: string | null; role: TeamRole | null }[]>(
+      `SELECT h.wijkteam_id, m.role FROM household h
+         LEFT JOIN team_membership m
+           ON m.household_id = h.id AND m.user_id = $2 AND m.ended_at IS NULL
+        WHERE h.id = $1
+        LIMIT 1`,
+      [householdId, userId],
+    );
+    const row = rows[0];
+    return row ? { wijkteamId: row.wijkteam_id, role: row.role } : null;
+  }
+
   /** Households where the user is on the team, or, for a coördinator, those of their wijkteam. */
   listVisible(user: UserEntity): Promise<HouseholdEntity[]> {
     const qb = this.ds
