@@ -429,8 +429,10 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
     const a = open('huisarts', bakker);
     await synced(a);
     const seen: string[] = [];
-    const off = collab.onStored((docName) => {
+    const roots: (string[] | null)[] = [];
+    const off = collab.onStored((docName, _doc, touched) => {
       seen.push(docName);
+      if (docName === bakker) roots.push(touched ? [...touched].sort() : null);
     });
     try {
       let id = '';
@@ -439,6 +441,11 @@ describe.each(databaseKinds())('collab on %s', (kind) => {
       });
       expect(changed).toBe(true);
       expect(seen).toContain(bakker);
+      // A server change names no roots (any may have changed) ...
+      expect(roots).toEqual([null]);
+      // ... a client's names those its checks found: typing in a levensdomein touches that root only.
+      new PlanDoc(a.doc).setDomein('financien', { zorgen: 'Huurachterstand' });
+      await eventually(() => expect(roots).toEqual([null, ['domeinen']]), 5_000);
       await eventually(
         () => expect(new PlanDoc(a.doc).actie(id)?.titel).toBe('Door de server toegevoegd'),
         5_000,

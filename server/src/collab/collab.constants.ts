@@ -70,6 +70,8 @@ export const COMPACT_AFTER_LOAD_DELAY_MS = 2_000;
 /** Rows and bytes per INSERT when a batch of updates is written. */
 export const WRITE_BATCH_ROWS = 500;
 export const WRITE_BATCH_BYTES = 8 * 1024 * 1024;
+/** Group-commit writes start at most this often, in ms (group-commit.ts); the first after a quiet spell at once. */
+export const COMMIT_MIN_INTERVAL_MS = 10;
 /** Keepalive ping interval, in ms; a connection that missed one pong is dropped. */
 export const PING_INTERVAL_MS = 30_000;
 /** Messages a connection may have waiting before the server stops reading from it. */
@@ -78,3 +80,5 @@ export const MAX_PENDING_MESSAGES = 64;
 export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 /** Largest awareness state of one client, in characters of JSON. */
 export const MAX_AWARENESS_STATE_CHARS = 16 * 1024;
+/** `plan:stored` of a busy document at most this often (stored-notices.ts); the first after a quiet spell at once. */
+export const STORED_NOTICE_INTERVAL_MS = 50;

@@ -16,11 +16,17 @@ import { describeError, stackWithoutMessage } from '../common/describe-error';
  * After a change to a document is stored and applied to the live document:
  * once per committed batch of client updates, once per server change
  * (`withDoc`, team/regie mirroring) and once when loading wrote the schema
- * migration or the server part. Fires after the relay and after
- * `plan:stored`. `doc` is the live document: read it, do not change it (use
- * `withDoc`). Not called for rejected or empty updates.
+ * migration or the server part. Fires after the relay (and
+ * after `plan:stored`, unless the notice is paced: stored-notices.ts). `doc` is the live document: read it, do not change it (use
+ * `withDoc`). Not called for rejected or empty updates. `roots`: the
+ * document's roots the stored change touched (from the checks of its client
+ * updates), or null when that is not known (a server change): then any.
  */
-export type StoredHook = (docName: string, doc: Y.Doc) => unknown;
+export type StoredHook = (
+  docName: string,
+  doc: Y.Doc,
+  roots: ReadonlySet<string> | null,
+) => unknown;
 
 /** A client update that was refused. It was not applied, stored or relayed; the connection stays open. */
 export interface RejectedUpdate {

@@ -8,6 +8,7 @@
  *  - group-commit.ts: one writer for the update log of every document;
  *  - update-log.ts / collab.repository.ts: the log itself (PostgreSQL);
  *  - compactor.ts: folding the log into snapshots;
+ *  - stored-notices.ts: `plan:stored`, paced while a document is busy;
  *  - access-watcher.ts: closing connections when access ends.
  * Write path: connection → intake → room (apply, relay) → group commit →
  * room (stored) → here (confirm). Sockets stay in the gateway; this service
@@ -27,9 +28,10 @@ import { APP_CONFIG, type AppConfig } from '../config/config';
 import { DomainEvents } from '../common/domain-events';
 import { EventsBroadcaster, rooms } from '../events/events.broadcaster';
 import { HouseholdAccessPolicy } from '../modules/households/household-access.policy';
-import { COMPACT_AFTER_LOAD_DELAY_MS } from './collab.constants';
+import { COMPACT_AFTER_LOAD_DELAY_MS, STORED_NOTICE_INTERVAL_MS } from './collab.constants';
 import { type CompactionResult, CollabRepository } from './collab.repository';
-import { addCollabGaugeSource, confirmationSeconds } from './collab-metrics';
+import { addCollabGaugeSource } from './collab-metrics';
+import { StoredNotices } from './stored-notices';
 import { GroupCommit } from './group-commit';
 import { AccessWatcher } from './access-watcher';
 import { Compactor } from './compactor';
@@ -94,7 +96,7 @@ export class CollabService
   private readonly loading = new Map<string, Promise<DocRoom>>();
   private readonly open = new Map<string, DocRoom>();
   private readonly hooks = {
-    stored: new HookList<[string, Y.Doc]>('onStored', this.logger),
+    stored: new HookList<[string, Y.Doc, ReadonlySet<string> | null]>('onStored', this.logger),
     rejected: new HookList<[RejectedUpdate]>('onRejected', this.logger),
     opened: new HookList<[CollabConnectionInfo]>('onOpened', this.logger),
     closed: new HookList<[CollabConnectionInfo & { code?: number }]>('onClosed', this.logger),
@@ -121,6 +123,15 @@ export class CollabService
   private readonly intake: UpdateIntake;
   private readonly compactor: Compactor;
   private readonly access: AccessWatcher;
+  /** `plan:stored` for the document's followers, paced while it is busy. */
+  private readonly notices = new StoredNotices<DocRoom>(
+    (room) =>
+      this.broadcaster.toRoom(rooms.doc(room.name), 'plan:stored', {
+        docName: room.name,
+        stateVector: Buffer.from(room.storedStateVector()).toString('base64'),
+      }),
+    STORED_NOTICE_INTERVAL_MS,
+  );
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -382,9 +393,13 @@ export class CollabService
     );
     room.logRows += batch.length;
     this.stored += batch.length;
-    const now = performance.now();
+    const received: number[] = [];
+    // The roots the batch touched; null when one of its updates is a server change (any root).
+    let roots: Set<string> | null = new Set();
     for (const b of batch) {
-      if (room.peerOf(b.origin)) confirmationSeconds.observe((now - b.receivedAt) / 1000);
+      if (room.peerOf(b.origin)) received.push(b.receivedAt);
+      if (!b.roots) roots = null;
+      else if (roots) for (const r of b.roots) roots.add(r);
     }
     this.hooks.committed.fire({
       docName: room.name,
@@ -394,10 +409,13 @@ export class CollabService
         userId: b.userId,
       })),
     });
-    this.afterStore(room);
+    this.notices.committed(room, received);
+    this.hooks.stored.fire(room.name, room.doc, roots);
+    this.compactor.maybe(room);
   }
 
   broken(room: DocRoom): void {
+    this.notices.forget(room);
     this.cluster?.closed(room);
     if (this.open.get(room.name) === room) {
       this.open.delete(room.name);
@@ -407,15 +425,6 @@ export class CollabService
   }
 
   /* ---------- internals ---------- */
-
-  private afterStore(room: DocRoom): void {
-    this.broadcaster.toRoom(rooms.doc(room.name), 'plan:stored', {
-      docName: room.name,
-      stateVector: Buffer.from(room.storedStateVector()).toString('base64'),
-    });
-    this.hooks.stored.fire(room.name, room.doc);
-    this.compactor.maybe(room);
-  }
 
   private async acquireRoom(docName: string): Promise<DocRoom> {
     const parsed = parseDocName(docName);
@@ -486,6 +495,7 @@ export class CollabService
       this.loading.delete(room.name);
     }
     this.cluster?.closed(room);
+    this.notices.flush(room);
     room.destroy();
     this.validator.drop(room.name);
   }

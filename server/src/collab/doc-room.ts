@@ -46,9 +46,13 @@ export interface QueuedUpdate {
   readonly stored: Promise<void>;
   /** When the server received it (performance.now()), for the confirmation-time metric. */
   readonly receivedAt: number;
+  /** The document's roots it touches (from the check); null when not known (a server change): any. */
+  readonly roots: readonly string[] | null;
 }
 
 interface QueueItem extends QueuedUpdate {
+  /** The live document's state vector right after it was applied (Yjs's `afterState`, kept as is). */
+  readonly after: ReadonlyMap<number, number>;
   resolve(): void;
   reject(e: Error): void;
 }
@@ -91,8 +95,9 @@ export class DocRoom {
   onChange: ((update: Uint8Array, version: number) => void) | null = null;
   /** Estimate of the stored size: exact at load and when `exactBytes` runs, then grows with each change. */
   bytes: number;
-  /** The change the last applyUpdate made (set by the update handler). */
+  /** The change the last applyUpdate made and the state vector after it (set by the update handler). */
   private lastChange: Uint8Array | null = null;
+  private lastAfter: ReadonlyMap<number, number> | null = null;
   /** Accepted and relayed, not yet committed, in order. */
   private readonly pending: QueueItem[] = [];
   /** What is committed: the live document's state vector minus what is pending. */
@@ -115,11 +120,13 @@ export class DocRoom {
     this.bytes = Y.encodeStateAsUpdate(doc).length;
     this.awareness = new Awareness(doc);
     this.awareness.setLocalState(null);
-    doc.on('update', (update: Uint8Array, origin: unknown) => {
+    doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       this.version = DocRoom.nextVersion();
       this.bytes += update.length;
       this.onChange?.(update, this.version);
       this.lastChange = update;
+      // Yjs made this map for the transaction and never changes it again: what is stored once this update is.
+      this.lastAfter = tr.afterState;
       // Encoded once for every peer.
       const msg = updateMessage(update);
       for (const p of this.peers) if (p !== origin) p.send(msg);
@@ -205,6 +212,7 @@ export class DocRoom {
     userId: string | null,
     origin: unknown,
     receivedAt = performance.now(),
+    roots: readonly string[] | null = null,
   ): QueuedUpdate {
     let resolve!: () => void;
     let reject!: (e: Error) => void;
@@ -219,6 +227,8 @@ export class DocRoom {
       origin,
       stored,
       receivedAt,
+      roots,
+      after: new Map(),
       resolve,
       reject,
     };
@@ -227,6 +237,7 @@ export class DocRoom {
       return item;
     }
     this.lastChange = null;
+    this.lastAfter = null;
     try {
       Y.applyUpdate(this.doc, update, origin);
     } catch (e) {
@@ -243,12 +254,14 @@ export class DocRoom {
       store.pendingDs = null;
     }
     const change = this.lastChange as Uint8Array | null;
+    const after = this.lastAfter as ReadonlyMap<number, number> | null;
     this.lastChange = null;
-    if (!change) {
+    this.lastAfter = null;
+    if (!change || !after) {
       resolve();
       return item;
     }
-    const queued: QueueItem = { ...item, update: change };
+    const queued: QueueItem = { ...item, update: change, after };
     this.pending.push(queued);
     this.host.write(this, queued);
     return queued;
@@ -263,22 +276,22 @@ export class DocRoom {
     mergeInto(this.storedVector, Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update)));
   }
 
-  /** Called by the group commit: these updates (the oldest pending, in order) are committed. */
+  /**
+   * Called by the group commit: these updates (the oldest pending, in order)
+   * are committed. Everything the live document held when the last of them
+   * was applied is stored now: the updates before it were committed before
+   * or with it, and whatever else it held was stored elsewhere (`markStored`).
+   * So its `afterState` raises the stored vector, without decoding an update.
+   */
   committed(batch: readonly QueuedUpdate[], ids: string[]): void {
     if (this.broken) return;
     const items = batch as readonly QueueItem[];
     for (const item of items) {
       if (this.pending[0] === item) this.pending.shift();
-      if (this.pending.length > 0)
-        mergeInto(
-          this.storedVector,
-          Y.decodeStateVector(Y.encodeStateVectorFromUpdate(item.update)),
-        );
       item.resolve();
     }
-    // Nothing pending: everything live is stored (cheaper than merging vectors).
-    if (this.pending.length === 0)
-      this.storedVector = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    const last = items[items.length - 1];
+    if (last) mergeInto(this.storedVector, last.after);
     this.host.committed(this, items, ids);
   }
 
@@ -318,7 +331,7 @@ export class DocRoom {
 }
 
 /** Raise `into` to cover `from`, client by client. */
-function mergeInto(into: Map<number, number>, from: Map<number, number>): void {
+function mergeInto(into: Map<number, number>, from: ReadonlyMap<number, number>): void {
   for (const [client, clock] of from) {
     if ((into.get(client) ?? 0) < clock) into.set(client, clock);
   }

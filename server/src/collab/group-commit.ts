@@ -4,11 +4,16 @@
  * here; while one write is in flight, whatever arrives, for any document,
  * waits and goes out together in the next one. So the log sees one INSERT
  * at a time however many people type, and an update waits at most for the
- * write before its own. After the commit each room learns which of its
- * updates are stored, in order (`DocRoom.committed`); a failed write fails
- * every room it carried (their clients reconnect and send again).
+ * write before its own. Writes start at most every `minIntervalMs`: the
+ * first after a quiet spell goes at once, and while people type, one write
+ * carries what arrived during the interval (a fast database would otherwise
+ * take a write per update or two, each a round trip and a commit). After
+ * the commit each room learns which of its updates are stored, in order
+ * (`DocRoom.committed`); a failed write fails every room it carried (their
+ * clients reconnect and send again).
  */
-import { WRITE_BATCH_BYTES, WRITE_BATCH_ROWS } from './collab.constants';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { COMMIT_MIN_INTERVAL_MS, WRITE_BATCH_BYTES, WRITE_BATCH_ROWS } from './collab.constants';
 import { commitBatchRows, commitSeconds } from './collab-metrics';
 import type { LogRow, UpdateLog } from './update-log';
 
@@ -29,8 +34,13 @@ interface Entry<T extends { update: Uint8Array; userId: string | null }> {
 export class GroupCommit<T extends { update: Uint8Array; userId: string | null }> {
   private queue: Entry<T>[] = [];
   private running: Promise<void> | null = null;
+  /** When the last write started (performance.now()). */
+  private lastStart = -Infinity;
 
-  constructor(private readonly log: Pick<UpdateLog, 'appendRows'>) {}
+  constructor(
+    private readonly log: Pick<UpdateLog, 'appendRows'>,
+    private readonly minIntervalMs = COMMIT_MIN_INTERVAL_MS,
+  ) {}
 
   /** Queue one update for the next write (written at once when no write is in flight). */
   add(target: CommitTarget<T>, item: T): void {
@@ -51,6 +61,9 @@ export class GroupCommit<T extends { update: Uint8Array; userId: string | null }
 
   private async run(): Promise<void> {
     while (this.queue.length > 0) {
+      const wait = this.lastStart + this.minIntervalMs - performance.now();
+      if (wait > 0) await sleep(wait);
+      this.lastStart = performance.now();
       const batch = this.take();
       if (batch.length === 0) continue;
       const rows: LogRow[] = batch.map((e) => ({

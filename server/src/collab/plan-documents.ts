@@ -60,13 +60,13 @@ export class CollabPlanDocuments implements PlanDocuments {
     const offCommitted = this.collab.onCommitted((e) => {
       batch = e;
     });
-    const offStored = this.collab.onStored((docName, doc) => {
+    const offStored = this.collab.onStored((docName, doc, roots) => {
       const rows = batch?.docName === docName ? batch.rows : [];
       batch = null;
       const parsed = parseDocName(docName);
       if (!parsed || parsed.kind !== 'plan') return;
       const authors = [...new Set(rows.flatMap((r) => (r.userId ? [r.userId] : [])))];
-      listener(planView(parsed.householdId, doc), { authors });
+      listener(planView(parsed.householdId, doc), { authors, roots });
     });
     return () => {
       offCommitted();

@@ -97,7 +97,7 @@ export class UpdateIntake {
       return;
     }
     this.counters.accepted++;
-    room.enqueue(outcome.update, peer.user.id, peer, receivedAt);
+    room.enqueue(outcome.update, peer.user.id, peer, receivedAt, outcome.roots);
   }
 
   /**

@@ -63,6 +63,18 @@ export interface StoredChange {
    * the schema migration).
    */
   readonly authors: readonly string[];
+  /**
+   * The plan's roots (`PLAN_ROOTS`) the change touched, as the checks of its
+   * client updates found them; null when not known (a server change): any
+   * root may have changed. A listener that reads one part of the plan skips
+   * the changes that did not touch it.
+   */
+  readonly roots: ReadonlySet<string> | null;
+}
+
+/** Whether a stored change may have touched the plan's root `root`. */
+export function touches(change: StoredChange, root: string): boolean {
+  return change.roots === null || change.roots.has(root);
 }
 
 /** The result of a server change: whether the plan changed, and what `fn` returned. */

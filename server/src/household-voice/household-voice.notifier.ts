@@ -5,8 +5,14 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { type HuishoudenEntry, isHouseholdRole } from '@spil/shared';
-import { PLAN_DOCUMENTS, type PlanDocuments, type PlanView } from '../common/plan-documents.port';
+import { type HuishoudenEntry, isHouseholdRole, PLAN_ROOTS } from '@spil/shared';
+import {
+  PLAN_DOCUMENTS,
+  type PlanDocuments,
+  type PlanView,
+  type StoredChange,
+  touches,
+} from '../common/plan-documents.port';
 import { HouseholdsRepository } from '../modules/households/households.repository';
 import { NotificationsService } from '../modules/notifications/notifications.service';
 import { voiceNotification } from './household-voice.messages';
@@ -49,7 +55,7 @@ export class HouseholdVoiceNotifier implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.unsubscribe = this.plans.onStored((plan) => this.changed(plan));
+    this.unsubscribe = this.plans.onStored((plan, change) => this.changed(plan, change));
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -57,7 +63,9 @@ export class HouseholdVoiceNotifier implements OnModuleInit, OnModuleDestroy {
     await Promise.allSettled([...this.queues.values()]);
   }
 
-  private changed(plan: PlanView): void {
+  private changed(plan: PlanView, change: StoredChange): void {
+    // New entries of the household live in one root: other changes bring none.
+    if (!touches(change, PLAN_ROOTS.huishouden)) return;
     const householdId = plan.householdId;
     // Read now: the live document keeps changing (and may be unloaded) while the queue waits.
     const known = this.noticed.get(householdId);

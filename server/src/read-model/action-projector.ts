@@ -13,7 +13,9 @@ import {
   type PlanDocuments,
   type PlanView,
   type StoredChange,
+  touches,
 } from '../common/plan-documents.port';
+import { PLAN_ROOTS } from '@spil/shared';
 import { describeError } from '../common/describe-error';
 import { ActionAssignments } from './action-assignments';
 import { projectActions } from './action-projection';
@@ -94,6 +96,8 @@ export class ActionProjector implements OnModuleInit, OnApplicationBootstrap, On
   }
 
   private changed(plan: PlanView, change: StoredChange): void {
+    // Typing in a levensdomein or a goal leaves the actions as they were: nothing to project.
+    if (!touches(change, PLAN_ROOTS.acties)) return;
     const { householdId } = plan;
     const rows = projectActions(householdId, plan);
     const prev = this.pending.get(householdId);
