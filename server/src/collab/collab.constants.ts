@@ -65,6 +65,8 @@ export const COMPACT_INTERVAL_MS = 60_000;
 export const COMPACT_IDLE_SECONDS = 120;
 /** Rows folded into a snapshot per compaction pass (keeps each transaction short: the embedded database is one connection). */
 export const COMPACT_MAX_ROWS = 1_000;
+/** Log rows a compaction folds before it gives way to other work (a few ms each; collab.repository.ts). */
+export const COMPACT_APPLY_CHUNK = 64;
 /** A document loaded with a long log is compacted this long after loading, once its first clients are in, in ms. */
 export const COMPACT_AFTER_LOAD_DELAY_MS = 2_000;
 /** Rows and bytes per INSERT when a batch of updates is written. */

@@ -7,8 +7,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import * as Y from 'yjs';
+import { COMPACT_APPLY_CHUNK } from './collab.constants';
 import type { CompactionResult, LogRow, StoredDoc, UpdateLog } from './update-log';
+
+/** A folded row was deleted meanwhile (a purge): the compaction's write is rolled back. */
+class ChangedMeanwhile extends Error {}
 
 export type { CompactionResult, LogRow, StoredDoc } from './update-log';
 
@@ -75,52 +80,82 @@ export class CollabRepository implements UpdateLog {
   }
 
   /**
-   * Fold the oldest `maxRows` log rows of a document into its snapshot, in one
-   * transaction under an advisory lock on the document, and delete exactly the
-   * rows folded. Rows committed meanwhile stay in the log; loading applies
-   * every row still there, so none is lost whatever order ids commit in.
+   * Fold the oldest `maxRows` log rows of a document into its snapshot and
+   * delete exactly the rows folded. The folding (applying every row to a
+   * scratch document and encoding it) runs outside any transaction and gives
+   * way to other work every `COMPACT_APPLY_CHUNK` rows: it is the only
+   * CPU-heavy part, and neither relayed typing nor the one connection of the
+   * embedded database waits for it. The write then runs in one transaction
+   * under an advisory lock on the document, and only if nothing changed
+   * meanwhile: the snapshot is still the one folded (no other compaction
+   * came first) and every folded row is still there (no purge); else nothing
+   * is written (`merged` 0) and a later pass tries again. Rows committed
+   * meanwhile stay in the log; loading applies every row still there, so
+   * none is lost whatever order ids commit in.
    */
   async compact(docName: string, maxRows: number): Promise<CompactionResult> {
-    return this.ds.transaction(async (em) => {
-      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [docName]);
-      const snap = await em.query<{ state: Buffer }[]>(
-        'SELECT state FROM plan_snapshot WHERE doc_name = $1',
-        [docName],
-      );
-      const rows = await em.query<{ id: string; update: Buffer }[]>(
-        'SELECT id, "update" FROM plan_update WHERE doc_name = $1 ORDER BY id LIMIT $2',
-        [docName, maxRows],
-      );
-      if (rows.length === 0) return { merged: 0, bytes: snap[0]?.state.length ?? 0 };
-      const doc = new Y.Doc();
-      doc.transact(() => {
-        if (snap[0]) Y.applyUpdate(doc, snap[0].state);
-        for (const r of rows) {
-          try {
-            Y.applyUpdate(doc, r.update);
-          } catch {
-            this.logger.error(
-              `Update ${r.id} of a document cannot be applied; dropped at compaction`,
-            );
+    const snap = await this.ds.query<{ state: Buffer; last: string | null }[]>(
+      'SELECT state, last_update_id::text AS last FROM plan_snapshot WHERE doc_name = $1',
+      [docName],
+    );
+    const rows = await this.ds.query<{ id: string; update: Buffer }[]>(
+      'SELECT id, "update" FROM plan_update WHERE doc_name = $1 ORDER BY id LIMIT $2',
+      [docName, maxRows],
+    );
+    if (rows.length === 0) return { merged: 0, bytes: snap[0]?.state.length ?? 0 };
+    const doc = new Y.Doc();
+    let state: Uint8Array;
+    try {
+      if (snap[0]) Y.applyUpdate(doc, snap[0].state);
+      for (let i = 0; i < rows.length; i += COMPACT_APPLY_CHUNK) {
+        if (i > 0) await yieldToOthers();
+        doc.transact(() => {
+          for (const r of rows.slice(i, i + COMPACT_APPLY_CHUNK)) {
+            try {
+              Y.applyUpdate(doc, r.update);
+            } catch {
+              this.logger.error(
+                `Update ${r.id} of a document cannot be applied; dropped at compaction`,
+              );
+            }
           }
-        }
-      });
-      const state = Y.encodeStateAsUpdate(doc);
+        });
+      }
+      state = Y.encodeStateAsUpdate(doc);
+    } finally {
       doc.destroy();
-      const ids = rows.map((r) => String(r.id));
-      const maxId = ids[ids.length - 1] as string;
-      await em.query(
-        `INSERT INTO plan_snapshot (doc_name, state, last_update_id, updated_at) VALUES ($1, $2, $3, now())
+    }
+    const ids = rows.map((r) => String(r.id));
+    const maxId = ids[ids.length - 1] as string;
+    const written = await this.ds
+      .transaction(async (em) => {
+        await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [docName]);
+        const now = await em.query<{ last: string | null }[]>(
+          'SELECT last_update_id::text AS last FROM plan_snapshot WHERE doc_name = $1',
+          [docName],
+        );
+        if (now.length !== snap.length || (now[0]?.last ?? null) !== (snap[0]?.last ?? null))
+          return false;
+        const deleted = await em.query<{ n: string }[]>(
+          `WITH d AS (DELETE FROM plan_update WHERE doc_name = $1 AND id = ANY($2::bigint[]) RETURNING 1)
+         SELECT count(*)::text AS n FROM d`,
+          [docName, ids],
+        );
+        if (Number(deleted[0]?.n ?? 0) !== ids.length) throw new ChangedMeanwhile();
+        await em.query(
+          `INSERT INTO plan_snapshot (doc_name, state, last_update_id, updated_at) VALUES ($1, $2, $3, now())
          ON CONFLICT (doc_name) DO UPDATE SET state = EXCLUDED.state,
            last_update_id = GREATEST(plan_snapshot.last_update_id, EXCLUDED.last_update_id), updated_at = now()`,
-        [docName, Buffer.from(state.buffer, state.byteOffset, state.byteLength), maxId],
-      );
-      await em.query('DELETE FROM plan_update WHERE doc_name = $1 AND id = ANY($2::bigint[])', [
-        docName,
-        ids,
-      ]);
-      return { merged: rows.length, bytes: state.length };
-    });
+          [docName, Buffer.from(state.buffer, state.byteOffset, state.byteLength), maxId],
+        );
+        return true;
+      })
+      .catch((e: unknown) => {
+        if (e instanceof ChangedMeanwhile) return false;
+        throw e;
+      });
+    if (!written) return { merged: 0, bytes: snap[0]?.state.length ?? 0 };
+    return { merged: rows.length, bytes: state.length };
   }
 
   /** Documents worth compacting: a long log, or a log tail that has been idle for a while. */
