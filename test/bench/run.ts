@@ -17,7 +17,8 @@
  * Settings (env): BENCH_METRICS=1 (print the server's spil_collab_* lines of
  * /metrics after each Spil workload), BENCH_PLANS (20), BENCH_CLIENTS (4), BENCH_RATES (edits/s
  * per client, "2,10"), BENCH_SECONDS (15), BENCH_SATURATION ("5,10,20,40,80"
- * edits/s per client, 6 s each; "" to skip), BENCH_HISTORY (10000),
+ * edits/s per client, 6 s each; "" to skip), BENCH_SERVERS (which of the workload
+ * table's servers run: "postgres,embedded,reference"), BENCH_HISTORY (10000),
  * BENCH_IDLE (2000; 0 to skip), TEST_DATABASE_URL
  * (postgres://postgres@127.0.0.1:5432/postgres), TEST_REDIS_URL
  * (redis://127.0.0.1:6379), BENCH_NODE_ARGS (extra node arguments for Spil,
@@ -48,6 +49,7 @@ const saturation = list('BENCH_SATURATION', '5,10,20,40,80');
 const history = num('BENCH_HISTORY', 10_000);
 const idle = num('BENCH_IDLE', 2_000);
 const extra = process.env.BENCH_EXTRA === '1';
+const servers = (process.env.BENCH_SERVERS ?? 'postgres,embedded,reference').split(',');
 const lines: string[] = [];
 const out = (s = '') => {
   console.log(s);
@@ -130,15 +132,22 @@ async function main(): Promise<void> {
   for (const rate of rates) {
     const spec = { plans, clientsPerPlan, editsPerSecond: rate, seconds };
     const label = `${plans} × ${clientsPerPlan} × ${rate} (${plans * clientsPerPlan * rate}/s)`;
-    for (const [name, start, spil] of [
+    for (const [key, name, start, spil] of [
       [
+        'postgres',
         'Spil (PostgreSQL)',
         () => startSpil({ name: 'Spil (PostgreSQL)', database: 'postgres' }),
         true,
       ],
-      ['Spil (embedded)', () => startSpil({ name: 'Spil (embedded)', database: 'embedded' }), true],
-      ['reference', startReference, false],
+      [
+        'embedded',
+        'Spil (embedded)',
+        () => startSpil({ name: 'Spil (embedded)', database: 'embedded' }),
+        true,
+      ],
+      ['reference', 'reference', startReference, false],
     ] as const) {
+      if (!servers.includes(key)) continue;
       const res = await withTarget(start, (t) => workload(t, spec, spil));
       if (res instanceof Error) {
         out(`| ${label} | ${name} | failed: ${res.message.replace(/\|/g, '/')} | | | | | | |`);
