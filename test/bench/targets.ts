@@ -1,7 +1,7 @@
 /** The servers a benchmark runs against, each in a child process of its own. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -85,6 +85,14 @@ async function json<T>(
   return (res.status === 204 ? undefined : await res.json()) as T;
 }
 
+/** The node flags of Spil's production start (`server/package.json` "start"): one place for them. */
+function productionNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'server/package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  return pkg.scripts.start.split(/\s+/).filter((a) => a.startsWith('--'));
+}
+
 export interface SpilOptions {
   name: string;
   database: 'embedded' | 'postgres';
@@ -119,8 +127,12 @@ export async function startSpil(
     ...(db ? { DATABASE_URL: db.url } : {}),
     ...(opts.shared ? { REDIS_URL: opts.shared.redisUrl } : {}),
   };
-  // BENCH_NODE_ARGS: extra node arguments for Spil, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  // Spil's node flags as its production start has them (server/package.json "start", ADR 019),
+  // then BENCH_NODE_ARGS: extra node arguments, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const nodeArgs = [
+    ...productionNodeFlags(),
+    ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+  ];
   // The compiled server, as production runs it (docker/Dockerfile: node dist/main.js); `pnpm bench` builds it first.
   const main = join(ROOT, 'server/dist/main.js');
   if (!existsSync(main)) throw new Error('server/dist/main.js is missing: run pnpm build first');
