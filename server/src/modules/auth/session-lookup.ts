@@ -30,7 +30,8 @@ export class SessionLookup {
     const part = (metadata: EntityMetadata, prefix: string): Part => ({
       metadata,
       columns: metadata.columns
-        .filter((c) => !c.isVirtual)
+        // What the query builder selects: stored columns, not those marked `select: false`.
+        .filter((c) => !c.isVirtual && c.isSelect)
         .map((c): [string, ColumnMetadata] => [`${prefix}_${c.databaseName}`, c]),
     });
     this.session = part(sessions.metadata, 's');
