@@ -19,7 +19,8 @@
  * per client, "2,10"), BENCH_SECONDS (15), BENCH_SATURATION ("5,10,20,40,80"
  * edits/s per client, 6 s each; "" to skip), BENCH_SERVERS (which of the workload
  * table's servers run: "postgres,embedded,reference"), BENCH_HISTORY (10000),
- * BENCH_IDLE (2000; 0 to skip), TEST_DATABASE_URL
+ * BENCH_IDLE (2000; 0 to skip; `BENCH_RATES= BENCH_SATURATION= pnpm bench` runs
+ * only the idle connections), TEST_DATABASE_URL
  * (postgres://postgres@127.0.0.1:5432/postgres), TEST_REDIS_URL
  * (redis://127.0.0.1:6379), BENCH_NODE_ARGS (extra node arguments for Spil,
  * e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").

@@ -60,6 +60,60 @@ gauge('spil_collab_pending_writes', 'Accepted (and relayed) updates not yet comm
   s.pendingWrites(),
 );
 
+/** What the handshake gauges read from one collab gateway's admission queue (`handshake-queue.ts`). */
+export interface HandshakeGaugeSource {
+  readonly waitingCount: number;
+  readonly inProgressCount: number;
+}
+
+const handshakeSources = new Set<HandshakeGaugeSource>();
+
+export function addHandshakeGaugeSource(s: HandshakeGaugeSource): () => void {
+  handshakeSources.add(s);
+  return () => handshakeSources.delete(s);
+}
+
+function handshakeGauge(
+  name: string,
+  help: string,
+  read: (s: HandshakeGaugeSource) => number,
+): void {
+  getOrCreate(
+    name,
+    () =>
+      new Gauge({
+        name,
+        help,
+        collect() {
+          let n = 0;
+          for (const s of handshakeSources) n += read(s);
+          this.set(n);
+        },
+      }),
+  );
+}
+
+handshakeGauge(
+  'spil_collab_handshakes_waiting',
+  'Upgraded collab sockets waiting for their handshake (COLLAB_HANDSHAKE_CONCURRENCY at a time)',
+  (s) => s.waitingCount,
+);
+handshakeGauge(
+  'spil_collab_handshakes_in_progress',
+  'Collab handshakes in progress (session, access check, plan load, join)',
+  (s) => s.inProgressCount,
+);
+
+/** Upgraded sockets that closed while their handshake waited in the queue (dropped without a lookup). */
+export const handshakesAbandoned = getOrCreate(
+  'spil_collab_handshakes_abandoned_total',
+  () =>
+    new Counter({
+      name: 'spil_collab_handshakes_abandoned_total',
+      help: 'Collab sockets that closed while waiting for their handshake (dropped without work)',
+    }),
+);
+
 /** Client updates received (empty sync steps not counted). */
 export const updatesReceived = getOrCreate(
   'spil_collab_updates_received_total',

@@ -34,13 +34,30 @@ import {
   MAX_PENDING_MESSAGES,
   PING_INTERVAL_MS,
 } from './collab.constants';
+import { addHandshakeGaugeSource } from './collab-metrics';
 import { CollabService } from './collab.service';
 import type { DocRoom } from './doc-room';
+import { HandshakeQueue } from './handshake-queue';
 
 function pathOf(url: string | undefined): string {
   const raw = url ?? '';
   const q = raw.indexOf('?');
   return q === -1 ? raw : raw.slice(0, q);
+}
+
+function ignore(): void {}
+
+/** What a handshake needs of the upgrade request (never the request itself: see `onUpgrade`). */
+interface Upgrade {
+  headers: IncomingMessage['headers'];
+  /** The client's address, read while the socket is open. */
+  address: string | null;
+  path: string;
+}
+
+interface EarlyMessages {
+  messages: [RawData, boolean][];
+  listener: (data: RawData, isBinary: boolean) => void;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -60,6 +77,12 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
   private pingTimer: NodeJS.Timeout | null = null;
   /** COLLAB_RATE_LIMIT_*, per connection. */
   private readonly rateLimit: MessageRateLimit;
+  /** COLLAB_HANDSHAKE_CONCURRENCY handshakes at a time; the rest wait in arrival order. */
+  readonly handshakes: HandshakeQueue;
+  private removeGauges: (() => void) | null = null;
+  private readonly forget = (c: CollabConnection): void => {
+    this.conns.delete(c);
+  };
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -73,6 +96,7 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
       burst: config.COLLAB_RATE_LIMIT_BURST,
       perSecond: config.COLLAB_RATE_LIMIT_PER_SECOND,
     };
+    this.handshakes = new HandshakeQueue(config.COLLAB_HANDSHAKE_CONCURRENCY);
   }
 
   onApplicationBootstrap(): void {
@@ -83,6 +107,7 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
       perMessageDeflate: false,
     });
     this.server.on('upgrade', this.onUpgrade);
+    this.removeGauges = addHandshakeGaugeSource(this.handshakes);
     this.pingTimer = setInterval(() => {
       for (const c of this.conns) c.ping();
     }, PING_INTERVAL_MS);
@@ -107,6 +132,7 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
     for (const ws of this.sockets) ws.terminate();
     this.server?.off('upgrade', this.onUpgrade);
     this.wss?.close();
+    this.removeGauges?.();
   }
 
   private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -116,25 +142,34 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
       socket.destroy();
       return;
     }
-    socket.on('error', () => socket.destroy());
-    this.wss.handleUpgrade(req, socket, head, (ws) => {
-      this.admit(ws, req, path).catch((e: unknown) => {
-        this.logger.error(`Collab connection setup failed: ${describeError(e)}`);
-        this.refuse(ws, CLOSE.serverError, 'serverfout');
-      });
-    });
+    // `ws` handles the socket's errors itself, before and after the upgrade. Nothing that lives
+    // as long as the socket may hold `req`: its listeners' closures would keep it (and its
+    // headers) for the connection's life. Only the headers and the address go on.
+    const upgrade: Upgrade = {
+      headers: req.headers,
+      address: this.clientAddress.of(req),
+      path,
+    };
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.upgraded(ws, upgrade));
   };
+
+  private upgraded(ws: WebSocket, upgrade: Upgrade): void {
+    this.admit(ws, upgrade).catch((e: unknown) => {
+      this.logger.error(`Collab connection setup failed: ${describeError(e)}`);
+      this.refuse(ws, CLOSE.serverError, 'serverfout');
+    });
+  }
 
   /** Refuse a checked client (4401/4403): reported to `onRefused`, then closed. */
   private deny(
     ws: WebSocket,
-    req: IncomingMessage,
+    upgrade: Upgrade,
     code: number,
     reason: string,
     docName: string | null,
     userId: string | null,
   ): void {
-    this.service.refused({ docName, userId, code, address: this.clientAddress.of(req) });
+    this.service.refused({ docName, userId, code, address: upgrade.address });
     this.refuse(ws, code, reason);
   }
 
@@ -146,19 +181,44 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
     }, 5000).unref();
   }
 
-  private async admit(ws: WebSocket, req: IncomingMessage, path: string): Promise<void> {
+  /** Kept in `sockets` until closed; errors are ignored (a close follows). */
+  private track(ws: WebSocket): void {
     this.sockets.add(ws);
     ws.once('close', () => this.sockets.delete(ws));
-    ws.on('error', () => undefined);
-    // Messages that arrive while the client is checked wait here; none is answered before it is let in.
-    const early: [RawData, boolean][] = [];
-    const onEarly = (data: RawData, isBinary: boolean) => {
-      if (early.length >= MAX_PENDING_MESSAGES)
-        this.refuse(ws, CLOSE.badMessage, 'te veel berichten');
-      else early.push([data, isBinary]);
+    ws.on('error', ignore);
+  }
+
+  /** Messages that arrive while the client is checked wait here; none is answered before it is let in. */
+  private holdEarly(ws: WebSocket): EarlyMessages {
+    const held: EarlyMessages = {
+      messages: [],
+      listener: (data, isBinary) => {
+        if (held.messages.length >= MAX_PENDING_MESSAGES)
+          this.refuse(ws, CLOSE.badMessage, 'te veel berichten');
+        else held.messages.push([data, isBinary]);
+      },
     };
-    ws.on('message', onEarly);
+    ws.on('message', held.listener);
+    return held;
+  }
+
+  private async admit(ws: WebSocket, upgrade: Upgrade): Promise<void> {
+    this.track(ws);
+    const early = this.holdEarly(ws);
+    // Wait for a turn; a socket that closes meanwhile is dropped without any lookup.
+    const release = await this.handshakes.enter(ws);
+    if (!release) return;
+    try {
+      await this.handshake(ws, upgrade, early);
+    } finally {
+      release();
+    }
+  }
+
+  private async handshake(ws: WebSocket, upgrade: Upgrade, early: EarlyMessages): Promise<void> {
     const open = () => ws.readyState === WebSocket.OPEN && !this.closing;
+    if (!open()) return;
+    const { headers, path } = upgrade;
 
     let docName: string | null;
     try {
@@ -169,13 +229,13 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
     const parsed = docName === null ? null : parseDocName(docName);
     let auth: AuthContext;
     try {
-      auth = await this.auth.authenticate({ headers: req.headers });
+      auth = await this.auth.authenticate({ headers });
     } catch (e) {
       // The refusal names the household asked for, when the name is one: the audit log shows who was tried.
       if (e instanceof SpilError && e.code.startsWith('auth.'))
         return this.deny(
           ws,
-          req,
+          upgrade,
           CLOSE.unauthenticated,
           'niet ingelogd',
           parsed ? docName : null,
@@ -185,9 +245,9 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
     }
     const userId = auth.user.id;
     if (!parsed || docName === null)
-      return this.deny(ws, req, CLOSE.forbidden, 'onbekend document', null, userId);
-    if (auth.via === 'cookie' && !isAllowedOrigin({ headers: req.headers }, this.config)) {
-      return this.deny(ws, req, CLOSE.forbidden, 'herkomst geweigerd', docName, userId);
+      return this.deny(ws, upgrade, CLOSE.forbidden, 'onbekend document', null, userId);
+    if (auth.via === 'cookie' && !isAllowedOrigin({ headers }, this.config)) {
+      return this.deny(ws, upgrade, CLOSE.forbidden, 'herkomst geweigerd', docName, userId);
     }
     const { householdId } = parsed;
 
@@ -196,7 +256,7 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
     // this answer holds; when it moved while the document loaded, the check is made again.
     let epoch = this.service.accessEpoch(householdId);
     let access = await this.policy.docAccessFor(auth.user, parsed);
-    if (!access) return this.deny(ws, req, CLOSE.forbidden, 'geen toegang', docName, userId);
+    if (!access) return this.deny(ws, upgrade, CLOSE.forbidden, 'geen toegang', docName, userId);
     if (!open()) return;
 
     let room: DocRoom;
@@ -214,7 +274,7 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
       }
       if (!access) {
         this.service.release(room);
-        return this.deny(ws, req, CLOSE.forbidden, 'geen toegang', docName, userId);
+        return this.deny(ws, upgrade, CLOSE.forbidden, 'geen toegang', docName, userId);
       }
       // Nothing is awaited between the last look at the epoch and joining.
       if (epoch === this.service.accessEpoch(householdId)) break;
@@ -226,19 +286,19 @@ export class CollabGateway implements OnApplicationBootstrap, BeforeApplicationS
         throw e;
       }
     }
-    ws.off('message', onEarly);
+    ws.off('message', early.listener);
     const conn = new CollabConnection(
       ws,
       auth.user,
       auth.sessionId,
       access.write,
       access.teamRole,
-      this.clientAddress.of(req),
+      upgrade.address,
       this.service,
-      (c) => this.conns.delete(c),
+      this.forget,
       this.rateLimit,
     );
-    for (const [data, isBinary] of early) conn.receive(data, isBinary);
+    for (const [data, isBinary] of early.messages.splice(0)) conn.receive(data, isBinary);
     this.conns.add(conn);
     this.service.attach(room, conn);
     conn.start(room);

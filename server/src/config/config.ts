@@ -114,6 +114,13 @@ const ConfigSchema = z.object({
   /** Collab WebSocket messages a connection may send at once, on top of the sustained rate (the bucket's size). */
   COLLAB_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(300),
   /**
+   * Collab handshakes (session lookup, access check, plan load, join) in
+   * progress at once; further upgraded sockets wait their turn in arrival
+   * order (gauge `spil_collab_handshakes_waiting`). Bounds the database pool's
+   * queue and the memory of a reconnect burst (ADR 018).
+   */
+  COLLAB_HANDSHAKE_CONCURRENCY: z.coerce.number().int().min(1).default(16),
+  /**
    * Which peers may name the client address in X-Forwarded-For (Express's
    * `trust proxy`): `false`, a hop count, or a comma-separated list of
    * addresses and subnets (CIDR) or `loopback`, `linklocal`, `uniquelocal`.

@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
@@ -10,6 +11,7 @@ import { DomainEvents } from '../../common/domain-events';
 import { SpilError } from '../../common/errors';
 import { UserEntity } from '../users/user.entity';
 import { SessionEntity } from './session.entity';
+import { SessionLookup } from './session-lookup';
 import { type AuthContext, type CredentialSource, SESSION_COOKIE } from './auth.types';
 import { type FailureLimit, RateLimits } from '../hardening/rate-limits';
 import { AUTH_SECRET } from './auth-secret';
@@ -51,6 +53,8 @@ export function toUserDto(u: UserEntity): UserDto {
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
   private readonly key: Uint8Array;
+  /** `key` imported once for verifying (jose imports a raw key anew on every call). */
+  private verifyKey: Promise<webcrypto.CryptoKey> | null = null;
   /** Failed logins per e-mail address; shared by every instance with REDIS_URL. */
   private readonly failures: FailureLimit;
 
@@ -201,7 +205,14 @@ export class AuthService {
     let sessionId: string;
     let userId: string;
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'] });
+      this.verifyKey ??= webcrypto.subtle.importKey(
+        'raw',
+        this.key,
+        { name: 'HMAC', hash: 'SHA-256' },
+        false,
+        ['verify'],
+      );
+      const { payload } = await jwtVerify(token, await this.verifyKey, { algorithms: ['HS256'] });
       if (typeof payload.sid !== 'string' || typeof payload.sub !== 'string')
         throw new SpilError('auth.required');
       sessionId = payload.sid;
@@ -238,12 +249,10 @@ export class AuthService {
     );
   }
 
-  /** A session with its user, in one query (findOne with a relation asks twice): every request and socket passes here. */
+  /** A session with its user, in one query without a query builder (`session-lookup.ts`): every request and socket passes here. */
   private sessionWithUser(sessionId: string): Promise<SessionEntity | null> {
-    return this.sessions
-      .createQueryBuilder('session')
-      .innerJoinAndSelect('session.user', 'user')
-      .where('session.id = :id', { id: sessionId })
-      .getOne();
+    this.lookup ??= new SessionLookup(this.sessions);
+    return this.lookup.find(sessionId);
   }
+  private lookup: SessionLookup | null = null;
 }
