@@ -83,4 +83,4 @@ export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 /** Largest awareness state of one client, in characters of JSON. */
 export const MAX_AWARENESS_STATE_CHARS = 16 * 1024;
 /** `plan:stored` of a busy document at most this often (stored-notices.ts); the first after a quiet spell at once. */
-export const STORED_NOTICE_INTERVAL_MS = 50;
+export const STORED_NOTICE_INTERVAL_MS = 20;
