@@ -6,6 +6,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { keys } from '../../lib/query';
 import { useSubmit } from '../../lib/use-submit';
 import { registerHousehold } from '../account/account-api';
+import { householdPath } from '../households/household-tabs';
 import './aanmelding.css';
 
 interface Member {
@@ -45,7 +46,7 @@ export function AanmeldingPage() {
   const [members, setMembers] = useState<Member[]>([blankMember()]);
   const save = useSubmit(registerHousehold, {
     invalidates: [keys.households()],
-    onSuccess: (h) => navigate(`/huishoudens/${h.id}?aangemeld=1#traject`),
+    onSuccess: (h) => navigate(householdPath(h.id, 'traject')),
   });
 
   function setMember(key: number, patch: Partial<Member>) {
