@@ -163,7 +163,7 @@ describe('the coördinator reads the dashboard', () => {
     const bakker = page.locator('section[aria-labelledby="traject"]');
     const evaluation = bakker.getByRole('form', { name: 'Traject evalueren en afsluiten' });
     await evaluation.waitFor();
-    const bakkerId = page.url().split('/').pop() ?? '';
+    const bakkerId = new URL(page.url()).pathname.split('/').pop() ?? '';
     const { goals } = (await (
       await page.request.get(`${server.url}/api/households/${bakkerId}/doelen`)
     ).json()) as { goals: { titel: string }[] };

@@ -142,11 +142,13 @@ describe('an overleg of Gezin Bakker, live', () => {
     const huisarts = plan.team().find((t) => t.name === 'Pieter Hendriks');
     expect(actie?.eigenaarId).toBe(huisarts?.userId);
 
-    // And the huisarts sees it in the plan, where the household page opens.
+    // The way back from the overleg leads to the household's Overleg tab; there the
+    // huisarts sees the action in the plan (under Alles) next to the overleg.
     await ha.getByRole('link', { name: 'Gezin Bakker' }).first().click();
     await ha.getByRole('heading', { level: 1, name: 'Gezin Bakker' }).waitFor();
-    await waitForText(ha.locator('#plan').locator('..'), 'Verwijzing slaappoli bespreken');
+    expect(new URL(ha.url()).searchParams.get('tab')).toBe('overleg');
     await openHouseholdTab(ha, 'Alles');
+    await waitForText(ha.locator('#plan').locator('..'), 'Verwijzing slaappoli bespreken');
     await ha.locator('#overleg').scrollIntoViewIfNeeded();
     await screenshot(ha, 'overleg-5-household-huisarts');
   });
