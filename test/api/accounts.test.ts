@@ -9,12 +9,13 @@ import type {
 } from '@spil/shared';
 import { io } from 'socket.io-client';
 import { addToTeam, createUser, dataSourceOf, householdByName } from '../factories';
+import { openEvents } from './casus-helpers';
 import { RawCollab } from './collab-client';
 import { createBeheerder } from '../../server/src/modules/users/first-beheerder';
 import { databaseKinds } from '../support/database';
 import { api, eventually, loginAs } from '../support/http';
-import { startTestServer, type TestServer } from '../support/server';
-import { linkIn, startSmtp, type TestSmtp } from '../support/smtp';
+import type { TestServer } from '../support/server';
+import { linkIn, startServerWithSmtp, type TestSmtp } from '../support/smtp';
 
 const codeOf = (link: string) => link.split('#code=')[1] ?? '';
 
@@ -27,14 +28,11 @@ async function login(url: string, email: string, password: string) {
 describe.each(databaseKinds())('accounts and beheer on %s', (kind) => {
   let s: TestServer;
   let smtp: TestSmtp;
+  let stop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    smtp = await startSmtp();
-    s = await startTestServer(kind, { env: { SMTP_URL: smtp.url, REQUIRE_2FA: 'staff' } });
+    ({ server: s, smtp, stop } = await startServerWithSmtp(kind, { REQUIRE_2FA: 'staff' }));
   });
-  afterAll(async () => {
-    await s?.stop();
-    await smtp?.close();
-  });
+  afterAll(() => stop?.());
 
   async function auditEvents(event: string): Promise<{ detail: Record<string, unknown> }[]> {
     // Records reach the chain through the writer's queue: give it a moment.
@@ -334,22 +332,14 @@ describe.each(databaseKinds())('accounts and beheer on %s', (kind) => {
     await addToTeam(s, bakker.id, colleague.id, 'lid');
     const their = await loginAs(s.url, colleague.email, colleague.password);
 
-    const socket = io(`${s.url}/events`, {
-      auth: { token: their.token },
-      transports: ['websocket'],
-      forceNew: true,
-      reconnection: false,
-    });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
+    const events = openEvents(s, their.token);
+    await events.connected;
     const collab = new RawCollab(`${s.wsUrl}/collab/${bakker.id}`, their.token);
     expect(await collab.roundTrip()).toBe('synced');
 
     const start = Date.now();
     let socketClosedAt = 0;
-    socket.once('disconnect', () => (socketClosedAt = Date.now()));
+    events.socket.once('disconnect', () => (socketClosedAt = Date.now()));
     const res = await api(s.url, 'POST', `/api/beheer/accounts/${colleague.id}/deactivate`, {
       token,
     });
@@ -361,7 +351,7 @@ describe.each(databaseKinds())('accounts and beheer on %s', (kind) => {
     const collabClosedAt = Date.now();
     expect(socketClosedAt - start).toBeLessThan(1000);
     expect(collabClosedAt - start).toBeLessThan(1000);
-    socket.close();
+    events.close();
   });
 
   it('the first beheerder (pnpm beheerder:create) chooses a password with the link and must enrol a second factor', async () => {

@@ -1,24 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { io } from 'socket.io-client';
 import { NotificationMailService } from '../../server/src/modules/mail/notification-mail.service';
 import { NotificationsService } from '../../server/src/modules/notifications/notifications.service';
 import { addToTeam, createUser, dataSourceOf, householdByName } from '../factories';
 import { databaseKinds } from '../support/database';
 import { api, loginAs } from '../support/http';
-import { startTestServer, type TestServer } from '../support/server';
-import { linkIn, startSmtp, type TestSmtp } from '../support/smtp';
+import type { TestServer } from '../support/server';
+import { linkIn, startServerWithSmtp, type TestSmtp } from '../support/smtp';
+import { openEvents } from './casus-helpers';
 
 describe.each(databaseKinds())('notification e-mail on %s', (kind) => {
   let s: TestServer;
   let smtp: TestSmtp;
+  let stop: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    smtp = await startSmtp();
-    s = await startTestServer(kind, { env: { SMTP_URL: smtp.url, DIGEST_HOUR: '-1' } });
+    ({ server: s, smtp, stop } = await startServerWithSmtp(kind, { DIGEST_HOUR: '-1' }));
   });
-  afterAll(async () => {
-    await s?.stop();
-    await smtp?.close();
-  });
+  afterAll(() => stop?.());
 
   const setMode = (userId: string, mode: string) =>
     dataSourceOf(s).query(`UPDATE app_user SET notify_mode = $2 WHERE id = $1`, [userId, mode]);
@@ -48,16 +45,8 @@ describe.each(databaseKinds())('notification e-mail on %s', (kind) => {
     await setMode(off.id, 'uit');
     await setMode(daily.id, 'dagelijks');
     const login = await loginAs(s.url, online.email, online.password);
-    const socket = io(`${s.url}/events`, {
-      auth: { token: login.token },
-      transports: ['websocket'],
-      forceNew: true,
-      reconnection: false,
-    });
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', () => resolve());
-      socket.once('connect_error', reject);
-    });
+    const events = openEvents(s, login.token);
+    await events.connected;
     await notifications.notify([online.id, off.id, daily.id], {
       kind: 'actie',
       householdId: null,
@@ -67,7 +56,7 @@ describe.each(databaseKinds())('notification e-mail on %s', (kind) => {
     await expect(smtp.next(online.email, 800)).rejects.toThrow();
     await expect(smtp.next(off.email, 100)).rejects.toThrow();
     await expect(smtp.next(daily.email, 100)).rejects.toThrow();
-    socket.close();
+    events.close();
 
     const digest = s.app.get(NotificationMailService);
     expect(await digest.runDigest()).toBeGreaterThanOrEqual(1);

@@ -12,6 +12,7 @@ import {
   launchBrowser,
   loginViaForm,
   newContext,
+  openHouseholdTab,
   screenshot,
   screenshotOf,
   startE2eServer,
@@ -124,6 +125,7 @@ describe('the coördinator reads the dashboard', () => {
     await loginViaForm(page, server.url, 'coordinator');
     await page.getByRole('link', { name: 'Gezin Mulder' }).click();
     await page.getByRole('heading', { level: 1, name: 'Gezin Mulder' }).waitFor();
+    await openHouseholdTab(page, 'Traject');
 
     const traject = page.locator('section[aria-labelledby="traject"]');
     const spider = traject.getByTestId('zrm-spider');
@@ -157,10 +159,11 @@ describe('the coördinator reads the dashboard', () => {
     page.on('request', (r) => asked.push(new URL(r.url()).pathname));
     await page.getByRole('link', { name: 'Mijn huishoudens' }).first().click();
     await page.getByRole('link', { name: 'Gezin Bakker' }).click();
+    await openHouseholdTab(page, 'Traject');
     const bakker = page.locator('section[aria-labelledby="traject"]');
     const evaluation = bakker.getByRole('form', { name: 'Traject evalueren en afsluiten' });
     await evaluation.waitFor();
-    const bakkerId = page.url().split('/').pop() ?? '';
+    const bakkerId = new URL(page.url()).pathname.split('/').pop() ?? '';
     const { goals } = (await (
       await page.request.get(`${server.url}/api/households/${bakkerId}/doelen`)
     ).json()) as { goals: { titel: string }[] };
@@ -176,12 +179,18 @@ describe('the coördinator reads the dashboard', () => {
     expect(asked).toContain(`/api/households/${bakkerId}/doelen`);
     expect(asked.filter((p) => p.endsWith('/fhir'))).toEqual([]);
 
-    // Jansen has an open escalation: a banner at the top of the page.
+    // Jansen has an open escalation: a banner at the top of the page, on every tab.
     await page.getByRole('link', { name: 'Mijn huishoudens' }).first().click();
     await page.getByRole('link', { name: 'Huishouden Jansen' }).click();
     const banner = page.getByRole('region', { name: 'Lopende escalatie' });
     await banner.getByText('Expertiseteam', { exact: true }).waitFor();
     await screenshot(page, 'k4-household-escalation');
+    // Its link opens the escalations on the Traject tab and takes the focus there.
+    await banner.getByRole('link', { name: 'Naar de escalaties' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 15_000 })
+      .toBe('escalaties');
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('traject');
     await context.close();
   });
 
@@ -191,6 +200,7 @@ describe('the coördinator reads the dashboard', () => {
     await loginViaForm(page, server.url, 'jeugdconsulent');
     await page.getByRole('link', { name: 'Gezin Visser' }).click();
     await page.getByRole('heading', { level: 1, name: 'Gezin Visser' }).waitFor();
+    await openHouseholdTab(page, 'Traject');
     const traject = page.locator('section[aria-labelledby="traject"]');
     const form = traject.getByRole('form', { name: 'Quickscan' });
     await form.waitFor();

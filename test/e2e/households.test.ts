@@ -6,6 +6,7 @@ import {
   launchBrowser,
   loginViaForm,
   newContext,
+  openHouseholdTab,
   screenshot,
   startE2eServer,
   demoEmail,
@@ -57,6 +58,16 @@ describe('a huisarts finds their households and the casus team', () => {
     await page.getByRole('link', { name: 'Gezin Bakker' }).click();
     await page.getByRole('heading', { level: 1, name: 'Gezin Bakker' }).waitFor();
     expect(await page.title()).toBe('Gezin Bakker – Spil');
+    // It opens on the plan, where a professional works; the other sections are tabs.
+    const tabs = page.getByRole('navigation', { name: 'Onderdelen van het huishouden' });
+    expect(await tabs.locator('a[aria-current="page"]').textContent()).toBe('Plan van aanpak');
+    await page.locator('section[aria-labelledby="plan"] .plan-bar').waitFor();
+    expect(await page.locator('section[aria-labelledby="casusteam"]').count()).toBe(0);
+    await expectAxeClean(page, 'household page on the plan');
+    await screenshot(page, 'a4-household-plan');
+
+    await openHouseholdTab(page, 'Gezin en casusteam');
+    expect(new URL(page.url()).searchParams.get('tab')).toBe('team');
     const team = page.locator('section[aria-labelledby="casusteam"]');
     const card = team
       .getByRole('listitem')

@@ -82,7 +82,7 @@ describe('the process follows live on other screens', () => {
     // B: the jeugdconsulent has the household open; it is groen, without escalation.
     const b = await (await context()).newPage();
     await loginViaForm(b, e2e.server.url, 'jeugdconsulent');
-    await b.goto(`${e2e.server.url}/huishoudens/${h.id}`);
+    await b.goto(`${e2e.server.url}/huishoudens/${h.id}?tab=traject`);
     await b.getByRole('heading', { level: 1, name: 'Gezin Kleurfictief' }).waitFor();
     const colourNow = traject(b).locator('.colour-now');
     await waitForText(colourNow, 'Groen', LIVE_TIMEOUT_MS);
@@ -92,7 +92,7 @@ describe('the process follows live on other screens', () => {
     // A: the maatschappelijk werker scales up to rood.
     const a = await (await context()).newPage();
     await loginViaForm(a, e2e.server.url, 'maatschappelijk-werker');
-    await a.goto(`${e2e.server.url}/huishoudens/${h.id}`);
+    await a.goto(`${e2e.server.url}/huishoudens/${h.id}?tab=traject`);
     await a.getByRole('heading', { level: 1, name: 'Gezin Kleurfictief' }).waitFor();
     const change = traject(a).getByRole('form', { name: 'Op- of afschalen' });
     await change.getByLabel('Nieuwe kleur').selectOption('rood');
@@ -137,7 +137,7 @@ describe('the process follows live on other screens', () => {
     const b = await (await context()).newPage();
     const { count, setBlocked } = await tapEventsSocket(b);
     await loginViaForm(b, e2e.server.url, 'jeugdconsulent');
-    await b.goto(`${e2e.server.url}/huishoudens/${h.id}`);
+    await b.goto(`${e2e.server.url}/huishoudens/${h.id}?tab=traject`);
     await b.getByRole('heading', { level: 1, name: 'Gezin Herverbindfictief' }).waitFor();
     const colourNow = traject(b).locator('.colour-now');
     await waitForText(colourNow, 'Groen', LIVE_TIMEOUT_MS);

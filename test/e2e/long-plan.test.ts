@@ -16,6 +16,7 @@ import {
   expectAxeClean,
   loginViaForm,
   newContext,
+  openHouseholdTab,
   SCREENS,
   screenshot,
 } from './support';
@@ -50,6 +51,8 @@ describe('a plan with 40 actions', () => {
 
   it('shows the open actions as a compact list, done ones folded; opens one in place, kept in the URL', async () => {
     const { context, page, plan } = await openDeVries(1280, 900);
+    // The page opens on the plan alone.
+    expect(await page.locator('section[aria-labelledby="gezin"]').count()).toBe(0);
     const openRows = plan.locator('.plan-part > .actie-list > li');
     await poll(() => openRows.count()).toBe(20);
     expect(await plan.getByText('40 acties, waarvan 20 nog open.').count()).toBe(1);
@@ -106,17 +109,6 @@ describe('a plan with 40 actions', () => {
 
   it('on a phone the plan and its open actions come first', async () => {
     const { context, page } = await openDeVries(360, 740);
-    const order = await page.evaluate(() => {
-      const top = (sel: string) => document.querySelector(sel)?.getBoundingClientRect().top ?? -1;
-      return {
-        plan: top('section[aria-labelledby="plan"]'),
-        gezin: top('section[aria-labelledby="gezin"]'),
-        acties: top('#plan-acties'),
-        situatie: top('section[aria-labelledby="plan"] .rte'),
-      };
-    });
-    expect(order.plan).toBeLessThan(order.gezin);
-    expect(order.acties).toBeLessThan(order.situatie);
     expect(
       await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -126,6 +118,28 @@ describe('a plan with 40 actions', () => {
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     writeFileSync(join(SCREENS, 'long-plan-heights.txt'), `phone ${height}\n`, { flag: 'a' });
     await screenshot(page, 'long-plan-360');
+
+    // With every section (Alles), the plan still comes first, its open actions on top.
+    await openHouseholdTab(page, 'Alles');
+    await page.locator('section[aria-labelledby="gezin"]').waitFor();
+    const order = await page.evaluate(() => {
+      const top = (sel: string) => document.querySelector(sel)?.getBoundingClientRect().top ?? -1;
+      return {
+        plan: top('section[aria-labelledby="plan"]'),
+        gezin: top('section[aria-labelledby="gezin"]'),
+        acties: top('#plan-acties'),
+        situatie: top('section[aria-labelledby="plan"] .rte'),
+      };
+    });
+    expect(await page.locator('section[aria-labelledby="plan"]').count()).toBe(1);
+    expect(order.plan).toBeLessThan(order.gezin);
+    expect(order.acties).toBeLessThan(order.situatie);
+    expect(
+      await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      ),
+    ).toBeLessThanOrEqual(0);
+    await expectAxeClean(page, 'household page with every section at 360 px');
     await context.close();
   });
 

@@ -14,7 +14,14 @@ import { createUser } from '../factories';
 import { startTestServer, type TestServer } from '../support/server';
 import { linkIn, startSmtp, type TestSmtp } from '../support/smtp';
 import { startOidc, type TestOidc } from '../support/oidc';
-import { CLIENT_DIST, expectAxeClean, launchBrowser, newContext, screenshot } from './support';
+import {
+  CLIENT_DIST,
+  expectAxeClean,
+  launchBrowser,
+  newContext,
+  openHouseholdTab,
+  screenshot,
+} from './support';
 
 const timings: [string, number][] = [];
 async function timed<T>(step: string, run: () => Promise<T>): Promise<T> {
@@ -120,7 +127,8 @@ describe('day one of a wijkteam, in the browser', () => {
       await coord.getByLabel('Relatie').fill('dochter');
       await coord.getByRole('button', { name: 'Huishouden aanmelden' }).click();
       await coord.getByRole('heading', { level: 1, name: 'Gezin Testhuis' }).waitFor();
-      // The quickscan is the next step.
+      // The quickscan is the next step: the page opens on the Traject tab.
+      expect(new URL(coord.url()).searchParams.get('tab')).toBe('traject');
       await coord.getByText('Nog geen quickscan').first().waitFor();
     });
     const householdPath = new URL(coord.url()).pathname;
@@ -167,6 +175,16 @@ describe('day one of a wijkteam, in the browser', () => {
       await colleague.goto(linkIn(mail));
       await colleague.getByRole('heading', { level: 1, name: 'Kies je wachtwoord' }).waitFor();
       await expectAxeClean(colleague, 'wachtwoord instellen');
+      // Too short: the message stands below the field, which takes the focus and is described by it.
+      const field = colleague.getByLabel('Nieuw wachtwoord');
+      await field.fill('te-kort');
+      await colleague.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+      const message = colleague.getByText('Kies een wachtwoord van minstens 10 tekens.');
+      await message.waitFor();
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      expect(await field.getAttribute('aria-describedby')).toBe(await message.getAttribute('id'));
+      expect(await field.evaluate((e) => e === document.activeElement)).toBe(true);
+      await expectAxeClean(colleague, 'wachtwoord instellen, te kort');
       await colleague.getByLabel('Nieuw wachtwoord').fill('noor-haar-wachtwoord');
       await colleague.getByLabel('Herhaal het wachtwoord').fill('noor-haar-wachtwoord');
       await colleague.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
@@ -202,6 +220,7 @@ describe('day one of a wijkteam, in the browser', () => {
     await timed('coördinator adds the colleague to the casus team', async () => {
       await coord.goto(`${url}${householdPath}`);
       await coord.getByRole('heading', { level: 1, name: 'Gezin Testhuis' }).waitFor();
+      await openHouseholdTab(coord, 'Gezin en casusteam');
       const who = coord.getByLabel('Professional', { exact: true });
       const value = await who
         .locator('option', { hasText: 'Noor Testvrouw' })

@@ -7,6 +7,7 @@ import {
   expectAxeClean,
   loginViaForm,
   newContext,
+  openHouseholdTab,
   screenshot,
   screenshotOf,
   e2eSession,
@@ -34,6 +35,7 @@ describe('an overleg of Gezin Bakker, live', () => {
     // The regiehouder plans an MDO from the household page; the agenda is drafted for him.
     await mw.getByRole('link', { name: 'Gezin Bakker' }).click();
     await mw.getByRole('heading', { level: 1, name: 'Gezin Bakker' }).waitFor();
+    await openHouseholdTab(mw, 'Overleg');
     await mw.getByRole('link', { name: 'Overleg plannen' }).click();
     await mw.getByRole('heading', { level: 1, name: 'Overleg plannen' }).waitFor();
     await mw.getByRole('radio', { name: /^MDO/ }).check();
@@ -140,9 +142,12 @@ describe('an overleg of Gezin Bakker, live', () => {
     const huisarts = plan.team().find((t) => t.name === 'Pieter Hendriks');
     expect(actie?.eigenaarId).toBe(huisarts?.userId);
 
-    // And the huisarts sees it in the plan on the household page.
+    // The way back from the overleg leads to the household's Overleg tab; there the
+    // huisarts sees the action in the plan (under Alles) next to the overleg.
     await ha.getByRole('link', { name: 'Gezin Bakker' }).first().click();
     await ha.getByRole('heading', { level: 1, name: 'Gezin Bakker' }).waitFor();
+    expect(new URL(ha.url()).searchParams.get('tab')).toBe('overleg');
+    await openHouseholdTab(ha, 'Alles');
     await waitForText(ha.locator('#plan').locator('..'), 'Verwijzing slaappoli bespreken');
     await ha.locator('#overleg').scrollIntoViewIfNeeded();
     await screenshot(ha, 'overleg-5-household-huisarts');
@@ -181,6 +186,8 @@ describe('the casus team and consent of Gezin Bakker', () => {
     for (const p of [mw, ha]) {
       await p.getByRole('link', { name: 'Gezin Bakker' }).click();
       await p.getByRole('heading', { level: 1, name: 'Gezin Bakker' }).waitFor();
+      // Consent, team and overleg together.
+      await openHouseholdTab(p, 'Alles');
     }
     const medical = (p: Page) => p.locator('.rte__content[data-notes$=":medisch"]');
     await medical(ha).waitFor();
@@ -220,6 +227,7 @@ describe('the casus team and consent of Gezin Bakker', () => {
     const mw = await context.newPage();
     await loginViaForm(mw, e2e.server.url, 'maatschappelijk-werker');
     await mw.getByRole('link', { name: 'Gezin Bakker' }).click();
+    await openHouseholdTab(mw, 'Gezin en casusteam');
     const manage = mw.locator('[data-section="teambeheer"]');
     await manage.waitFor();
     await manage

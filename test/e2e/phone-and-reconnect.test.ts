@@ -16,6 +16,7 @@ import {
   expectAxeClean,
   loginViaForm,
   newContext,
+  openHouseholdTab,
   screenshot,
   screenshotOf,
   tapEventsSocket,
@@ -79,6 +80,8 @@ async function openMulder(page: Page, baseUrl: string): Promise<void> {
   await loginViaForm(page, baseUrl, 'coordinator');
   await page.getByRole('link', { name: 'Gezin Mulder' }).click();
   await page.getByRole('heading', { level: 1, name: 'Gezin Mulder' }).waitFor();
+  // The team and the ZRM chart together.
+  await openHouseholdTab(page, 'Alles');
   await page.locator('[data-section="teambeheer"] [data-member]').first().waitFor();
   await page.getByTestId('zrm-spider').locator('.recharts-polar-angle-axis-tick').first().waitFor();
 }

@@ -18,6 +18,7 @@ import {
   SCREENS,
   loginViaForm,
   newContext,
+  openHouseholdTab,
   screenshot,
   screenshotOf,
   e2eSession,
@@ -80,10 +81,15 @@ function nav(page: Page, name: string) {
   return page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name });
 }
 
-/** Open a household from the list and wait until its plan has synced with the e2e.server. */
+/**
+ * Open a household from the list on the tab with every section (these tests
+ * follow the plan, regie, team and "wie doet wat" together) and wait until
+ * its plan has synced with the e2e.server.
+ */
 async function openHousehold(page: Page, name: string): Promise<void> {
   await page.getByRole('link', { name, exact: true }).first().click();
   await page.getByRole('heading', { level: 1, name }).waitFor();
+  await openHouseholdTab(page, 'Alles');
   await waitForText(plan(page).locator('.plan-bar [role="status"]'), 'Opgeslagen', LIVE_TIMEOUT_MS);
   await plan(page).locator('.plan-regie').waitFor();
 }

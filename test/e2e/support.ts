@@ -102,6 +102,16 @@ export async function loginViaForm(
   await page.getByRole('heading', { level: 1, name: 'Mijn huishoudens' }).waitFor();
 }
 
+/**
+ * Open a section of the household page by its tab, as a user would (the page
+ * opens on Plan van aanpak; `Alles` shows every section).
+ */
+export async function openHouseholdTab(page: Page, name: string): Promise<void> {
+  const nav = page.getByRole('navigation', { name: 'Onderdelen van het huishouden' });
+  await nav.getByRole('link', { name, exact: true }).click();
+  await nav.locator('a[aria-current="page"]', { hasText: name }).waitFor();
+}
+
 /** WCAG 2.1 A and AA by axe-core: no violations at all. */
 export async function expectAxeClean(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page })

@@ -18,6 +18,7 @@ import {
   expectAxeClean,
   loginViaForm,
   newContext,
+  openHouseholdTab,
   screenshotOf,
   waitForText,
 } from './support';
@@ -69,7 +70,7 @@ describe('voorzieningen in the browser', () => {
     // B: the jeugdconsulent has the household open; no voorzieningen yet.
     const b = await (await context()).newPage();
     await loginViaForm(b, e2e.server.url, 'jeugdconsulent');
-    await b.goto(`${e2e.server.url}/huishoudens/${h.id}`);
+    await b.goto(`${e2e.server.url}/huishoudens/${h.id}?tab=voorzieningen`);
     await b.getByRole('heading', { level: 1, name: 'Gezin Hulpfictief' }).waitFor();
     await waitForText(section(b), 'Er zijn nog geen voorzieningen vastgelegd.', LIVE_TIMEOUT_MS);
     await b.evaluate(() => {
@@ -79,7 +80,7 @@ describe('voorzieningen in the browser', () => {
     // A: the maatschappelijk werker adds huishoudelijke hulp for the action, cost from the price list.
     const a = await (await context()).newPage();
     await loginViaForm(a, e2e.server.url, 'maatschappelijk-werker');
-    await a.goto(`${e2e.server.url}/huishoudens/${h.id}`);
+    await a.goto(`${e2e.server.url}/huishoudens/${h.id}?tab=voorzieningen`);
     await a.getByRole('heading', { level: 1, name: 'Gezin Hulpfictief' }).waitFor();
     await section(a).getByRole('button', { name: 'Voorziening toevoegen' }).click();
     const form = section(a).getByRole('form', { name: 'Voorziening toevoegen' });
@@ -120,6 +121,7 @@ describe('voorzieningen in the browser', () => {
     await loginViaForm(page, e2e.server.url, 'coordinator');
     await page.getByRole('link', { name: 'Gezin Bakker' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Gezin Bakker' }).waitFor();
+    await openHouseholdTab(page, 'Voorzieningen');
     const budget = section(page).locator('.vz-budget');
     await waitForText(budget, 'Netto-effect', LIVE_TIMEOUT_MS);
     await waitForText(budget, 'wacht al');
@@ -131,6 +133,7 @@ describe('voorzieningen in the browser', () => {
     const phone = await (await context({ width: 360, height: 800 })).newPage();
     await loginViaForm(phone, e2e.server.url, 'maatschappelijk-werker');
     await phone.getByRole('link', { name: 'Gezin Bakker' }).first().click();
+    await openHouseholdTab(phone, 'Voorzieningen');
     await waitForText(section(phone).locator('.vz-budget'), 'Netto-effect', LIVE_TIMEOUT_MS);
     const overflow = await phone.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

@@ -6,6 +6,8 @@
 import { type AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import type { DatabaseKind } from './database';
+import { startTestServer, type TestServer } from './server';
 
 export interface ReceivedMail {
   to: string[];
@@ -84,5 +86,31 @@ export async function startSmtp(): Promise<TestSmtp> {
       }
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * A test server that sends its mail to a real SMTP server of its own
+ * (`SMTP_URL`), with `env` on top of the test defaults. `stop()` stops both.
+ */
+export async function startServerWithSmtp(
+  kind: DatabaseKind,
+  env: Record<string, string> = {},
+): Promise<{ server: TestServer; smtp: TestSmtp; stop: () => Promise<void> }> {
+  const smtp = await startSmtp();
+  let server: TestServer;
+  try {
+    server = await startTestServer(kind, { env: { SMTP_URL: smtp.url, ...env } });
+  } catch (e) {
+    await smtp.close();
+    throw e;
+  }
+  return {
+    server,
+    smtp,
+    stop: async () => {
+      await server.stop();
+      await smtp.close();
+    },
   };
 }

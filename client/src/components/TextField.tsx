@@ -45,6 +45,8 @@ interface Props {
   hint?: string;
   multiline?: boolean;
   rows?: number;
+  /** Of a one-line field (`PasswordField` asks for `password`). */
+  type?: 'text' | 'password';
   disabled?: boolean;
   autoComplete?: string;
   /** Of the input; the field's own class is `field` plus `fieldClass`. */
@@ -62,6 +64,7 @@ export function TextField({
   hint,
   multiline,
   rows = 3,
+  type = 'text',
   fieldClass,
   ...rest
 }: Props) {
@@ -77,7 +80,7 @@ export function TextField({
   return (
     <div className={fieldClass ? `field ${fieldClass}` : 'field'}>
       <label htmlFor={id}>{label}</label>
-      {multiline ? <textarea rows={rows} {...common} /> : <input type="text" {...common} />}
+      {multiline ? <textarea rows={rows} {...common} /> : <input type={type} {...common} />}
       {error ? (
         <p className="field__error" id={below}>
           {error}

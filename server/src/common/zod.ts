@@ -13,6 +13,7 @@ import {
 import type { Request } from 'express';
 import { ApiBody, ApiParam, ApiQuery, ApiResponse } from '@nestjs/swagger';
 import { z } from 'zod';
+import { TOTAL_COUNT_HEADER } from '@spil/shared';
 import { SpilError } from './errors';
 import { nulPath } from './pg-text';
 
@@ -70,6 +71,18 @@ export const ApiZodResponse = (
   description = '',
   headers?: Record<string, { description: string; schema: Record<string, unknown> }>,
 ) => ApiResponse({ status, description, schema: jsonSchema(schema), headers });
+
+/**
+ * A paged list of households: 200 with a JSON array of `item`, and the number
+ * of matches before paging in the `X-Total-Count` header, which the handler sets.
+ */
+export const ApiPagedResponse = (item: z.ZodType) =>
+  ApiZodResponse(200, z.array(item), '', {
+    [TOTAL_COUNT_HEADER]: {
+      description: 'Number of matching households before paging',
+      schema: { type: 'integer' },
+    },
+  });
 
 export function ApiZodParams(schema: z.ZodObject) {
   return applyDecorators(

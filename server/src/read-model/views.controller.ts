@@ -13,7 +13,14 @@ import {
   TOTAL_COUNT_HEADER,
   WieDoetWatDto,
 } from '@spil/shared';
-import { ApiZodParams, ApiZodQuery, ApiZodResponse, ZodParams, ZodQuery } from '../common/zod';
+import {
+  ApiPagedResponse,
+  ApiZodParams,
+  ApiZodQuery,
+  ApiZodResponse,
+  ZodParams,
+  ZodQuery,
+} from '../common/zod';
 import { Auth, Roles } from '../modules/auth/auth.guard';
 import type { AuthContext } from '../modules/auth/auth.types';
 import { APP_CONFIG, type AppConfig } from '../config/config';
@@ -41,12 +48,7 @@ export class ViewsController {
     description: `The filters, sort and paging of \`GET /api/households\` over the households the caller may see (closed ones left out); the number of matches is in \`${TOTAL_COUNT_HEADER}\`.`,
   })
   @ApiZodQuery(HouseholdListQuery)
-  @ApiZodResponse(200, z.array(WieDoetWatDto), '', {
-    [TOTAL_COUNT_HEADER]: {
-      description: 'Number of matching households before paging',
-      schema: { type: 'integer' },
-    },
-  })
+  @ApiPagedResponse(WieDoetWatDto)
   async mine(
     @Auth() auth: AuthContext,
     @ZodQuery(HouseholdListQuery) q: HouseholdListQuery,
@@ -98,12 +100,7 @@ export class ViewsController {
       `A JSON array; the number of matches is in \`${TOTAL_COUNT_HEADER}\`.`,
   })
   @ApiZodQuery(RegieHouseholdsQuery)
-  @ApiZodResponse(200, z.array(RegieHouseholdRowDto), '', {
-    [TOTAL_COUNT_HEADER]: {
-      description: 'Number of matching households before paging',
-      schema: { type: 'integer' },
-    },
-  })
+  @ApiPagedResponse(RegieHouseholdRowDto)
   async regieHouseholds(
     @Auth() auth: AuthContext,
     @ZodQuery(RegieHouseholdsQuery) q: RegieHouseholdsQuery,

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type InputHTMLAttributes, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { REFERRER_LABELS, REFERRERS, type Referrer } from '@spil/shared';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -6,6 +6,7 @@ import { PageHeading } from '../../components/PageHeading';
 import { keys } from '../../lib/query';
 import { useSubmit } from '../../lib/use-submit';
 import { registerHousehold } from '../account/account-api';
+import { householdPath } from '../households/household-tabs';
 import './aanmelding.css';
 
 interface Member {
@@ -19,6 +20,17 @@ function today(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+
+/** The inputs of one gezinslid, in their order on the form. */
+const MEMBER_FIELDS: {
+  name: Exclude<keyof Member, 'key'>;
+  label: string;
+  input?: InputHTMLAttributes<HTMLInputElement>;
+}[] = [
+  { name: 'firstName', label: 'Voornaam' },
+  { name: 'birthYear', label: 'Geboortejaar', input: { inputMode: 'numeric' } },
+  { name: 'relation', label: 'Relatie', input: { placeholder: 'moeder, zoon, …' } },
+];
 
 let nextKey = 1;
 const blankMember = (): Member => ({ key: nextKey++, firstName: '', birthYear: '', relation: '' });
@@ -34,7 +46,7 @@ export function AanmeldingPage() {
   const [members, setMembers] = useState<Member[]>([blankMember()]);
   const save = useSubmit(registerHousehold, {
     invalidates: [keys.households()],
-    onSuccess: (h) => navigate(`/huishoudens/${h.id}?aangemeld=1#traject`),
+    onSuccess: (h) => navigate(householdPath(h.id, 'traject')),
   });
 
   function setMember(key: number, patch: Partial<Member>) {
@@ -149,32 +161,17 @@ export function AanmeldingPage() {
           <legend>Gezinsleden</legend>
           {members.map((m, i) => (
             <div className="casus-grid" key={m.key} role="group" aria-label={`Gezinslid ${i + 1}`}>
-              <div className="field">
-                <label htmlFor={`m-${m.key}-first`}>Voornaam</label>
-                <input
-                  id={`m-${m.key}-first`}
-                  value={m.firstName}
-                  onChange={(e) => setMember(m.key, { firstName: e.target.value })}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor={`m-${m.key}-year`}>Geboortejaar</label>
-                <input
-                  id={`m-${m.key}-year`}
-                  inputMode="numeric"
-                  value={m.birthYear}
-                  onChange={(e) => setMember(m.key, { birthYear: e.target.value })}
-                />
-              </div>
-              <div className="field">
-                <label htmlFor={`m-${m.key}-rel`}>Relatie</label>
-                <input
-                  id={`m-${m.key}-rel`}
-                  value={m.relation}
-                  placeholder="moeder, zoon, …"
-                  onChange={(e) => setMember(m.key, { relation: e.target.value })}
-                />
-              </div>
+              {MEMBER_FIELDS.map(({ name, label, input }) => (
+                <div className="field" key={name}>
+                  <label htmlFor={`m-${m.key}-${name}`}>{label}</label>
+                  <input
+                    id={`m-${m.key}-${name}`}
+                    {...input}
+                    value={m[name]}
+                    onChange={(e) => setMember(m.key, { [name]: e.target.value })}
+                  />
+                </div>
+              ))}
               {members.length > 1 && (
                 <button
                   type="button"

@@ -8,6 +8,7 @@ import {
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { Notice } from '../../components/Notice';
 import { PageHeading } from '../../components/PageHeading';
+import { formError, PasswordField } from '../../components/PasswordField';
 import { keys, queryOptions, useData } from '../../lib/query';
 import { useSubmit } from '../../lib/use-submit';
 import { accountApi } from './account-api';
@@ -41,35 +42,32 @@ function PasswordForm() {
   return (
     <section className="card" aria-labelledby="wachtwoord">
       <h2 id="wachtwoord">Wachtwoord wijzigen</h2>
-      <ErrorMessage message={save.error} />
+      <ErrorMessage message={formError(save, ['currentPassword', 'newPassword'])} />
       {saved && (
         <div role="status">
           <Notice>Je wachtwoord is gewijzigd. Je andere sessies zijn beëindigd.</Notice>
         </div>
       )}
       <form noValidate onSubmit={submit} aria-busy={save.busy}>
-        <div className="field">
-          <label htmlFor="current-password">Huidig wachtwoord</label>
-          <input
-            id="current-password"
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-            aria-invalid={save.field === 'currentPassword' ? true : undefined}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="account-new-password">Nieuw wachtwoord</label>
-          <input
-            id="account-new-password"
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-            aria-invalid={save.field === 'newPassword' ? true : undefined}
-          />
-        </div>
+        <PasswordField
+          id="current-password"
+          label="Huidig wachtwoord"
+          autoComplete="current-password"
+          value={current}
+          onChange={setCurrent}
+          submit={save}
+          name="currentPassword"
+        />
+        <PasswordField
+          id="account-new-password"
+          label="Nieuw wachtwoord"
+          hint="Minstens 10 tekens."
+          autoComplete="new-password"
+          value={next}
+          onChange={setNext}
+          submit={save}
+          name="newPassword"
+        />
         <button type="submit" className="button button--primary" disabled={save.busy}>
           Wachtwoord wijzigen
         </button>

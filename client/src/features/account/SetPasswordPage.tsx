@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { ErrorMessage } from '../../components/ErrorMessage';
+import { formError, PasswordField } from '../../components/PasswordField';
 import { useSubmit } from '../../lib/use-submit';
 import { accountApi } from './account-api';
 import { AuthCard } from './AuthCard';
@@ -40,31 +41,28 @@ export function SetPasswordPage({ kind }: { kind: 'account' | 'household' }) {
         </p>
       ) : (
         <>
-          <p>Kies een wachtwoord van minstens 10 tekens. Daarna log je in met je e-mailadres.</p>
-          <ErrorMessage message={save.error} />
+          <p>Kies een wachtwoord. Daarna log je in met je e-mailadres.</p>
+          <ErrorMessage message={formError(save, ['password', 'repeat'])} />
           <form noValidate onSubmit={submit} aria-busy={save.busy}>
-            <div className="field">
-              <label htmlFor="new-password">Nieuw wachtwoord</label>
-              <input
-                id="new-password"
-                type="password"
-                autoComplete="new-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                aria-invalid={save.field === 'password' ? true : undefined}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="repeat-password">Herhaal het wachtwoord</label>
-              <input
-                id="repeat-password"
-                type="password"
-                autoComplete="new-password"
-                value={repeat}
-                onChange={(e) => setRepeat(e.target.value)}
-                aria-invalid={save.field === 'repeat' ? true : undefined}
-              />
-            </div>
+            <PasswordField
+              id="new-password"
+              label="Nieuw wachtwoord"
+              hint="Minstens 10 tekens."
+              autoComplete="new-password"
+              value={password}
+              onChange={setPassword}
+              submit={save}
+              name="password"
+            />
+            <PasswordField
+              id="repeat-password"
+              label="Herhaal het wachtwoord"
+              autoComplete="new-password"
+              value={repeat}
+              onChange={setRepeat}
+              submit={save}
+              name="repeat"
+            />
             <button
               type="submit"
               className="button button--primary button--wide"

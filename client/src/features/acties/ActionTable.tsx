@@ -2,6 +2,7 @@ import { ACTIE_STATUS_LABELS, type ActionRowDto } from '@spil/shared';
 import { Link } from 'react-router-dom';
 import { formatDateShort } from '../../lib/format';
 import { ActionBadges } from './ActionBadges';
+import { householdPath } from '../households/household-tabs';
 import { formatDateTime } from '../../lib/format';
 import './acties.css';
 
@@ -102,7 +103,7 @@ export function ActionTable({
               {row.titel || 'Actie zonder titel'}
               {showHousehold && (
                 <span className="action-table__sub">
-                  <Link to={`/huishoudens/${row.householdId}#plan`}>{row.householdName}</Link>
+                  <Link to={householdPath(row.householdId)}>{row.householdName}</Link>
                 </span>
               )}
             </th>

@@ -7,12 +7,14 @@ import { PageHeading } from '../../components/PageHeading';
 import { formatDate } from '../../lib/format';
 import { myRoleLabel, phaseLabel } from '../../lib/labels';
 import { useLoadedQuery } from '../../lib/query';
+import { useHashTarget } from '../../lib/use-hash-target';
 import { ProcesBanner } from '../proces/ProcesBanner';
 import { MemberList } from './MemberList';
 import { TeamList } from './TeamList';
 import { TeamManagement } from '../team/TeamManagement';
 import { RegieSection } from '../regie/RegieSection';
 import { WieDoetWatSection } from '../acties/WieDoetWatSection';
+import { FIRST_TAB, HOUSEHOLD_TABS, type HouseholdTab, householdTab } from './household-tabs';
 import './caseload.css';
 
 // The editor is the heaviest part of the app; the list and the team load without it.
@@ -29,35 +31,21 @@ const OverlegSection = lazy(() =>
   import('../overleg/OverlegSection').then((m) => ({ default: m.OverlegSection })),
 );
 
-/** The sections of the household page; `?tab=` shows one of them, without it the page shows all. */
-export const HOUSEHOLD_TABS = {
-  plan: 'Plan van aanpak',
-  voorzieningen: 'Voorzieningen',
-  team: 'Gezin en casusteam',
-  regie: 'Regie',
-  'wie-doet-wat': 'Wie doet wat',
-  traject: 'Traject',
-  toestemming: 'Toestemming',
-  overleg: 'Overleg',
-} as const;
-export type HouseholdTab = keyof typeof HOUSEHOLD_TABS;
-
-function useTab(): HouseholdTab | null {
-  const t = useSearchParams()[0].get('tab');
-  return t && t in HOUSEHOLD_TABS ? (t as HouseholdTab) : null;
+function useTab(): HouseholdTab {
+  return householdTab(useSearchParams()[0].get('tab'));
 }
 
 /** Links to each section, kept in the URL (`?tab=`), so a section can be opened directly and kept on reload. */
 function SectionNav() {
   const tab = useTab();
-  const to = (t: HouseholdTab | null) => (t ? `?tab=${t}` : '?');
   return (
     <nav aria-label="Onderdelen van het huishouden" className="page-nav page-nav--tabs">
-      <Link to={to(null)} aria-current={tab === null ? 'page' : undefined}>
-        Alles
-      </Link>
       {(Object.keys(HOUSEHOLD_TABS) as HouseholdTab[]).map((t) => (
-        <Link key={t} to={to(t)} aria-current={tab === t ? 'page' : undefined}>
+        <Link
+          key={t}
+          to={t === FIRST_TAB ? '?' : `?tab=${t}`}
+          aria-current={tab === t ? 'page' : undefined}
+        >
           {HOUSEHOLD_TABS[t]}
         </Link>
       ))}
@@ -65,7 +53,7 @@ function SectionNav() {
   );
 }
 
-function HouseholdHeader({ h }: { h: HouseholdDto }) {
+function HouseholdHeader({ h, tab }: { h: HouseholdDto; tab: HouseholdTab }) {
   return (
     <header className="household-header">
       <p className="breadcrumb">
@@ -112,7 +100,9 @@ function HouseholdHeader({ h }: { h: HouseholdDto }) {
           Afdrukken
         </button>{' '}
         <span className="hint">
-          Tip: kies eerst Plan van aanpak om alleen het plan af te drukken.
+          {tab === 'alles'
+            ? 'Tip: kies eerst Plan van aanpak om alleen het plan af te drukken.'
+            : 'Tip: kies eerst Alles om alle onderdelen af te drukken.'}
         </span>
       </p>
     </header>
@@ -124,11 +114,12 @@ export function HouseholdPage() {
   const household = useLoadedQuery(householdQueries.detail(useParams().id ?? ''));
   const user = useCurrentUser();
   const tab = useTab();
-  const show = (t: HouseholdTab) => tab === null || tab === t;
+  useHashTarget();
+  const show = (t: HouseholdTab) => tab === 'alles' || tab === t;
   return (
-    <article className={`stack household${tab ? ` household--tab-${tab}` : ''}`}>
+    <article className={`stack household household--tab-${tab}`}>
       <title>{`${household.displayName} – Spil`}</title>
-      <HouseholdHeader h={household} />
+      <HouseholdHeader h={household} tab={tab} />
       <ProcesBanner household={household} user={user} />
       {show('team') && (
         <section aria-labelledby="gezin" className="section">

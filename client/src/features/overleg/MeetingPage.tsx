@@ -18,6 +18,7 @@ import { formatDate, formatDuration, formatTimeSpan } from '../../lib/format';
 import { keys, queryClient, useLoadedQuery } from '../../lib/query';
 import { useSubmit } from '../../lib/use-submit';
 import { AttendanceForm } from './AttendanceForm';
+import { householdPath } from '../households/household-tabs';
 import { DecisionForm } from './DecisionForm';
 import { EvaluationForm } from './EvaluationSection';
 import { LiveNotes } from './LiveNotes';
@@ -109,7 +110,7 @@ export function MeetingPage() {
         <p className="breadcrumb">
           <Link to="/">Mijn huishoudens</Link>
           <span aria-hidden="true"> › </span>
-          <Link to={`/huishoudens/${household.id}#overleg`}>{household.displayName}</Link>
+          <Link to={householdPath(household.id, 'overleg')}>{household.displayName}</Link>
           <span aria-hidden="true"> › </span>
           <span>Overleg</span>
         </p>
@@ -221,7 +222,7 @@ export function MeetingPage() {
                 {d.actieId && (
                   <>
                     {' · '}
-                    <Link to={`/huishoudens/${household.id}#plan`}>actie in het plan</Link>
+                    <Link to={householdPath(household.id)}>actie in het plan</Link>
                   </>
                 )}
               </li>
@@ -248,7 +249,7 @@ export function MeetingPage() {
           <h2 id="evaluatie">Hoe ging de samenwerking?</h2>
           <EvaluationForm householdId={household.id} meetingId={meeting.id} onSaved={reload} />
           <p>
-            <Link to={`/huishoudens/${household.id}#samenwerking`}>
+            <Link to={householdPath(household.id, 'overleg', 'samenwerking')}>
               Alle evaluaties van de samenwerking
             </Link>
           </p>

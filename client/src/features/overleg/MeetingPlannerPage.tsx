@@ -19,6 +19,7 @@ import { disciplineLabel } from '../../lib/labels';
 import { keys, useData, useLoadedQuery } from '../../lib/query';
 import { useSubmit } from '../../lib/use-submit';
 import { AgendaEditor } from './AgendaEditor';
+import { householdPath } from '../households/household-tabs';
 import { MeetingWhenWhere, type WhenWhere, whenWhereFields } from './MeetingWhenWhere';
 import { overlegQueries, planMeeting } from './overleg-api';
 import './overleg.css';
@@ -90,7 +91,7 @@ export function MeetingPlannerPage() {
       <p className="breadcrumb">
         <Link to="/">Mijn huishoudens</Link>
         <span aria-hidden="true"> › </span>
-        <Link to={`/huishoudens/${household.id}#overleg`}>{household.displayName}</Link>
+        <Link to={householdPath(household.id, 'overleg')}>{household.displayName}</Link>
         <span aria-hidden="true"> › </span>
         <span>Overleg plannen</span>
       </p>
@@ -249,7 +250,7 @@ export function MeetingPlannerPage() {
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? 'Plannen…' : 'Overleg plannen'}
           </button>
-          <Link className="button" to={`/huishoudens/${household.id}#overleg`}>
+          <Link className="button" to={householdPath(household.id, 'overleg')}>
             Annuleren
           </Link>
         </p>

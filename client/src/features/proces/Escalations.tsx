@@ -6,10 +6,12 @@ import {
   type EscalationTarget,
 } from '@spil/shared';
 import { type FormEvent, useId, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { formatDate, formatDateTime, todayIso } from '../../lib/format';
 import { useData } from '../../lib/query';
 import { useSubmit } from '../../lib/use-submit';
+import { householdPath } from '../households/household-tabs';
 import { procesApi, procesQueries } from './proces-api';
 
 /**
@@ -18,11 +20,19 @@ import { procesApi, procesQueries } from './proces-api';
  */
 export function HouseholdEscalationBanner({ householdId }: { householdId: string }) {
   const escalations = useData(procesQueries.escalations(householdId));
-  return escalations.data ? <EscalationBanner escalations={escalations.data} /> : null;
+  return escalations.data ? (
+    <EscalationBanner householdId={householdId} escalations={escalations.data} />
+  ) : null;
 }
 
 /** Shown at the top of the household until every escalation is closed. */
-export function EscalationBanner({ escalations }: { escalations: EscalationDto[] }) {
+export function EscalationBanner({
+  householdId,
+  escalations,
+}: {
+  householdId: string;
+  escalations: EscalationDto[];
+}) {
   const open = escalations.filter((e) => e.open);
   if (open.length === 0) return null;
   return (
@@ -43,7 +53,7 @@ export function EscalationBanner({ escalations }: { escalations: EscalationDto[]
         ))}
       </ul>
       <p>
-        <a href="#escalaties">Naar de escalaties</a>
+        <Link to={householdPath(householdId, 'traject', 'escalaties')}>Naar de escalaties</Link>
       </p>
     </div>
   );

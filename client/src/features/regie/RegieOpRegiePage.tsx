@@ -9,6 +9,7 @@ import { disciplineLabel } from '../../lib/labels';
 import { keys, loadQuery, queryOptions, useData, useLoadedQuery } from '../../lib/query';
 import { useSubmit } from '../../lib/use-submit';
 import { ActionTable } from '../acties/ActionTable';
+import { householdPath } from '../households/household-tabs';
 import { assignRegie, regieOverzicht } from './regie-api';
 import { RegieTable, regieTableQuery } from './RegieTable';
 import './regie.css';
@@ -95,7 +96,7 @@ function AssignCard({
       {people.length === 0 ? (
         <p>
           Er staat nog geen lid in het casusteam.{' '}
-          <Link to={`/huishoudens/${household.householdId}#casusteam`}>
+          <Link to={householdPath(household.householdId, 'team', 'casusteam')}>
             Stel eerst het team samen<span className="visually-hidden"> van {household.name}</span>
           </Link>
           .

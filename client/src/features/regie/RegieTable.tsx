@@ -6,6 +6,7 @@ import { formatCount, formatDateShort, formatNumber } from '../../lib/format';
 import { keys, queryOptions, useData } from '../../lib/query';
 import { useSubmit } from '../../lib/use-submit';
 import { HouseholdFilterBar, Pager, professionalsQuery } from '../households/HouseholdFilterBar';
+import { householdPath } from '../households/household-tabs';
 import {
   filtersFromSearch,
   type HouseholdFilterState,
@@ -49,7 +50,7 @@ function AssignControl({ row, reason }: { row: RegieHouseholdRowDto; reason: str
   });
   if (row.candidates.length === 0)
     return (
-      <Link to={`/huishoudens/${h.id}?tab=team`}>
+      <Link to={householdPath(h.id, 'team')}>
         Eerst een teamlid<span className="visually-hidden"> voor {h.displayName}</span>
       </Link>
     );

@@ -15,6 +15,7 @@ import {
   TOTAL_COUNT_HEADER,
 } from '@spil/shared';
 import {
+  ApiPagedResponse,
   ApiZodBody,
   ApiZodParams,
   ApiZodQuery,
@@ -42,12 +43,7 @@ export class HouseholdsController {
       `The answer stays a JSON array; the number of matches before paging is in the \`${TOTAL_COUNT_HEADER}\` header.`,
   })
   @ApiZodQuery(HouseholdListQuery)
-  @ApiZodResponse(200, z.array(HouseholdSummaryDto), '', {
-    [TOTAL_COUNT_HEADER]: {
-      description: 'Number of matching households before paging',
-      schema: { type: 'integer' },
-    },
-  })
+  @ApiPagedResponse(HouseholdSummaryDto)
   async list(
     @Auth() auth: AuthContext,
     @ZodQuery(HouseholdListQuery) q: HouseholdListQuery,
