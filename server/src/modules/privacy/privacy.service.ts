@@ -394,8 +394,27 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
     return { householdId, rows, accounts: accountIds.length };
   }
 
-  /** VACUUM FULL the tables rows were deleted from: the deleted tuples leave the table files. */
+  /**
+   * VACUUM FULL the tables rows were deleted from: the deleted tuples leave the
+   * table files. A transaction of this database that began before the purge
+   * committed may still see them, and VACUUM FULL then keeps them; so first
+   * wait (up to PURGE_REWRITE_WAIT_MS) until no such transaction is running.
+   */
   private async rewrite(tables: string[]): Promise<void> {
+    const deadline = Date.now() + PURGE_REWRITE_WAIT_MS;
+    const [{ at } = { at: null }] = await this.query()<{ at: string | null }>(
+      'SELECT clock_timestamp()::text AS at',
+    ).catch(() => [{ at: null }]);
+    while (at && Date.now() < deadline) {
+      const older = await this.query()<{ n: string }>(
+        `SELECT count(*)::text AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid()
+            AND backend_xmin IS NOT NULL AND xact_start < $1::timestamptz`,
+        [at],
+      ).catch(() => [{ n: '0' }]);
+      if (Number(older[0]?.n ?? 0) === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     for (const t of tables) {
       if (!/^[a-z_][a-z0-9_]*$/.test(t)) continue;
       await this.ds
@@ -412,6 +431,8 @@ export class PrivacyService implements OnApplicationBootstrap, OnModuleDestroy {
 }
 
 const RETENTION_LOCK = 75130002;
+/** How long a purge waits for older transactions to end before it rewrites the tables. */
+const PURGE_REWRITE_WAIT_MS = 10_000;
 
 type Query = <T = unknown>(sql: string, params?: unknown[]) => Promise<T[]>;
 
