@@ -9,7 +9,6 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
@@ -68,25 +67,10 @@ async function initInChild(dataDir: string, startParams: string[]): Promise<void
   );
 }
 
-/**
- * PGlite's WebAssembly module (PostgreSQL) is compiled first by V8's baseline
- * compiler; every function that has run long enough is then compiled again
- * by the optimizing compiler, on background threads. Those optimized copies
- * and the memory their compilation left in the allocator stayed with the
- * process: 35–60 MB of the embedded process's resident memory, for queries
- * that are small and few (ADR 019). A tiering budget some thousand times
- * V8's default (1.8 million) leaves only PostgreSQL's few really hot
- * functions to be optimized. A compile-time setting, read when a module is
- * compiled: set before PGlite compiles its module, it applies to that
- * module (and to WebAssembly compiled later in this process).
- */
-const WASM_TIERING_BUDGET = 2_000_000_000;
-
 /** Start PGlite in `dataDir` (or in memory when `dataDir` is null) and serve it on 127.0.0.1. */
 export async function startEmbeddedPostgres(dataDir: string | null): Promise<EmbeddedPostgres> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const options = { startParams: [...PGlite.defaultStartParams, ...EMBEDDED_SETTINGS] };
-  setFlagsFromString(`--wasm-tiering-budget=${WASM_TIERING_BUDGET}`);
   if (dataDir && !existsSync(join(dataDir, 'PG_VERSION')))
     await initInChild(dataDir, options.startParams);
   const db = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options);
