@@ -94,12 +94,17 @@ describe('voorzieningen in the browser', () => {
     // The server names the missing date of a running beschikking; the form marks that field.
     await form.getByLabel('Status').selectOption('lopend');
     await form.getByLabel('Kenmerk van de gemeente').fill('WMO-2026-0999');
-    await form.getByLabel('Toegekend op').fill(new Date().toISOString().slice(0, 10));
+    // Today as the browser (Europe/Amsterdam) has it: the form's own dates are Dutch dates, and
+    // between 23:00 and midnight UTC the UTC date is yesterday (the decision would precede the request).
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(
+      new Date(),
+    );
+    await form.getByLabel('Toegekend op').fill(today);
     await form.getByRole('button', { name: 'Voorziening opslaan' }).click();
     await waitForText(form, 'beschikking.ingangOp');
     expect(await form.getByLabel('Loopt vanaf').getAttribute('aria-invalid')).toBe('true');
     await expectAxeClean(a, 'the voorziening form with an error');
-    await form.getByLabel('Loopt vanaf').fill(new Date().toISOString().slice(0, 10));
+    await form.getByLabel('Loopt vanaf').fill(today);
     await form.getByRole('button', { name: 'Voorziening opslaan' }).click();
     await section(a).getByRole('list', { name: 'Voorzieningen' }).waitFor();
 
